@@ -1,0 +1,13 @@
+/** Registry of CLI commands. Add a command: write src/cli/commands/<name>.ts and list it here. */
+import { validate } from './validate.ts';
+
+export interface Command {
+  /** One line shown in the help. */
+  summary: string;
+  /** Runs with the arguments after the command name; returns the exit code. */
+  run(args: string[]): Promise<number>;
+}
+
+export const commands: Record<string, Command> = {
+  validate,
+};
