@@ -117,3 +117,16 @@ export function loadContent(root: string): SiteContent {
   if (problems.length) throw new ContentError(problems);
   return site;
 }
+
+/** Every item of every YAML list file in `dir`; throws ContentError naming file and field. */
+export function readListFolder<S extends z.ZodType>(root: string, dir: string, schema: S): Located<z.infer<S>>[] {
+  const items: Located<z.infer<S>>[] = [];
+  const problems: ContentProblem[] = [];
+  for (const path of filesIn(dir, '.yaml')) {
+    const r = readListFile(root, path, schema);
+    items.push(...r.items);
+    problems.push(...r.problems);
+  }
+  if (problems.length) throw new ContentError(problems);
+  return items;
+}

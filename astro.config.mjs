@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+import { mermaidBuild } from './src/integrations/mermaid-build.ts';
+
+export default defineConfig({
+  site: 'http://127.0.0.1:4321',
+  trailingSlash: 'always',
+  integrations: [mdx(), svelte(), mermaidBuild()],
+  build: { format: 'directory', inlineStylesheets: 'auto' },
+  server: { host: '127.0.0.1', port: 4321 },
+  preview: { host: '127.0.0.1', port: 4321 },
+  devToolbar: { enabled: false },
+  telemetry: false,
+});

@@ -1,0 +1,51 @@
+/**
+ * A tiny static server for dist/ (tests and screenshots use it instead of `astro preview`, so they
+ * need no extra process). Serves index.html for directories and 404.html for misses.
+ */
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.gz': 'application/gzip',
+};
+
+export async function serveDist(port = 0, dir = resolve('dist')): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://x');
+      let path = normalize(join(dir, decodeURIComponent(url.pathname)));
+      if (!path.startsWith(dir)) throw new Error('outside');
+      if ((await stat(path).catch(() => undefined))?.isDirectory()) path = join(path, 'index.html');
+      const body = await readFile(path);
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      const body = await readFile(join(dir, '404.html')).catch(() => Buffer.from('not found'));
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(body);
+    }
+  });
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 4321);
+  const s = await serveDist(port);
+  console.log(`dist/ 已在 ${s.url}/ 提供服务（Ctrl+C 停止）`);
+}

@@ -1,0 +1,34 @@
+/**
+ * Content collections. The schemas are the ones in src/schemas/ (the single source of truth);
+ * the YAML list files go through the same reader as the CLI, so a broken file fails the build
+ * with the file, the field and the problem. Cross-references are checked in src/data/site.ts.
+ */
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { quizSchema, scriptSchema, standardSchema, trackSchema, workflowSchema } from './schemas/index.ts';
+import { contentRoot } from './data/root.ts';
+import { readListFolder } from './lib/node/load-content.ts';
+
+const root = contentRoot();
+
+/** A collection read from a folder of YAML list files, validated item by item. */
+function listFolder<S extends z.ZodObject>(folder: string, schema: S) {
+  return defineCollection({
+    loader: async () => readListFolder(root, join(root, folder), schema),
+    // `file` (where the item came from) is kept for error messages.
+    schema: schema.extend({ file: z.string() }),
+  });
+}
+
+export const collections = {
+  tracks: defineCollection({ loader: file(join(root, 'content/tracks.yaml')), schema: trackSchema }),
+  workflows: defineCollection({
+    loader: glob({ pattern: '*.mdx', base: join(root, 'content/workflows') }),
+    schema: workflowSchema,
+  }),
+  scripts: listFolder('content/scripts', scriptSchema),
+  standards: listFolder('content/standards', standardSchema),
+  quizzes: defineCollection({ loader: glob({ pattern: '*.yaml', base: join(root, 'quizzes') }), schema: quizSchema }),
+};

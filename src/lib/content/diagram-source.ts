@@ -1,0 +1,34 @@
+/**
+ * Prepares a workflow's Mermaid source for rendering (accessibility lines, links from nodes to
+ * steps) and maps Mermaid's error line back to the line in the workflow file.
+ */
+import { withAccessibility } from './diagram.ts';
+
+export interface PreparedDiagram {
+  source: string;
+  /** Lines inserted after the first line (accTitle/accDescr), to map error lines back. */
+  inserted: number;
+}
+
+export function prepareDiagram(diagram: string, title: string, summary: string, stepIds: string[]): PreparedDiagram {
+  const trimmed = diagram.trim();
+  const withAcc = withAccessibility(trimmed, title, summary);
+  const inserted = withAcc.split('\n').length - trimmed.split('\n').length;
+  const clicks = stepIds.map((id) => `  click ${id} href "#step-${id}"`);
+  return { source: [withAcc, ...clicks].join('\n'), inserted };
+}
+
+/**
+ * The line in the workflow file for a line reported by Mermaid (1-based, in the prepared source).
+ * `fileText` is the whole MDX file; the diagram starts on the line after `diagram: |`.
+ */
+export function diagramErrorLine(fileText: string, mermaidLine: number, inserted: number): { diagramLine: number; fileLine: number | undefined } {
+  const diagramLine = mermaidLine > 1 ? Math.max(1, mermaidLine - inserted) : mermaidLine;
+  const lines = fileText.split(/\r?\n/);
+  const start = lines.findIndex((l) => /^diagram:\s*[|>]/.test(l));
+  if (start < 0) return { diagramLine, fileLine: undefined };
+  // Block scalars may start with blank lines; the first non-empty line is diagram line 1.
+  let first = start + 1;
+  while (first < lines.length && !lines[first]?.trim()) first++;
+  return { diagramLine, fileLine: first + diagramLine };
+}
