@@ -1,0 +1,290 @@
+/**
+ * A chat-simulator scenario: content/scenarios/<id>.yaml (one scenario per file).
+ *
+ * The trainee chats with a virtual customer. The customer speaks `opening`, then each turn's
+ * `customer` lines; the trainee's messages are matched against named synonym groups (`intents`)
+ * and the turn's `branches` decide where the conversation goes. The scoring engine
+ * (src/lib/chat/) grades the chat against the standards; `checkScenarioStructure` below finds
+ * authoring mistakes the schema alone cannot see (unreachable turns, dangling branches …).
+ */
+import { z } from 'zod';
+import { idSchema, textSchema } from './common.ts';
+import type { ContentProblem } from '../lib/content/problems.ts';
+import { BUILTIN_INTENT_IDS } from '../lib/chat/builtin-intents.ts';
+
+/** Customer moods (the UI may pick an avatar or tone from it). */
+export const MOODS = ['平静', '犹豫', '着急', '怀疑', '挑剔', '失望', '生气'] as const;
+
+/** How a chat can end: the customer is satisfied, takes it further (complaint, bad review), or leaves. */
+export const ENDING_KINDS = ['satisfied', 'escalates', 'leaves'] as const;
+export type EndingKind = (typeof ENDING_KINDS)[number];
+
+/** Id of the ending used when the trainee stops replying or keeps the customer waiting too long. */
+export const CUSTOMER_LEFT_ENDING = 'customer-left';
+
+const intentObjectSchema = z.object({
+  /** What the intent means, shown in reports, e.g. 提出送赠品. Defaults to the id. */
+  label: z.string().trim().min(1).optional(),
+  /**
+   * Words or phrases, any of which signals the intent. Matched after normalisation (full-width
+   * letters and digits become half-width, case and spaces are ignored).
+   */
+  phrases: z.array(textSchema).min(1, '至少写一个近义词'),
+  /** Phrases that cancel the match when they occur in the same clause, e.g. 没有赠品. */
+  unless: z.array(textSchema).default([]),
+  /**
+   * When true (the default), a phrase right after a negation in the same clause (不能便宜、
+   * 没有赠品、无法退) does not count, and neither does one followed by 不了/不到.
+   */
+  negatable: z.boolean().default(true),
+  /**
+   * When true, the engine also reads an amount of money from the matching clause: 便宜30元,
+   * 减二十, 50块, 打8折 / 85折 (a 折 is turned into yuan with `product.price`). A 折 pattern
+   * alone also counts as a match. Used by the discount-authority check.
+   */
+  amount: z.boolean().default(false),
+});
+
+/** One intent: either a plain list of phrases or the full object above. */
+export const intentSchema = z.union([
+  z
+    .array(textSchema)
+    .min(1, '至少写一个近义词')
+    .transform((phrases) => ({ phrases, unless: [] as string[], negatable: true, amount: false, label: undefined as string | undefined })),
+  intentObjectSchema,
+]);
+export type IntentDef = z.infer<typeof intentSchema>;
+
+/** Something the agent should (or should not) say in a turn. */
+export const keyPointSchema = z.object({
+  /** What is expected, in Chinese, shown in the report, e.g. 说明要向主管申请. */
+  label: textSchema,
+  /** Intent ids (scenario `intents` or built-in ones) that show the point was made. */
+  intents: z.array(idSchema).min(1, '至少写一个意图 id'),
+  /** `any` (default): one of the intents is enough; `all`: every intent must appear in the turn. */
+  match: z.enum(['any', 'all']).default('any'),
+  /** Relative weight inside the SOP-handling part of the score. */
+  weight: z.number().positive().default(1),
+  /** The standard the point belongs to (id), when there is one; otherwise the report links to the workflow. */
+  standard: idSchema.optional(),
+  /** The script (话术) to study for this point (id); defaults to the turn's `script`. */
+  script: idSchema.optional(),
+});
+export type KeyPoint = z.infer<typeof keyPointSchema>;
+
+/** Which intents must appear in the agent's messages of the turn for a branch to be taken. */
+export const conditionSchema = z
+  .object({
+    /** Every one of these intents. */
+    all: z.array(idSchema).default([]),
+    /** At least one of these intents. */
+    any: z.array(idSchema).default([]),
+    /** None of these intents. */
+    none: z.array(idSchema).default([]),
+  })
+  .refine((c) => c.all.length + c.any.length + c.none.length > 0, { message: 'when 至少要有 all、any 或 none 之一' });
+
+export const branchSchema = z.object({
+  /** Condition over the intents the agent used in this turn so far. */
+  when: conditionSchema,
+  /** The next turn id, or an ending id. */
+  next: idSchema,
+});
+export type Branch = z.infer<typeof branchSchema>;
+
+/** One or several lines; a single string is accepted for one line. */
+const linesSchema = z.union([textSchema.transform((s) => [s]), z.array(textSchema)]);
+
+export const turnSchema = z.object({
+  /** Turn id, unique among turns and endings. */
+  id: idSchema,
+  /**
+   * What the customer says when the turn starts (one or several messages). The first turn may
+   * leave it empty: the scenario's `opening` is its customer line.
+   */
+  customer: linesSchema.default([]),
+  /** The workflow step this turn practises (a step id of the scenario's workflow). */
+  step: idSchema.optional(),
+  /** The script (话术) that fits this turn (id). */
+  script: idSchema.optional(),
+  /** Key points a good agent makes in this turn (scored). */
+  expect: z.array(keyPointSchema).default([]),
+  /** Things the agent must not say in this turn; each one said costs its weight. */
+  avoid: z.array(keyPointSchema).default([]),
+  /**
+   * Checked in order after every agent message of the turn; the first branch whose condition
+   * holds is taken at once.
+   */
+  branches: z.array(branchSchema).default([]),
+  /** Where the chat goes when no branch matched after `maxReplies` agent messages (turn or ending id). */
+  default: idSchema,
+  /**
+   * How many agent messages the customer reads in this turn before taking the default branch.
+   * Messages that ask the customer to wait (the `holds` intent) do not count.
+   */
+  maxReplies: z.number().int().positive().default(2),
+  /** What a good agent would write in this turn (one or several messages), shown after the chat. */
+  modelReplies: z.array(textSchema).min(1, '至少写一条示范回复'),
+});
+export type Turn = z.infer<typeof turnSchema>;
+
+export const endingSchema = z.object({
+  /** Ending id, unique among turns and endings. `customer-left` replaces the built-in “customer left”. */
+  id: idSchema,
+  /** satisfied (full marks for the outcome), escalates (complaint, bad review) or leaves. */
+  kind: z.enum(ENDING_KINDS),
+  /** What happened, shown at the end, e.g. 顾客接受了赠品，当场付款。 */
+  text: textSchema,
+});
+export type Ending = z.infer<typeof endingSchema>;
+
+/** Optional time limits in seconds; missing ones come from the standards' thresholds. */
+export const timeLimitsSchema = z.object({
+  /** Limit for the first reply (default: first-response-time's max, 15 s). */
+  firstReplySec: z.number().positive().optional(),
+  /** Limit for every later reply (default: reply-response-time's max, 20 s). */
+  replySec: z.number().positive().optional(),
+  /**
+   * Limit for the message after one that asked the customer to wait (稍等, 我去问主管):
+   * default 180 s, the 2-3 minutes the bargaining SOP allows for asking the supervisor.
+   */
+  holdSec: z.number().positive().optional(),
+  /** The customer leaves when a wait exceeds its limit by more than this (default 120 s). */
+  leaveAfterSec: z.number().positive().optional(),
+});
+export type TimeLimits = z.infer<typeof timeLimitsSchema>;
+
+export const scenarioSchema = z.object({
+  /** Stable id, equal to the file name, e.g. bargain-repeat. */
+  id: idSchema,
+  /** Short title of the situation, e.g. 顾客反复砍价. */
+  title: textSchema,
+  /** Version; bump it when turns or key points change so old results are recognised. */
+  version: z.number().int().positive(),
+  /** Track id (content/tracks.yaml). */
+  track: idSchema,
+  /** The workflow (SOP) the scenario practises (id). */
+  workflow: idSchema,
+  /** Search and filter tags, e.g. [议价, 售前]. */
+  tags: z.array(textSchema).default([]),
+  /** Standards the scenario tests (ids), shown before the chat; the core chat standards always apply. */
+  standards: z.array(idSchema).min(1, '至少写一个标准'),
+  /** One or two sentences shown before starting: who the trainee is and what happened. */
+  brief: textSchema,
+  /** The virtual customer. */
+  persona: z.object({
+    /** Display name (a nickname such as 小王 or an IM handle). */
+    name: textSchema,
+    /** Who the customer is and what they want, one or two sentences. */
+    description: textSchema,
+    /** Mood at the start. */
+    mood: z.enum(MOODS),
+  }),
+  /** The product being discussed; `price` (yuan) turns “打8折” into an amount for the discount check. */
+  product: z
+    .object({
+      /** Product name. */
+      name: textSchema,
+      /** Price in yuan. */
+      price: z.number().positive().optional(),
+    })
+    .optional(),
+  /** The customer's first message. */
+  opening: textSchema,
+  /** Named synonym groups (id → phrases); they add to or replace the built-in intents. */
+  intents: z.record(idSchema, intentSchema).default({}),
+  /** The turns; the first one is where the chat starts. */
+  turns: z.array(turnSchema).min(1, '至少一个回合'),
+  /** How the chat can end (at least one). */
+  endings: z.array(endingSchema).min(1, '至少一个结局'),
+  /** Time limits; missing values come from the standards. */
+  timeLimits: timeLimitsSchema.default({}),
+  /** Scripts (话术) worth reading before or after the chat (ids). */
+  scripts: z.array(idSchema).default([]),
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+/**
+ * Structural check of one scenario: ids unique across turns and endings, branches and defaults
+ * pointing at existing turns or endings, every intent known, every turn reachable from the first,
+ * an ending reachable from every turn. Problems name the file and the field, in Chinese.
+ */
+export function checkScenarioStructure(scenario: Scenario, file: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const add = (field: string, message: string) => problems.push({ file, field, message });
+
+  const turnIds = new Map<string, number>();
+  const endingIds = new Set<string>();
+  scenario.turns.forEach((t, i) => {
+    if (turnIds.has(t.id)) add(`turns[${i}].id`, `回合 id “${t.id}” 重复`);
+    else turnIds.set(t.id, i);
+  });
+  scenario.endings.forEach((e, i) => {
+    if (turnIds.has(e.id) || endingIds.has(e.id)) add(`endings[${i}].id`, `结局 id “${e.id}” 与其他回合或结局重复`);
+    endingIds.add(e.id);
+  });
+
+  const intents = new Set([...BUILTIN_INTENT_IDS, ...Object.keys(scenario.intents)]);
+  const checkIntents = (ids: readonly string[], field: string) =>
+    ids.forEach((id, k) => {
+      if (!intents.has(id)) add(`${field}[${k}]`, `未知的意图 id “${id}”（在 intents 中定义，或使用内置意图：${BUILTIN_INTENT_IDS.join('、')}）`);
+    });
+  const checkTarget = (id: string, field: string) => {
+    if (!turnIds.has(id) && !endingIds.has(id)) add(field, `“${id}” 既不是回合 id，也不是结局 id`);
+  };
+
+  scenario.turns.forEach((t, i) => {
+    const base = `turns[${i}]`;
+    if (i > 0 && t.customer.length === 0) add(`${base}.customer`, '除第一个回合外，每个回合都要有顾客的话');
+    t.expect.forEach((k, j) => checkIntents(k.intents, `${base}.expect[${j}].intents`));
+    t.avoid.forEach((k, j) => checkIntents(k.intents, `${base}.avoid[${j}].intents`));
+    t.branches.forEach((b, j) => {
+      checkIntents(b.when.all, `${base}.branches[${j}].when.all`);
+      checkIntents(b.when.any, `${base}.branches[${j}].when.any`);
+      checkIntents(b.when.none, `${base}.branches[${j}].when.none`);
+      checkTarget(b.next, `${base}.branches[${j}].next`);
+    });
+    checkTarget(t.default, `${base}.default`);
+  });
+
+  // Reachability over the graph turn → (branch targets + default).
+  const edges = (t: Turn) => [...t.branches.map((b) => b.next), t.default];
+  const byId = new Map(scenario.turns.map((t) => [t.id, t]));
+  const reached = new Set<string>();
+  const first = scenario.turns[0];
+  const queue = first ? [first.id] : [];
+  while (queue.length) {
+    const id = queue.shift() as string;
+    if (reached.has(id)) continue;
+    reached.add(id);
+    const turn = byId.get(id);
+    if (turn) queue.push(...edges(turn).filter((n) => !reached.has(n)));
+  }
+  scenario.turns.forEach((t, i) => {
+    if (!reached.has(t.id)) add(`turns[${i}].id`, `回合 “${t.id}” 从第一个回合出发无法到达`);
+  });
+  scenario.endings.forEach((e, i) => {
+    if (!reached.has(e.id) && e.id !== CUSTOMER_LEFT_ENDING) add(`endings[${i}].id`, `结局 “${e.id}” 从第一个回合出发无法到达`);
+  });
+
+  // Which turns can reach an ending (fixed point over the reverse graph).
+  const canEnd = new Set<string>();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const t of scenario.turns) {
+      if (canEnd.has(t.id)) continue;
+      if (edges(t).some((n) => endingIds.has(n) || canEnd.has(n))) {
+        canEnd.add(t.id);
+        changed = true;
+      }
+    }
+  }
+  if (first && !canEnd.has(first.id)) add('endings', '从第一个回合出发到达不了任何结局');
+  else {
+    scenario.turns.forEach((t, i) => {
+      if (reached.has(t.id) && !canEnd.has(t.id)) add(`turns[${i}]`, `回合 “${t.id}” 之后无论怎样都到不了结局（死循环）`);
+    });
+  }
+  return problems;
+}
