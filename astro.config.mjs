@@ -6,6 +6,9 @@ import { mermaidBuild } from './src/integrations/mermaid-build.ts';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
+  // Tests build fixture sites (SOP_ROOT) into their own folders so they never touch dist/.
+  outDir: process.env.SOP_OUT_DIR ?? './dist',
+  cacheDir: process.env.SOP_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   integrations: [mdx(), svelte(), mermaidBuild()],
   build: { format: 'directory', inlineStylesheets: 'auto' },

@@ -1,5 +1,7 @@
 /** Registry of CLI commands. Add a command: write src/cli/commands/<name>.ts and list it here. */
 import { validate } from './validate.ts';
+import { quizzes } from './quizzes.ts';
+import { gradeQuiz } from './grade-quiz.ts';
 
 export interface Command {
   /** One line shown in the help. */
@@ -10,4 +12,6 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   validate,
+  quizzes,
+  'grade-quiz': gradeQuiz,
 };

@@ -5,6 +5,7 @@
 import type { Quiz, Script, Standard, Track, Workflow } from '../../schemas/index.ts';
 import type { ContentProblem } from './problems.ts';
 import { diagramNodeIds } from './diagram.ts';
+import { checkQuizStructure } from '../quiz/structure.ts';
 
 /** A content entry with the file it came from. */
 export type Located<T> = T & { file: string };
@@ -95,6 +96,7 @@ export function checkReferences(site: SiteContent): ContentProblem[] {
       }
       question.standards.forEach((id, j) => need(standardIds.has(id), q.file, `${base}.standards[${j}]`, '标准', id));
     });
+    problems.push(...checkQuizStructure(q, q.file));
   }
   return problems;
 }

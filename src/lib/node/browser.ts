@@ -35,11 +35,14 @@ export const BROWSER_HELP = [
   '找不到 Chromium 浏览器（构建流程图和端到端测试需要）。任选一种办法：',
   '  • Debian/Ubuntu：sudo apt-get install -y chromium fonts-noto-cjk',
   '  • 已装有 Chrome/Chromium：设置环境变量 SOP_CHROMIUM=/path/to/chrome',
+  '  • 也可以运行 npm run setup:browser（以 root 身份时自动用 apt-get 安装）',
   '  • 可以联网下载时：npx playwright install chromium',
 ].join('\n');
 
 export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser | undefined> {
   const fromEnv = env.SOP_CHROMIUM || env.CHROME_PATH;
+  // SOP_CHROMIUM=none: behave as on a machine without a browser (tests the fallback).
+  if (fromEnv === 'none') return undefined;
   if (fromEnv) {
     if (existsSync(fromEnv)) return { path: fromEnv, source: 'env' };
     throw new Error(`SOP_CHROMIUM / CHROME_PATH 指向的文件不存在：${fromEnv}\n${BROWSER_HELP}`);

@@ -64,7 +64,7 @@ export async function closeRenderer(): Promise<void> {
 }
 
 function cacheDir(): string {
-  const dir = join(process.cwd(), 'node_modules/.cache/sop-mermaid');
+  const dir = process.env.SOP_CACHE_DIR ? join(process.env.SOP_CACHE_DIR, 'sop-mermaid') : join(process.cwd(), 'node_modules/.cache/sop-mermaid');
   mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -34,7 +34,7 @@ export function gradeAttempt(quiz: Quiz, attempt: Pick<Attempt, 'answers'>): Att
   let score = 0;
   let max = 0;
   const questions = quiz.questions.map((q) => {
-    const graded = gradeQuestionExact(q, attempt.answers[q.id]);
+    const graded = gradeQuestionExact(q, Object.hasOwn(attempt.answers, q.id) ? attempt.answers[q.id] : undefined);
     score += graded.exact;
     max += graded.exactMax;
     return graded.result;

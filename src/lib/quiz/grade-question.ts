@@ -25,6 +25,8 @@ import { bestRoleplayPath, walkRoleplay, type PathStep } from './roleplay.ts';
 interface ResultBase {
   /** Question id. */
   id: string;
+  /** Question type. */
+  type: Question['type'];
   /** Points earned (2 decimals). */
   score: number;
   /** Points available. */
@@ -77,7 +79,7 @@ export function gradeQuestionExact(
   const base = (score: number, max: number, correct: boolean, answered: boolean): ResultBase => {
     exact = score;
     exactMax = max;
-    return { id: question.id, score: round2(score), max: round2(max), correct, answered };
+    return { id: question.id, type: question.type, score: round2(score), max: round2(max), correct, answered };
   };
   const result = gradeByType(question, value, base);
   return { result, exact, exactMax };

@@ -82,12 +82,12 @@ export function walkRoleplay(q: Roleplay, choiceIds: readonly string[]): Rolepla
       walk.error = { index, message: `第 ${index + 1} 步：对话在第 ${index} 步已经结束，之后不能再有选择 “${id}”` };
       break;
     }
-    const node = nodeId === undefined ? undefined : nodes.get(nodeId);
+    const node: RoleplayNode | undefined = nodeId === undefined ? undefined : nodes.get(nodeId);
     if (!node) {
       walk.error = { index, message: `第 ${index + 1} 步：找不到节点 “${nodeId ?? '（无）'}”` };
       break;
     }
-    const choice = node.choices.find((c) => c.id === id);
+    const choice: RoleplayChoice | undefined = node.choices.find((c) => c.id === id);
     if (!choice) {
       walk.error = { index, message: `第 ${index + 1} 步：节点 “${node.id}” 没有选项 “${id}”（可选：${node.choices.map((c) => c.id).join('、')}）` };
       break;

@@ -1,0 +1,122 @@
+/**
+ * Text normalisation and phrase search for the chat engine. Pure: no DOM, no Node APIs.
+ *
+ * Everything a trainee can type goes through `normalize`: lone surrogates become U+FFFD,
+ * NFKC folds full-width letters and digits (２０元 → 20元, ＡＢＣ → ABC), case is ignored,
+ * zero-width characters and all whitespace are removed ("您 好" matches 您好). Phrase search
+ * then works on that compact text, so positions and clauses refer to it.
+ */
+
+/** Replaces lone surrogates with U+FFFD so that later string operations are safe. */
+export function wellFormed(text: string): string {
+  const s = text as string & { toWellFormed?: () => string };
+  if (typeof s.toWellFormed === 'function') return s.toWellFormed();
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** Any input as a well-formed string ('' for null, undefined and non-strings). */
+export function asText(value: unknown): string {
+  return typeof value === 'string' ? wellFormed(value) : '';
+}
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** The compact comparison form of a text (see the module comment). */
+export function normalize(text: string): string {
+  return wellFormed(text).normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, '').replace(/\s+/g, '');
+}
+
+/** Number of characters (code points) a trainee typed, whitespace excluded. */
+export function countChars(text: string): number {
+  let n = 0;
+  for (const ch of wellFormed(text)) if (!/\s/.test(ch)) n++;
+  return n;
+}
+
+/** Clause separators: sentence and clause punctuation, tildes and emoji-free breaks. */
+const CLAUSE_BREAK = /[,.!?;:，。！？；：、~～…\n]+/g;
+
+export interface Clause {
+  /** Clause text (compact form). */
+  text: string;
+  /** Start position inside the compact message text. */
+  start: number;
+}
+
+/** Splits compact text into clauses at punctuation. */
+export function splitClauses(compact: string): Clause[] {
+  const out: Clause[] = [];
+  let last = 0;
+  for (const m of compact.matchAll(CLAUSE_BREAK)) {
+    if (m.index > last) out.push({ text: compact.slice(last, m.index), start: last });
+    last = m.index + m[0].length;
+  }
+  if (last < compact.length) out.push({ text: compact.slice(last), start: last });
+  return out;
+}
+
+/**
+ * Longer words that contain a phrase without meaning it: 申请 is not the polite 请, 迷你 is not
+ * 你, 减少 is not a price cut. An occurrence inside one of these words is not a match.
+ */
+export const FALSE_FRIENDS: Readonly<Record<string, readonly string[]>> = {
+  请: ['申请', '邀请', '宴请', '聘请', '请示', '请假'],
+  你: ['迷你'],
+  亲: ['亲自', '亲戚', '亲身', '亲眼', '亲手', '亲人'],
+  减: ['减少', '减肥', '减轻', '减震', '减压'],
+  折: ['折腾', '折叠', '曲折', '折磨', '周折', '转折'],
+};
+
+function insideFalseFriend(text: string, pos: number, phrase: string): boolean {
+  for (const word of FALSE_FRIENDS[phrase] ?? []) {
+    let k = word.indexOf(phrase);
+    while (k !== -1) {
+      const start = pos - k;
+      if (start >= 0 && text.startsWith(word, start)) return true;
+      k = word.indexOf(phrase, k + 1);
+    }
+  }
+  return false;
+}
+
+/** All positions of `phrase` (compact form) in `text` (compact form), false friends excluded. */
+export function findAll(text: string, phrase: string): number[] {
+  const out: number[] = [];
+  if (!phrase) return out;
+  let pos = text.indexOf(phrase);
+  while (pos !== -1) {
+    if (!insideFalseFriend(text, pos, phrase)) out.push(pos);
+    pos = text.indexOf(phrase, pos + phrase.length);
+  }
+  return out;
+}
+
+/** A short excerpt around a match, for the report's evidence (plain text, never HTML). */
+export function snippet(text: string, pos: number, length: number, context = 8): string {
+  // Work on code points so an excerpt never cuts a surrogate pair.
+  const before = Array.from(text.slice(0, pos));
+  const after = Array.from(text.slice(pos + length));
+  const lead = before.length > context ? '…' : '';
+  const tail = after.length > context ? '…' : '';
+  return `${lead}${before.slice(-context).join('')}${text.slice(pos, pos + length)}${after.slice(0, context).join('')}${tail}`;
+}
+
+/**
+ * Negations that cancel the phrase after them in the same clause (不能便宜, 没有赠品, 无法退).
+ * Words that start with a negation character but do not negate are excluded: 不过, 不错, 不仅,
+ * 不好意思, 不客气, 不用谢, 不管, 没问题, 别担心 …
+ */
+const NEGATION = /不(?!过|错|仅|但|少|久|客气|好意思|用谢|妨|管)|没(?!问题)|无法|无(?!论|忧)|别(?!的|人|家|担心|着急)|未(?!来)/g;
+const NEGATION_AFTER = /^(?:不了|不到|不起|不出|不来|不行)/;
+/** How many characters before a phrase a negation may stand (不能给您|便宜). */
+const NEGATION_WINDOW = 4;
+
+/** True when the occurrence at `pos` (length `len`) inside `clause` is negated. */
+export function isNegated(clause: string, pos: number, len: number): boolean {
+  const from = Math.max(0, pos - NEGATION_WINDOW);
+  const window = clause.slice(from, pos + len);
+  for (const m of window.matchAll(NEGATION)) {
+    if (m.index < pos - from) return true;
+  }
+  return NEGATION_AFTER.test(clause.slice(pos + len));
+}
