@@ -5,3 +5,4 @@ export * from './standard.ts';
 export * from './script.ts';
 export * from './workflow.ts';
 export * from './quiz.ts';
+export * from './scenario.ts';

@@ -21,3 +21,19 @@ describe('withAccessibility', () => {
     expect(kept).not.toContain('accTitle: x');
   });
 });
+
+describe('compactSvg', () => {
+  it('rounds numbers inside tags only', async () => {
+    const { compactSvg } = await import('../../src/lib/content/diagram-source.ts');
+    expect(compactSvg('<path d="M1.23456 7.891011 L2 3"/><p>版本 1.23456</p>')).toBe('<path d="M1.23 7.89 L2 3"/><p>版本 1.23456</p>');
+  });
+});
+
+describe('diagramErrorLine', () => {
+  it('maps a Mermaid line (with inserted accessibility lines) to the file line', async () => {
+    const { diagramErrorLine } = await import('../../src/lib/content/diagram-source.ts');
+    const file = '---\ntitle: x\ndiagram: |\n  flowchart TD\n    a --> b\n    b --> (((\nsteps: []\n---\n';
+    // Mermaid reports line 5 of the prepared source: 2 inserted lines → diagram line 3 → file line 6.
+    expect(diagramErrorLine(file, 5, 2)).toEqual({ diagramLine: 3, fileLine: 6 });
+  });
+});

@@ -32,3 +32,11 @@ export function diagramErrorLine(fileText: string, mermaidLine: number, inserted
   while (first < lines.length && !lines[first]?.trim()) first++;
   return { diagramLine, fileLine: first + diagramLine };
 }
+
+/**
+ * Shrinks a rendered SVG without changing what it shows: numbers inside tags are rounded to two
+ * decimals (Mermaid writes up to 16). Text between tags is left alone.
+ */
+export function compactSvg(svg: string): string {
+  return svg.replace(/<[^>]+>/g, (tag) => tag.replace(/(\d+\.\d\d)\d+/g, (_, kept: string) => kept));
+}

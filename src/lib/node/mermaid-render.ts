@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { CHROMIUM_ARGS, findBrowser, BROWSER_HELP } from './browser.ts';
 import { FONT_STACK, MERMAID_CONFIG } from '../diagram-theme.ts';
+import { compactSvg } from '../content/diagram-source.ts';
 
 export class MermaidSyntaxError extends Error {
   /** 1-based line inside the diagram source, when Mermaid reports one. */
@@ -22,7 +23,7 @@ export class MermaidSyntaxError extends Error {
 }
 
 const require = createRequire(import.meta.url);
-const CACHE_VERSION = '1';
+const CACHE_VERSION = '2';
 
 let browserPromise: Promise<Browser | undefined> | undefined;
 let pagePromise: Promise<Page | undefined> | undefined;
@@ -105,8 +106,9 @@ export async function renderMermaid(source: string, id: string): Promise<string 
       const line = /line (\d+)/i.exec(result.error)?.[1];
       throw new MermaidSyntaxError(result.error, line ? Number(line) : undefined);
     }
-    writeFileSync(cached, result.svg!);
-    return result.svg;
+    const svg = compactSvg(result.svg!);
+    writeFileSync(cached, svg);
+    return svg;
   });
   queue = run.catch(() => undefined);
   return run;

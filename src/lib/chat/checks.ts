@@ -1,0 +1,366 @@
+/**
+ * The checks: each turns a played chat into findings (what passed, what failed, with the words
+ * or the seconds as evidence) and a ratio from 0 to 1 for its part of the score (score.ts).
+ *
+ * - first-response-time: full credit within the limit, then linearly down to 0 at twice the limit.
+ * - reply-response-time: share of the later replies within their limit (a wait that made the
+ *   customer leave counts as a late reply).
+ * - typing-speed: characters (whitespace excluded) per minute of waiting, summed over replies of
+ *   at least TYPING_MIN_CHARS characters; replies after an announced wait (稍等) are left out.
+ *   The wait includes reading and thinking time, so this is a lower bound of the real speed.
+ *   Below the minimum the ratio is speed / minimum; nothing measurable gives 0.
+ * - polite-phrases: distinct polite words used (from the standard) / POLITE_MIN_DISTINCT.
+ * - three-musts (三要): 请 used for requests, the customer addressed as 您 and never 你, 再见 in
+ *   the agent's messages of the last turn; one third each (您 mixed with 你 earns half its third).
+ * - negative-phrases, three-nots: 1 − 0.5 per occurrence (each phrase once per message), min 0.
+ * - discount-authority: 0 as soon as one promise exceeds the limit (a 折 without a product price
+ *   counts as exceeding it: percentages are the supervisor's call), else 1. Asking the supervisor
+ *   is reported as a pass.
+ * - handling (SOP key points): over every turn visit, (weights of expected points made − weights
+ *   of avoided points said) / weights of expected points, clamped to 0..1.
+ */
+import { urls } from '../urls.ts';
+import type { Scenario, Turn } from '../../schemas/scenario.ts';
+import { findPhrases } from './intents.ts';
+import { findAll, snippet } from './normalize.ts';
+import type { AgentMessage, PlayResult } from './player.ts';
+import { CHAT_STANDARDS, type ChatRules } from './rules.ts';
+
+export interface Finding {
+  /** Standard id, or null for an SOP key point that belongs to no standard (see workflowUrl). */
+  standard: string | null;
+  passed: boolean;
+  /** Turn id, or null for a finding about the whole chat. */
+  turn: string | null;
+  /** What happened, in Chinese. */
+  message: string;
+  /** The words (an excerpt of the agent's message) or the seconds. Plain text. */
+  evidence: string;
+  /** Link to the standard, or null. */
+  standardUrl: string | null;
+  /** Link to the script (话术) to study, when there is one. */
+  scriptUrl?: string;
+  /** Link to the workflow step, for SOP key points. */
+  workflowUrl?: string;
+  /** Index of the transcript entry the finding is about. */
+  at?: number;
+}
+
+export interface CheckResult {
+  /** 0..1 share of this part's weight earned. */
+  ratio: number;
+  /** False when the part could not be judged (e.g. the standard has no phrase list): left out of the score. */
+  applicable: boolean;
+  findings: Finding[];
+}
+
+export interface CheckContext {
+  scenario: Scenario;
+  rules: ChatRules;
+  play: PlayResult;
+}
+
+export const TYPING_MIN_CHARS = 10;
+export const POLITE_MIN_DISTINCT = 3;
+/** The 三要 words: the rule's definition itself (start with 请, keep saying 您, end with 再见). */
+export const THREE_MUSTS = { request: '请', address: '您', informal: '你', farewell: '再见' } as const;
+/** Points lost per banned or 三不 phrase (share of the part). */
+export const PHRASE_PENALTY = 0.5;
+
+/** Seconds for reports: 8 秒, 23.5 秒. */
+export function seconds(ms: number): string {
+  const s = Math.round(ms / 100) / 10;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} 秒`;
+}
+
+const std = (id: string) => ({ standard: id, standardUrl: urls.standard(id) });
+
+function agentMessages(play: PlayResult): { m: AgentMessage; at: number }[] {
+  const out: { m: AgentMessage; at: number }[] = [];
+  play.messages.forEach((m, at) => {
+    if (m.from === 'agent') out.push({ m, at });
+  });
+  return out;
+}
+
+export function checkFirstResponse({ play }: CheckContext): CheckResult {
+  const id = CHAT_STANDARDS.firstResponse;
+  const limit = play.limits.firstReplySec;
+  const first = agentMessages(play)[0];
+  if (!first) {
+    const waited = play.timeout?.waitKind === 'first' ? `顾客等了 ${seconds(play.timeout.waitMs)} 还没等到第一句回复，已经离开` : '没有回复顾客';
+    return {
+      ratio: 0,
+      applicable: true,
+      findings: [{ ...std(id), passed: false, turn: play.visits[0]?.turn ?? null, message: `${waited}（标准 ≤ ${limit} 秒）`, evidence: play.timeout ? seconds(play.timeout.waitMs) : '无回复' }],
+    };
+  }
+  const waitSec = first.m.waitMs / 1000;
+  const passed = waitSec <= limit;
+  return {
+    ratio: passed ? 1 : Math.max(0, 1 - (waitSec - limit) / limit),
+    applicable: true,
+    findings: [{
+      ...std(id),
+      passed,
+      turn: first.m.turn,
+      message: passed ? `首次回复用了 ${seconds(first.m.waitMs)}，在 ${limit} 秒内` : `首次回复用了 ${seconds(first.m.waitMs)}，超过了 ${limit} 秒`,
+      evidence: seconds(first.m.waitMs),
+      at: first.at,
+    }],
+  };
+}
+
+export function checkReplyTimes({ play }: CheckContext): CheckResult {
+  const id = CHAT_STANDARDS.replyResponse;
+  const findings: Finding[] = [];
+  let measured = 0;
+  let ok = 0;
+  let longest = 0;
+  for (const { m, at } of agentMessages(play)) {
+    if (m.waitKind === 'first') continue;
+    measured++;
+    longest = Math.max(longest, m.waitMs);
+    if (m.waitMs <= m.limitSec * 1000) {
+      ok++;
+      continue;
+    }
+    const s = seconds(m.waitMs);
+    const message =
+      m.waitKind === 'after-hold'
+        ? `请顾客稍等后过了 ${s} 才回来（最多 ${m.limitSec} 秒）`
+        : m.waitKind === 'followup'
+          ? `和上一条消息隔了 ${s}，顾客一直在等（标准 ≤ ${m.limitSec} 秒；长回答请拆成几条先发）`
+          : `顾客等了 ${s} 才收到回复（标准 ≤ ${m.limitSec} 秒）`;
+    findings.push({ ...std(id), passed: false, turn: m.turn, message, evidence: s, at });
+  }
+  if (play.timeout && play.timeout.waitKind !== 'first') {
+    measured++;
+    const s = seconds(play.timeout.waitMs);
+    findings.push({ ...std(id), passed: false, turn: play.timeout.turn, message: `顾客等了 ${s} 没有等到回复，离开了（标准 ≤ ${play.timeout.limitSec} 秒）`, evidence: s });
+  }
+  if (measured > 0 && ok === measured) {
+    findings.push({ ...std(id), passed: true, turn: null, message: `之后的 ${measured} 条回复都在时限内`, evidence: `最长 ${seconds(longest)}` });
+  }
+  const any = agentMessages(play).length > 0;
+  return { ratio: measured ? ok / measured : any ? 1 : 0, applicable: true, findings };
+}
+
+export function checkTyping({ play, rules }: CheckContext): CheckResult {
+  const id = CHAT_STANDARDS.typing;
+  let chars = 0;
+  let ms = 0;
+  let n = 0;
+  for (const { m } of agentMessages(play)) {
+    if (m.waitKind === 'after-hold' || m.chars < TYPING_MIN_CHARS || m.waitMs <= 0) continue;
+    chars += m.chars;
+    ms += m.waitMs;
+    n++;
+  }
+  if (n === 0) {
+    return {
+      ratio: 0,
+      applicable: true,
+      findings: [{ ...std(id), passed: false, turn: null, message: `没有 ${TYPING_MIN_CHARS} 字以上的回复，测不出打字速度；回答要完整`, evidence: '无法测速' }],
+    };
+  }
+  const cpm = chars / (ms / 60000);
+  const passed = cpm >= rules.typingMinCpm;
+  const shown = `约 ${Math.round(cpm)} 字/分钟（${n} 条回复）`;
+  return {
+    ratio: passed ? 1 : cpm / rules.typingMinCpm,
+    applicable: true,
+    findings: [{ ...std(id), passed, turn: null, message: passed ? `打字速度达标（≥ ${rules.typingMinCpm} 字/分钟）` : `打字速度不够，标准是每分钟至少 ${rules.typingMinCpm} 字`, evidence: shown }],
+  };
+}
+
+export function checkPolite({ play, rules }: CheckContext): CheckResult {
+  const id = CHAT_STANDARDS.polite;
+  if (rules.politeWords.length === 0) return { ratio: 1, applicable: false, findings: [] };
+  const used: string[] = [];
+  let firstAt: number | undefined;
+  for (const { m, at } of agentMessages(play)) {
+    for (const hit of findPhrases(m.analysis.text, rules.politeWords)) {
+      if (!used.includes(hit.phrase)) used.push(hit.phrase);
+      firstAt ??= at;
+    }
+  }
+  const need = Math.min(POLITE_MIN_DISTINCT, rules.politeWords.length);
+  const passed = used.length >= need;
+  const basics = rules.politeWords.slice(0, 10).join('、');
+  return {
+    ratio: Math.min(1, used.length / need),
+    applicable: true,
+    findings: [{
+      ...std(id),
+      passed,
+      turn: null,
+      message: passed ? `用了 ${used.length} 个礼貌用语` : `礼貌用语太少（至少用 ${need} 个不同的）：${basics}`,
+      evidence: used.length ? used.join('、') : '一个也没有用',
+      ...(firstAt !== undefined ? { at: firstAt } : {}),
+    }],
+  };
+}
+
+export function checkThreeMusts({ play }: CheckContext): CheckResult {
+  const id = CHAT_STANDARDS.threeMusts;
+  const msgs = agentMessages(play);
+  const findings: Finding[] = [];
+
+  const firstWith = (word: string) => {
+    for (const { m, at } of msgs) {
+      const pos = findAll(m.analysis.text, word)[0];
+      if (pos !== undefined) return { m, at, evidence: snippet(m.analysis.text, pos, word.length) };
+    }
+    return undefined;
+  };
+
+  const request = firstWith(THREE_MUSTS.request);
+  findings.push(request
+    ? { ...std(id), passed: true, turn: request.m.turn, message: '用“请”字提出请求', evidence: request.evidence, at: request.at }
+    : { ...std(id), passed: false, turn: null, message: '没有用“请”字提出请求（如“请您稍等”“请您拍张照片”）', evidence: '未出现“请”' });
+
+  const polite = firstWith(THREE_MUSTS.address);
+  const informal = firstWith(THREE_MUSTS.informal);
+  let addressScore = 0;
+  if (informal) {
+    addressScore = polite ? 0.5 : 0;
+    findings.push({ ...std(id), passed: false, turn: informal.m.turn, message: '称呼顾客用了“你”，应始终用“您”', evidence: informal.evidence, at: informal.at });
+  } else if (polite) {
+    addressScore = 1;
+    findings.push({ ...std(id), passed: true, turn: polite.m.turn, message: '始终用“您”称呼顾客', evidence: polite.evidence, at: polite.at });
+  } else {
+    findings.push({ ...std(id), passed: false, turn: null, message: '没有用“您”称呼顾客', evidence: '未出现“您”' });
+  }
+
+  const lastVisit = [...play.visits].reverse().find((v) => v.agent.length > 0);
+  let farewell: Finding | undefined;
+  if (lastVisit && play.ending.kind !== 'leaves') {
+    for (const at of lastVisit.agent) {
+      const m = play.messages[at] as AgentMessage;
+      const pos = findAll(m.analysis.text, THREE_MUSTS.farewell)[0];
+      if (pos !== undefined) {
+        farewell = { ...std(id), passed: true, turn: m.turn, message: '结束时说了“再见”', evidence: snippet(m.analysis.text, pos, 2), at };
+        break;
+      }
+    }
+  }
+  findings.push(farewell ?? {
+    ...std(id),
+    passed: false,
+    turn: lastVisit?.turn ?? null,
+    message: play.ending.kind === 'leaves' ? '顾客走了，对话没有好好收尾（应以“再见”结束）' : '结束时没有说“再见”',
+    evidence: '未出现“再见”',
+  });
+
+  const ratio = ((request ? 1 : 0) + addressScore + (farewell ? 1 : 0)) / 3;
+  return { ratio, applicable: true, findings };
+}
+
+function checkPhraseList(ctx: CheckContext, id: string, phrases: readonly string[], describe: (phrase: string) => string, okMessage: string): CheckResult {
+  if (phrases.length === 0) return { ratio: 1, applicable: false, findings: [] };
+  const findings: Finding[] = [];
+  for (const { m, at } of agentMessages(ctx.play)) {
+    const seen = new Set<string>();
+    for (const hit of findPhrases(m.analysis.text, phrases)) {
+      if (seen.has(hit.phrase)) continue;
+      seen.add(hit.phrase);
+      findings.push({ ...std(id), passed: false, turn: m.turn, message: describe(hit.phrase), evidence: hit.evidence, at });
+    }
+  }
+  if (findings.length === 0) findings.push({ ...std(id), passed: true, turn: null, message: okMessage, evidence: '—' });
+  const count = findings.filter((f) => !f.passed).length;
+  return { ratio: Math.max(0, 1 - PHRASE_PENALTY * count), applicable: true, findings };
+}
+
+export function checkNegative(ctx: CheckContext): CheckResult {
+  return checkPhraseList(ctx, CHAT_STANDARDS.negative, ctx.rules.bannedPhrases, (p) => `用了禁用语“${p}”`, '没有使用禁用语');
+}
+
+export function checkThreeNots(ctx: CheckContext): CheckResult {
+  return checkPhraseList(ctx, CHAT_STANDARDS.threeNots, ctx.rules.threeNotsPhrases, (p) => `“${p}”违反三不（不说生硬话、不推卸责任、不指责顾客）`, '没有生硬、推诿或指责顾客的话');
+}
+
+export function checkAuthority({ play, rules }: CheckContext): CheckResult {
+  const id = CHAT_STANDARDS.discount;
+  const max = rules.discountMaxYuan;
+  const findings: Finding[] = [];
+  let failed = false;
+  let escalated = false;
+  for (const { m, at } of agentMessages(play)) {
+    for (const d of m.analysis.discounts) {
+      if (d.yuan === undefined) {
+        failed = true;
+        findings.push({ ...std(id), passed: false, turn: m.turn, message: `答应打 ${d.zhe} 折：折扣由主管决定，客服自己最多只能让 ${max} 元`, evidence: d.evidence, at });
+      } else if (d.yuan > max) {
+        failed = true;
+        findings.push({ ...std(id), passed: false, turn: m.turn, message: `答应优惠约 ${d.yuan} 元，超过客服 ${max} 元的权限；应先请示主管`, evidence: d.evidence, at });
+      } else {
+        findings.push({ ...std(id), passed: true, turn: m.turn, message: `优惠 ${d.yuan} 元，在客服 ${max} 元的权限内`, evidence: d.evidence, at });
+      }
+    }
+    const hit = m.analysis.hits.get('escalates-supervisor');
+    if (hit && !escalated) {
+      escalated = true;
+      findings.push({ ...std(id), passed: true, turn: m.turn, message: '超出权限的事请示主管', evidence: hit.evidence, at });
+    }
+  }
+  if (findings.length === 0 && agentMessages(play).length > 0) {
+    findings.push({ ...std(id), passed: true, turn: null, message: '没有越权承诺优惠', evidence: '—' });
+  }
+  return { ratio: failed ? 0 : 1, applicable: true, findings };
+}
+
+export function checkHandling({ play, scenario }: CheckContext): CheckResult {
+  const turns = new Map(scenario.turns.map((t) => [t.id, t]));
+  const findings: Finding[] = [];
+  let total = 0;
+  let earned = 0;
+  const links = (turn: Turn, kp: { standard?: string | undefined; script?: string | undefined }) => {
+    const script = kp.script ?? turn.script;
+    return {
+      standard: kp.standard ?? null,
+      standardUrl: kp.standard ? urls.standard(kp.standard) : null,
+      ...(script ? { scriptUrl: urls.script(script) } : {}),
+      workflowUrl: turn.step ? urls.step(scenario.workflow, turn.step) : urls.workflow(scenario.workflow),
+    };
+  };
+  for (const visit of play.visits) {
+    const turn = turns.get(visit.turn);
+    if (!turn) continue;
+    const hitAt = (intent: string) => visit.agent.find((at) => (play.messages[at] as AgentMessage).analysis.hits.has(intent));
+    const lastAt = visit.agent[visit.agent.length - 1];
+    for (const kp of turn.expect) {
+      total += kp.weight;
+      const present = kp.intents.filter((i) => visit.intents.has(i));
+      const made = kp.match === 'all' ? present.length === kp.intents.length : present.length > 0;
+      if (made) earned += kp.weight;
+      const at = made ? hitAt(present[0] as string) : lastAt;
+      findings.push({
+        ...links(turn, kp),
+        passed: made,
+        turn: turn.id,
+        message: made ? `做到了：${kp.label}` : `没有做到：${kp.label}`,
+        evidence: present.length ? present.map((i) => visit.intents.get(i)?.evidence ?? i).join(' / ') : visit.agent.length ? '回复中没有相关内容' : '没有回复',
+        ...(at !== undefined ? { at } : {}),
+      });
+    }
+    for (const kp of turn.avoid) {
+      const present = kp.intents.filter((i) => visit.intents.has(i));
+      const said = kp.match === 'all' ? present.length === kp.intents.length : present.length > 0;
+      if (!said) continue;
+      earned -= kp.weight;
+      const at = hitAt(present[0] as string);
+      findings.push({
+        ...links(turn, kp),
+        passed: false,
+        turn: turn.id,
+        message: `不应该：${kp.label}`,
+        evidence: present.map((i) => visit.intents.get(i)?.evidence ?? i).join(' / '),
+        ...(at !== undefined ? { at } : {}),
+      });
+    }
+  }
+  if (total === 0) return { ratio: 1, applicable: false, findings };
+  return { ratio: Math.min(1, Math.max(0, earned / total)), applicable: true, findings };
+}
