@@ -71,3 +71,12 @@ test('standards catalogue lists the workflows that use each standard', async ({ 
   const href = await first.locator('dd a.chip').first().getAttribute('href');
   expect(href).toMatch(/^\/workflows\/[a-z0-9-]+\/$/);
 });
+
+test('axe in the dark theme: workflow page (diagram labels keep their contrast)', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`/workflows/${workflow}/`);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+});

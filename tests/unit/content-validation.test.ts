@@ -115,3 +115,10 @@ describe('schemas', () => {
     expect(workflowSchema.safeParse({ ...w, stage: '售前售后', steps: [...w.steps, { id: 'b', title: 'b', body: 'b' }] }).success).toBe(false);
   });
 });
+
+describe('Mermaid keywords as step ids', () => {
+  it('are refused before Mermaid fails on them', () => {
+    const root = siteWith('content/workflows/cancel-order.mdx', (t) => t.replaceAll('unpaid', 'class'));
+    expect(problemsOf(root)).toContainEqual(expect.objectContaining({ field: 'steps[2].id', message: expect.stringContaining('保留字') }));
+  });
+});

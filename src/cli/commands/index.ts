@@ -2,6 +2,8 @@
 import { validate } from './validate.ts';
 import { quizzes } from './quizzes.ts';
 import { gradeQuiz } from './grade-quiz.ts';
+import { scenarios } from './scenarios.ts';
+import { scoreChatCommand } from './score-chat.ts';
 
 export interface Command {
   /** One line shown in the help. */
@@ -14,4 +16,6 @@ export const commands: Record<string, Command> = {
   validate,
   quizzes,
   'grade-quiz': gradeQuiz,
+  scenarios,
+  'score-chat': scoreChatCommand,
 };

@@ -10,8 +10,9 @@
  *   The wait includes reading and thinking time, so this is a lower bound of the real speed.
  *   Below the minimum the ratio is speed / minimum; nothing measurable gives 0.
  * - polite-phrases: distinct polite words used (from the standard) / POLITE_MIN_DISTINCT.
- * - three-musts (三要): 请 used for requests, the customer addressed as 您 and never 你, 再见 in
- *   the agent's messages of the last turn; one third each (您 mixed with 你 earns half its third).
+ * - three-musts (三要), as the standard's notes put it: 请 in the first reply, the customer
+ *   addressed as 您 and never 你, 再见 in the last message; one third each. Half a third for 请
+ *   only later, 您 mixed with 你, or 再见 followed by more messages in the last turn.
  * - negative-phrases, three-nots: 1 − 0.5 per occurrence (each phrase once per message), min 0.
  * - discount-authority: 0 as soon as one promise exceeds the limit (a 折 without a product price
  *   counts as exceeding it: percentages are the supervisor's call), else 1. Asking the supervisor
@@ -22,7 +23,7 @@
 import { urls } from '../urls.ts';
 import type { Scenario, Turn } from '../../schemas/scenario.ts';
 import { findPhrases } from './intents.ts';
-import { findAll, snippet } from './normalize.ts';
+import { excerpt, findAll } from './normalize.ts';
 import type { AgentMessage, PlayResult } from './player.ts';
 import { CHAT_STANDARDS, type ChatRules } from './rules.ts';
 
@@ -180,7 +181,7 @@ export function checkPolite({ play, rules }: CheckContext): CheckResult {
   const used: string[] = [];
   let firstAt: number | undefined;
   for (const { m, at } of agentMessages(play)) {
-    for (const hit of findPhrases(m.analysis.text, rules.politeWords)) {
+    for (const hit of findPhrases(m.analysis.folded, rules.politeWords)) {
       if (!used.includes(hit.phrase)) used.push(hit.phrase);
       firstAt ??= at;
     }
@@ -206,22 +207,25 @@ export function checkThreeMusts({ play }: CheckContext): CheckResult {
   const id = CHAT_STANDARDS.threeMusts;
   const msgs = agentMessages(play);
   const findings: Finding[] = [];
-
-  const firstWith = (word: string) => {
-    for (const { m, at } of msgs) {
+  const find = (list: { m: AgentMessage; at: number }[], word: string) => {
+    for (const { m, at } of list) {
       const pos = findAll(m.analysis.text, word)[0];
-      if (pos !== undefined) return { m, at, evidence: snippet(m.analysis.text, pos, word.length) };
+      if (pos !== undefined) return { m, at, evidence: excerpt(m.analysis.folded, pos, word.length) };
     }
     return undefined;
   };
 
-  const request = firstWith(THREE_MUSTS.request);
-  findings.push(request
-    ? { ...std(id), passed: true, turn: request.m.turn, message: '用“请”字提出请求', evidence: request.evidence, at: request.at }
-    : { ...std(id), passed: false, turn: null, message: '没有用“请”字提出请求（如“请您稍等”“请您拍张照片”）', evidence: '未出现“请”' });
+  // 请: in the first reply (“开口以请字当头”); later only earns half.
+  const opening = find(msgs.slice(0, 1), THREE_MUSTS.request);
+  const later = opening ? undefined : find(msgs.slice(1), THREE_MUSTS.request);
+  const requestScore = opening ? 1 : later ? 0.5 : 0;
+  if (opening) findings.push({ ...std(id), passed: true, turn: opening.m.turn, message: '开口第一句就用了“请”', evidence: opening.evidence, at: opening.at });
+  else if (later) findings.push({ ...std(id), passed: false, turn: later.m.turn, message: '开口第一句没有用“请”（后面才用到）', evidence: later.evidence, ...(msgs[0] ? { at: msgs[0].at } : {}) });
+  else findings.push({ ...std(id), passed: false, turn: null, message: '没有用“请”字（如“请问有什么可以帮您”“请您稍等”）', evidence: '未出现“请”' });
 
-  const polite = firstWith(THREE_MUSTS.address);
-  const informal = firstWith(THREE_MUSTS.informal);
+  // 您, never 你.
+  const polite = find(msgs, THREE_MUSTS.address);
+  const informal = find(msgs, THREE_MUSTS.informal);
   let addressScore = 0;
   if (informal) {
     addressScore = polite ? 0.5 : 0;
@@ -233,28 +237,24 @@ export function checkThreeMusts({ play }: CheckContext): CheckResult {
     findings.push({ ...std(id), passed: false, turn: null, message: '没有用“您”称呼顾客', evidence: '未出现“您”' });
   }
 
+  // 再见 in the last message; earlier in the last turn earns half.
+  const last = msgs[msgs.length - 1];
   const lastVisit = [...play.visits].reverse().find((v) => v.agent.length > 0);
-  let farewell: Finding | undefined;
-  if (lastVisit && play.ending.kind !== 'leaves') {
-    for (const at of lastVisit.agent) {
-      const m = play.messages[at] as AgentMessage;
-      const pos = findAll(m.analysis.text, THREE_MUSTS.farewell)[0];
-      if (pos !== undefined) {
-        farewell = { ...std(id), passed: true, turn: m.turn, message: '结束时说了“再见”', evidence: snippet(m.analysis.text, pos, 2), at };
-        break;
-      }
-    }
+  const closing = last ? find([last], THREE_MUSTS.farewell) : undefined;
+  const earlier = closing || !lastVisit ? undefined : find(lastVisit.agent.map((at) => ({ m: play.messages[at] as AgentMessage, at })), THREE_MUSTS.farewell);
+  const farewellScore = closing ? 1 : earlier ? 0.5 : 0;
+  if (closing) findings.push({ ...std(id), passed: true, turn: closing.m.turn, message: '最后一句用“再见”收尾', evidence: closing.evidence, at: closing.at });
+  else {
+    findings.push({
+      ...std(id),
+      passed: false,
+      turn: last?.m.turn ?? null,
+      message: earlier ? '“再见”之后又发了消息，最后一句应以“再见”收尾' : play.ending.kind === 'leaves' ? '顾客走了，对话没有以“再见”收尾' : '最后一句没有用“再见”收尾',
+      evidence: earlier?.evidence ?? '未出现“再见”',
+      ...(last ? { at: last.at } : {}),
+    });
   }
-  findings.push(farewell ?? {
-    ...std(id),
-    passed: false,
-    turn: lastVisit?.turn ?? null,
-    message: play.ending.kind === 'leaves' ? '顾客走了，对话没有好好收尾（应以“再见”结束）' : '结束时没有说“再见”',
-    evidence: '未出现“再见”',
-  });
-
-  const ratio = ((request ? 1 : 0) + addressScore + (farewell ? 1 : 0)) / 3;
-  return { ratio, applicable: true, findings };
+  return { ratio: (requestScore + addressScore + farewellScore) / 3, applicable: true, findings };
 }
 
 function checkPhraseList(ctx: CheckContext, id: string, phrases: readonly string[], describe: (phrase: string) => string, okMessage: string): CheckResult {
@@ -262,7 +262,7 @@ function checkPhraseList(ctx: CheckContext, id: string, phrases: readonly string
   const findings: Finding[] = [];
   for (const { m, at } of agentMessages(ctx.play)) {
     const seen = new Set<string>();
-    for (const hit of findPhrases(m.analysis.text, phrases)) {
+    for (const hit of findPhrases(m.analysis.folded, phrases)) {
       if (seen.has(hit.phrase)) continue;
       seen.add(hit.phrase);
       findings.push({ ...std(id), passed: false, turn: m.turn, message: describe(hit.phrase), evidence: hit.evidence, at });

@@ -10,7 +10,7 @@
 import type { IntentDef } from '../../schemas/scenario.ts';
 import { BUILTIN_INTENTS } from './builtin-intents.ts';
 import { findAmounts } from './amounts.ts';
-import { findAll, isNegated, normalize, snippet, splitClauses } from './normalize.ts';
+import { excerpt, findAll, folded, isNegated, normalize, splitClauses, type Folded } from './normalize.ts';
 
 export interface CompiledIntent {
   id: string;
@@ -59,6 +59,8 @@ export interface DiscountPromise {
 export interface MessageAnalysis {
   /** The compact normalised text. */
   text: string;
+  /** The text with its position map, for quoting the original words. */
+  folded: Folded;
   /** First hit per intent id. */
   hits: Map<string, IntentHit>;
   /** Discount promises read from `amount` intents. */
@@ -67,7 +69,8 @@ export interface MessageAnalysis {
 
 /** Analyses one agent message against the compiled intents. `price` converts 打X折 into yuan. */
 export function analyseMessage(raw: string, intents: ReadonlyMap<string, CompiledIntent>, price?: number): MessageAnalysis {
-  const text = normalize(raw);
+  const f = folded(raw);
+  const text = f.text;
   const hits = new Map<string, IntentHit>();
   const discounts: DiscountPromise[] = [];
   const clauses = splitClauses(text);
@@ -94,24 +97,24 @@ export function analyseMessage(raw: string, intents: ReadonlyMap<string, Compile
         discounts.push({
           ...(best.yuan !== undefined ? { yuan: best.yuan } : {}),
           ...(best.zhe !== undefined ? { zhe: best.zhe } : {}),
-          evidence: snippet(text, clause.start + best.index, best.text.length),
+          evidence: excerpt(f, clause.start + best.index, best.text.length),
         });
       }
       if (hit && !hits.has(intent.id)) {
-        hits.set(intent.id, { intent: intent.id, phrase: hit.phrase, evidence: snippet(text, clause.start + hit.pos, hit.phrase.length) });
+        hits.set(intent.id, { intent: intent.id, phrase: hit.phrase, evidence: excerpt(f, clause.start + hit.pos, hit.phrase.length) });
       }
       if (hits.has(intent.id) && !intent.amount) break;
     }
   }
-  return { text, hits, discounts };
+  return { text, folded: f, hits, discounts };
 }
 
-/** Occurrences of a plain phrase list in a compact text (no negation: used for polite and banned words). */
-export function findPhrases(text: string, phrases: readonly string[]): { phrase: string; pos: number; evidence: string }[] {
+/** Occurrences of a plain phrase list in a message (no negation: used for polite and banned words). */
+export function findPhrases(f: Folded, phrases: readonly string[]): { phrase: string; pos: number; evidence: string }[] {
   const out: { phrase: string; pos: number; evidence: string }[] = [];
   for (const raw of phrases) {
     const phrase = normalize(raw);
-    for (const pos of findAll(text, phrase)) out.push({ phrase: raw, pos, evidence: snippet(text, pos, phrase.length) });
+    for (const pos of findAll(f.text, phrase)) out.push({ phrase: raw, pos, evidence: excerpt(f, pos, phrase.length) });
   }
   return out.sort((a, b) => a.pos - b.pos);
 }

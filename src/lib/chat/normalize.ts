@@ -23,7 +23,42 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 /** The compact comparison form of a text (see the module comment). */
 export function normalize(text: string): string {
-  return wellFormed(text).normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, '').replace(/\s+/g, '');
+  return folded(text).text;
+}
+
+/** A compact text with, for each of its UTF-16 units, the position in the original text. */
+export interface Folded {
+  /** The original text (well-formed). */
+  raw: string;
+  /** The compact comparison form. */
+  text: string;
+  /** map[i] = position in `raw` of the code point compact unit i came from; map[text.length] = raw.length. */
+  map: number[];
+}
+
+/** Normalises code point by code point, remembering where each compact character came from. */
+export function folded(input: string): Folded {
+  const raw = wellFormed(input);
+  let text = '';
+  const map: number[] = [];
+  let pos = 0;
+  for (const ch of raw) {
+    const out = ch.normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, '').replace(/\s+/g, '');
+    for (let k = 0; k < out.length; k++) map.push(pos);
+    text += out;
+    pos += ch.length;
+  }
+  map.push(raw.length);
+  return { raw, text, map };
+}
+
+/** Like `snippet`, but quoting the original text around compact positions [pos, pos + length). */
+export function excerpt(f: Folded, pos: number, length: number, context = 8): string {
+  const start = f.map[pos] ?? f.raw.length;
+  const lastUnit = f.map[Math.max(pos, pos + length - 1)] ?? start;
+  const cp = f.raw.codePointAt(lastUnit);
+  const end = length > 0 ? lastUnit + (cp !== undefined && cp > 0xffff ? 2 : 1) : start;
+  return snippet(f.raw, start, end - start, context);
 }
 
 /** Number of characters (code points) a trainee typed, whitespace excluded. */

@@ -54,3 +54,11 @@ export function withAccessibility(source: string, title: string, description: st
   if (!/^\s*accDescr\s*[:{]/m.test(source)) extra.push(`  accDescr: ${clean(description)}`);
   return [lines[0], ...extra, ...lines.slice(1)].join('\n');
 }
+
+const RESERVED = new Set(['end', 'class', 'classdef', 'call', 'click', 'style', 'linkstyle', 'subgraph', 'graph', 'flowchart', 'direction', 'default', 'interpolate', 'href', 'callback']);
+
+/** Node ids Mermaid's flowchart grammar takes for keywords (also anything starting with "end"). */
+export function isMermaidReserved(id: string): boolean {
+  const lower = id.toLowerCase();
+  return RESERVED.has(lower) || lower.startsWith('end');
+}

@@ -2,9 +2,10 @@
  * Cross-reference check over the whole site's content: every id a file names must exist.
  * Pure: the Astro build and the CLI both call it with what they loaded.
  */
-import type { Quiz, Script, Standard, Track, Workflow } from '../../schemas/index.ts';
+import type { Quiz, Scenario, Script, Standard, Track, Workflow } from '../../schemas/index.ts';
+import { checkScenarioStructure } from '../../schemas/scenario.ts';
 import type { ContentProblem } from './problems.ts';
-import { diagramNodeIds } from './diagram.ts';
+import { diagramNodeIds, isMermaidReserved } from './diagram.ts';
 import { checkQuizStructure } from '../quiz/structure.ts';
 
 /** A content entry with the file it came from. */
@@ -17,6 +18,8 @@ export interface SiteContent {
   scripts: Located<Script>[];
   standards: Located<Standard>[];
   quizzes: Located<Quiz>[];
+  /** Chat scenarios (content/scenarios/*.yaml); optional for callers that do not load them. */
+  scenarios?: Located<Scenario>[];
 }
 
 function duplicates<T extends { id: string; file: string }>(items: T[], kind: string): ContentProblem[] {
@@ -49,6 +52,7 @@ export function checkReferences(site: SiteContent): ContentProblem[] {
     ...duplicates(site.scripts, '话术'),
     ...duplicates(site.standards, '标准'),
     ...duplicates(site.quizzes, '测验'),
+    ...duplicates(site.scenarios ?? [], '聊天场景'),
   );
 
   for (const t of site.tracks) {
@@ -64,6 +68,11 @@ export function checkReferences(site: SiteContent): ContentProblem[] {
       if (stepIds.has(step.id)) problems.push({ file: w.file, field: `steps[${i}].id`, message: `步骤 id “${step.id}” 重复` });
       stepIds.add(step.id);
       step.standards.forEach((id, j) => need(standardIds.has(id), w.file, `steps[${i}].standards[${j}]`, '标准', id));
+    });
+    w.steps.forEach((step, i) => {
+      if (isMermaidReserved(step.id)) {
+        problems.push({ file: w.file, field: `steps[${i}].id`, message: `步骤 id “${step.id}” 是 Mermaid 的保留字（或以 end 开头），流程图会解析失败，请换一个 id` });
+      }
     });
     const nodes = diagramNodeIds(w.diagram);
     w.steps.forEach((step, i) => {
@@ -97,6 +106,25 @@ export function checkReferences(site: SiteContent): ContentProblem[] {
       question.standards.forEach((id, j) => need(standardIds.has(id), q.file, `${base}.standards[${j}]`, '标准', id));
     });
     problems.push(...checkQuizStructure(q, q.file));
+  }
+  for (const sc of site.scenarios ?? []) {
+    need(trackIds.has(sc.track), sc.file, 'track', '路线', sc.track);
+    need(workflows.has(sc.workflow), sc.file, 'workflow', '流程', sc.workflow);
+    sc.standards.forEach((id, i) => need(standardIds.has(id), sc.file, `standards[${i}]`, '标准', id));
+    sc.scripts.forEach((id, i) => need(scriptIds.has(id), sc.file, `scripts[${i}]`, '话术', id));
+    sc.turns.forEach((t, i) => {
+      if (t.step && workflows.has(sc.workflow) && !stepExists(sc.workflow, t.step)) {
+        problems.push({ file: sc.file, field: `turns[${i}].step`, message: `流程 “${sc.workflow}” 中没有步骤 “${t.step}”` });
+      }
+      if (t.script) need(scriptIds.has(t.script), sc.file, `turns[${i}].script`, '话术', t.script);
+      for (const kind of ['expect', 'avoid'] as const) {
+        t[kind].forEach((k, j) => {
+          if (k.standard) need(standardIds.has(k.standard), sc.file, `turns[${i}].${kind}[${j}].standard`, '标准', k.standard);
+          if (k.script) need(scriptIds.has(k.script), sc.file, `turns[${i}].${kind}[${j}].script`, '话术', k.script);
+        });
+      }
+    });
+    problems.push(...checkScenarioStructure(sc, sc.file));
   }
   return problems;
 }

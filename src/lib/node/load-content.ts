@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative, basename } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { quizSchema, scriptSchema, standardSchema, trackSchema, workflowSchema } from '../../schemas/index.ts';
+import { quizSchema, scenarioSchema, scriptSchema, standardSchema, trackSchema, workflowSchema } from '../../schemas/index.ts';
 import { ContentError, zodProblems, type ContentProblem } from '../content/problems.ts';
 import { checkReferences, type Located, type SiteContent } from '../content/references.ts';
 
@@ -67,7 +67,7 @@ function filesIn(dir: string, ext: string): string[] {
 /** Reads and validates every content file below `root`. Throws ContentError listing every problem. */
 export function loadContent(root: string): SiteContent {
   const problems: ContentProblem[] = [];
-  const site: SiteContent = { tracks: [], workflows: [], scripts: [], standards: [], quizzes: [] };
+  const site: SiteContent = { tracks: [], workflows: [], scripts: [], standards: [], quizzes: [], scenarios: [] };
 
   const tracks = readListFile(root, join(root, 'content/tracks.yaml'), trackSchema);
   site.tracks = tracks.items;
@@ -111,6 +111,20 @@ export function loadContent(root: string): SiteContent {
     else if (result.data.id !== basename(path, '.yaml')) {
       problems.push({ file, field: 'id', message: `id “${result.data.id}” 应与文件名 “${basename(path, '.yaml')}” 相同` });
     } else site.quizzes.push({ ...result.data, file });
+  }
+
+  for (const path of filesIn(join(root, 'content/scenarios'), '.yaml')) {
+    const file = relative(root, path);
+    const parsed = parseYaml(readFileSync(path, 'utf8'), file);
+    if (parsed.problems.length) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const result = scenarioSchema.safeParse(parsed.value);
+    if (!result.success) problems.push(...zodProblems(file, result.error));
+    else if (result.data.id !== basename(path, '.yaml')) {
+      problems.push({ file, field: 'id', message: `id “${result.data.id}” 应与文件名 “${basename(path, '.yaml')}” 相同` });
+    } else site.scenarios?.push({ ...result.data, file });
   }
 
   problems.push(...checkReferences(site));

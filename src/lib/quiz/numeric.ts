@@ -28,7 +28,10 @@ export function parseNumericAnswer(text: string, unit?: string): number | undefi
   return parseChineseNumber(value);
 }
 
-/** Whether `typed` answers a numeric question: an `accept` spelling, or the right number. */
+/**
+ * Whether `typed` answers a numeric question: an `accept` spelling, or the right number. `value` is
+ * the number read (the question's answer for an accepted spelling that is not a plain number).
+ */
 export function numericMatches(
   question: { answer: number; unit?: string | undefined; accept: readonly string[] },
   typed: string | number,
@@ -39,6 +42,6 @@ export function numericMatches(
   }
   const value = parseNumericAnswer(typed, question.unit);
   const norm = normaliseTyped(typed);
-  if (norm && question.accept.some((a) => normaliseTyped(a) === norm)) return { correct: true, value };
+  if (norm && question.accept.some((a) => normaliseTyped(a) === norm)) return { correct: true, value: value ?? question.answer };
   return { correct: value !== undefined && Math.abs(value - question.answer) < 1e-9, value };
 }

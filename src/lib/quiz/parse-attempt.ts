@@ -61,9 +61,10 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 function zodMessage(issue: z.core.$ZodIssue, raw: unknown): string {
   const value = valueAt(raw, issue.path);
+  if (value === undefined) return '缺少此字段';
   switch (issue.code) {
     case 'invalid_type':
-      return value === undefined ? '缺少此字段' : `应为${TYPE_ZH[issue.expected] ?? issue.expected}，实际是${describe(value)}`;
+      return `应为${TYPE_ZH[issue.expected] ?? issue.expected}，实际是${describe(value)}`;
     case 'invalid_value':
       return `应为 ${issue.values.map((v) => JSON.stringify(v)).join(' 或 ')}，实际是 ${JSON.stringify(value)}`;
     case 'too_small':
