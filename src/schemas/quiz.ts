@@ -34,7 +34,7 @@ export const singleSchema = z.object({
   answer: idSchema,
 });
 
-/** Several right options; partial credit (see src/lib/quiz/grade.ts). */
+/** Several right options; partial credit (see src/lib/quiz/credit.ts). */
 export const multipleSchema = z.object({
   ...questionBase,
   type: z.literal('multiple'),

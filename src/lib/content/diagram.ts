@@ -55,7 +55,7 @@ export function withAccessibility(source: string, title: string, description: st
   return [lines[0], ...extra, ...lines.slice(1)].join('\n');
 }
 
-const RESERVED = new Set(['end', 'class', 'classdef', 'call', 'click', 'style', 'linkstyle', 'subgraph', 'graph', 'flowchart', 'direction', 'default', 'interpolate', 'href', 'callback']);
+const RESERVED = new Set(['end', 'class', 'classdef', 'call', 'click', 'style', 'linkstyle', 'subgraph', 'graph', 'flowchart', 'direction']);
 
 /** Node ids Mermaid's flowchart grammar takes for keywords (also anything starting with "end"). */
 export function isMermaidReserved(id: string): boolean {

@@ -29,8 +29,11 @@ export function fnv1a32(text: string): number {
   return hash >>> 0;
 }
 
-/** The quiz's content hash: 8 hex digits. Accepts the raw YAML object or the parsed quiz. */
-export function quizHash(quiz: Quiz | unknown): string {
+/**
+ * The quiz's content hash: 8 hex digits. Accepts the parsed quiz (also with extra keys such as
+ * `file`) or the raw YAML object; throws when it is not a valid quiz.
+ */
+export function quizHash(quiz: Quiz | Record<string, unknown>): string {
   const normalised = quizSchema.parse(quiz);
   return fnv1a32(canonicalJson(normalised)).toString(16).padStart(8, '0');
 }
