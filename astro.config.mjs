@@ -13,7 +13,5 @@ export default defineConfig({
   integrations: [mdx(), svelte(), mermaidBuild()],
   build: { format: 'directory', inlineStylesheets: 'auto' },
   server: { host: '127.0.0.1', port: 4321 },
-  preview: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
-  telemetry: false,
 });

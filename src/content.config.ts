@@ -13,22 +13,20 @@ import { readListFolder } from './lib/node/load-content.ts';
 
 const root = contentRoot();
 
-/** A collection read from a folder of YAML list files, validated item by item. */
-function listFolder<S extends z.ZodObject>(folder: string, schema: S) {
-  return defineCollection({
-    loader: async () => readListFolder(root, join(root, folder), schema),
-    // `file` (where the item came from) is kept for error messages.
-    schema: schema.extend({ file: z.string() }),
-  });
-}
-
 export const collections = {
   tracks: defineCollection({ loader: file(join(root, 'content/tracks.yaml')), schema: trackSchema }),
   workflows: defineCollection({
     loader: glob({ pattern: '*.mdx', base: join(root, 'content/workflows') }),
     schema: workflowSchema,
   }),
-  scripts: listFolder('content/scripts', scriptSchema),
-  standards: listFolder('content/standards', standardSchema),
+  // Folders of YAML list files, validated item by item; `file` is kept for error messages.
+  scripts: defineCollection({
+    loader: async () => readListFolder(root, join(root, 'content/scripts'), scriptSchema),
+    schema: scriptSchema.extend({ file: z.string() }),
+  }),
+  standards: defineCollection({
+    loader: async () => readListFolder(root, join(root, 'content/standards'), standardSchema),
+    schema: standardSchema.extend({ file: z.string() }),
+  }),
   quizzes: defineCollection({ loader: glob({ pattern: '*.yaml', base: join(root, 'quizzes') }), schema: quizSchema }),
 };

@@ -32,8 +32,8 @@ async function load(): Promise<Site> {
     workflows: workflows.map(
       (w): WorkflowEntry => ({ ...w.data, id: w.id, file: rel(w.filePath, `content/workflows/${w.id}.mdx`) }),
     ),
-    scripts: scripts.map((s) => ({ ...s.data, file: (s.data as { file?: string }).file ?? 'content/scripts' })),
-    standards: standards.map((s) => ({ ...s.data, file: (s.data as { file?: string }).file ?? 'content/standards' })),
+    scripts: scripts.map((s) => s.data),
+    standards: standards.map((s) => s.data),
     quizzes: quizzes.map((q) => ({ ...q.data, file: rel(q.filePath, `quizzes/${q.id}.yaml`) })),
   };
   const problems = checkReferences(content);

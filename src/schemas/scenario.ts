@@ -103,6 +103,11 @@ export const turnSchema = z.object({
    * leave it empty: the scenario's `opening` is its customer line.
    */
   customer: linesSchema.default([]),
+  /**
+   * What the agent learns at this point that the customer does not say (shown to the trainee
+   * only), e.g. 仓库回复：面单没找到，包裹下午已经发出。
+   */
+  situation: z.string().trim().min(1).optional(),
   /** The workflow step this turn practises (a step id of the scenario's workflow). */
   step: idSchema.optional(),
   /** The script (话术) that fits this turn (id). */

@@ -76,6 +76,7 @@ export function gradeQuestionExact(
 ): { result: QuestionResult; exact: number; exactMax: number } {
   let exact = 0;
   let exactMax = 0;
+  // Builds the fields every result has, and keeps the unrounded score and max for the caller.
   const base = (score: number, max: number, correct: boolean, answered: boolean): ResultBase => {
     exact = score;
     exactMax = max;

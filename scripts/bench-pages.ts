@@ -1,0 +1,46 @@
+/**
+ * `npm run bench:pages`: figures for the site itself (prints, never asserts).
+ * Build time of the whole site (a real `astro build`, diagram cache cleared unless --warm),
+ * then for each page type: HTML bytes (raw, gzip) and the JS bytes a first visit loads.
+ * Pass --no-build to measure the existing dist/.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { findBrowser, CHROMIUM_ARGS, BROWSER_HELP } from '../src/lib/node/browser.ts';
+import { serveDist } from './serve-dist.ts';
+
+const args = process.argv.slice(2);
+if (!args.includes('--no-build')) {
+  if (!args.includes('--warm')) rmSync('node_modules/.cache/sop-mermaid', { recursive: true, force: true });
+  const start = performance.now();
+  const r = spawnSync('node_modules/.bin/astro', ['build'], { stdio: 'ignore' });
+  if (r.status !== 0) throw new Error('astro build failed');
+  console.log(`build time (whole site${args.includes('--warm') ? ', warm diagram cache' : ', cold diagram cache'}): ${((performance.now() - start) / 1000).toFixed(1)} s`);
+}
+
+const found = await findBrowser();
+if (!found) throw new Error(BROWSER_HELP);
+const server = await serveDist(0);
+const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
+const pages = (process.env.PAGES ?? '/,/tracks/ecommerce/,/workflows/presales-reception/,/workflows/cancel-order/,/scripts/,/standards/').split(',');
+console.log('\npage | HTML bytes | HTML gzip | JS requests | JS bytes (raw) | JS bytes (gzip)');
+for (const path of pages) {
+  const page = await browser.newPage();
+  const js: Array<{ url: string; bytes: number; gz: number }> = [];
+  page.on('response', async (res) => {
+    if (res.request().resourceType() !== 'script') return;
+    const body = await res.body().catch(() => Buffer.alloc(0));
+    js.push({ url: res.url(), bytes: body.byteLength, gz: gzipSync(body).byteLength });
+  });
+  await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  const html = readFileSync(`dist${path}index.html`);
+  const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].reduce((n, s) => n + (s.textContent?.length ?? 0), 0));
+  const sum = (k: 'bytes' | 'gz') => js.reduce((n, f) => n + f[k], 0);
+  console.log(`${path} | ${html.byteLength} | ${gzipSync(html).byteLength} | ${js.length} (+${inline} B inline) | ${sum('bytes')} | ${sum('gz')}`);
+  if (process.env.VERBOSE) js.forEach((f) => console.log(`    ${f.url} ${f.bytes}`));
+  await page.close();
+}
+await browser.close();
+await server.close();
