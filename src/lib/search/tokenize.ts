@@ -1,0 +1,107 @@
+/**
+ * The Chinese tokenizer, the same at build time and query time. A folded text (normalise.ts) is
+ * cut into runs of letters and digits; punctuation, spaces and emoji are ignored: between Han
+ * characters they vanish (快递，到哪了 reads as 快递到哪了), between Latin words or digits they
+ * still separate. Each run gives:
+ *
+ * - overlapping Han character pairs (快递到哪 → 快递 递到 到哪), so that any part of a word of two
+ *   characters or more matches; a lone Han character gives itself;
+ * - the words of `Intl.Segmenter('zh', { granularity: 'word' })`: Han words of two characters or
+ *   more (a two-character word repeats its pair, which weighs real words above pairs that straddle
+ *   two words) and Latin words and numbers (vip, 15, a01010101).
+ */
+import { fold, isHan, isWordChar } from './normalise.ts';
+
+/** Tokens longer than this (pasted junk, long digit strings) are dropped. */
+export const MAX_TOKEN_LENGTH = 32;
+
+type Segmenter = { segment(text: string): Iterable<{ segment: string; isWordLike?: boolean }> };
+let segmenter: Segmenter | null | undefined;
+
+function getSegmenter(): Segmenter | null {
+  if (segmenter === undefined) {
+    const Ctor = (Intl as { Segmenter?: new (locale: string, options: { granularity: 'word' }) => Segmenter }).Segmenter;
+    segmenter = Ctor ? new Ctor('zh', { granularity: 'word' }) : null;
+  }
+  return segmenter;
+}
+
+/**
+ * Splits folded text into runs of word characters. A separator between two Han characters, or
+ * between a Han character and anything else, is ignored (the runs are joined); between two
+ * non-Han characters it separates.
+ */
+export function runs(folded: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let pendingBreak = false;
+  let last = '';
+  for (const ch of folded) {
+    if (!isWordChar(ch)) {
+      if (current) pendingBreak = true;
+      continue;
+    }
+    if (pendingBreak && !isHan(ch) && !isHan(last)) {
+      out.push(current);
+      current = '';
+    }
+    pendingBreak = false;
+    current += ch;
+    last = ch;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/** Overlapping pairs of the Han characters of a run (a lone Han character gives itself). */
+export function hanPairs(run: string): string[] {
+  const out: string[] = [];
+  let group: string[] = [];
+  const flush = () => {
+    if (group.length === 1) out.push(group[0]!);
+    for (let i = 0; i + 1 < group.length; i++) out.push(group[i]! + group[i + 1]!);
+    group = [];
+  };
+  for (const ch of run) {
+    if (isHan(ch)) group.push(ch);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+/** The dictionary words of a run: Han words of 2+ characters, Latin words and numbers. */
+export function words(run: string): string[] {
+  const seg = getSegmenter();
+  const out: string[] = [];
+  if (!seg) {
+    // No Intl.Segmenter (old browsers): the pairs still match; keep the non-Han words.
+    for (const m of run.matchAll(/[^\p{Script=Han}]+/gu)) out.push(m[0]);
+    return out.filter((w) => w.length <= MAX_TOKEN_LENGTH);
+  }
+  for (const s of seg.segment(run)) {
+    if (s.isWordLike === false) continue;
+    const w = s.segment;
+    const chars = Array.from(w);
+    if (chars.length > MAX_TOKEN_LENGTH || !chars.every(isWordChar)) continue;
+    if (chars.some(isHan)) {
+      if (chars.length >= 2) out.push(w);
+    } else out.push(w);
+  }
+  return out;
+}
+
+/** Tokens of one folded run: Han pairs then words (duplicates kept: they count as frequency). */
+export function runTokens(run: string): string[] {
+  return [...hanPairs(run), ...words(run)];
+}
+
+/** All tokens of a text, in order, duplicates kept (the index counts them). */
+export function tokenize(text: unknown): string[] {
+  return runs(fold(text)).flatMap(runTokens);
+}
+
+/** Tokens of several texts (a list field): pairs never straddle two items. */
+export function tokenizeAll(texts: readonly unknown[]): string[] {
+  return texts.flatMap((t) => tokenize(t));
+}
