@@ -12,4 +12,5 @@ export const urls = {
   quiz: (id: string) => `/quizzes/${id}/`,
   chats: () => '/chat/',
   chat: (id: string) => `/chat/${id}/`,
+  calculator: () => '/tools/assessment/',
 };

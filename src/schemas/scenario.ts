@@ -89,6 +89,12 @@ export const branchSchema = z.object({
   when: conditionSchema,
   /** The next turn id, or an ending id. */
   next: idSchema,
+  /**
+   * When true, the branch is not taken at once: it is checked only when the customer stops
+   * waiting (after `maxReplies` messages), before the default. Use it for a lenient “good enough”
+   * path next to a strict one that fires immediately.
+   */
+  atEnd: z.boolean().default(false),
 });
 export type Branch = z.infer<typeof branchSchema>;
 
@@ -118,7 +124,7 @@ export const turnSchema = z.object({
   avoid: z.array(keyPointSchema).default([]),
   /**
    * Checked in order after every agent message of the turn; the first branch whose condition
-   * holds is taken at once.
+   * holds is taken at once (branches with `atEnd` only when the customer stops waiting).
    */
   branches: z.array(branchSchema).default([]),
   /** Where the chat goes when no branch matched after `maxReplies` agent messages (turn or ending id). */

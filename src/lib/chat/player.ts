@@ -15,13 +15,14 @@
  * - After each agent message the turn's branches are checked, in order, against the intents of
  *   all the agent's messages in this turn; the first that holds is taken. Without a match the
  *   customer reads up to `maxReplies` messages (messages matching `holds` do not count), then
- *   follows `default`. A branch or default naming an ending ends the chat.
+ *   takes the first `atEnd` branch that holds, else `default`. A branch or default naming an
+ *   ending ends the chat.
  * - Replies left over after an ending are ignored (counted in `ignoredReplies`); running out of
  *   replies ends the chat with the `customer-left` ending.
  * - Times are sanitised: NaN, negative and -Infinity count as 0 ms, anything above 24 h (and
  *   +Infinity) as 24 h. Texts that are not strings count as empty; lone surrogates are replaced.
  */
-import { CUSTOMER_LEFT_ENDING, type Ending, type Scenario, type Turn } from '../../schemas/scenario.ts';
+import { CUSTOMER_LEFT_ENDING, type Branch, type Ending, type Scenario, type Turn } from '../../schemas/scenario.ts';
 import { analyseMessage, compileIntents, type CompiledIntent, type IntentHit, type MessageAnalysis } from './intents.ts';
 import { asText, countChars } from './normalize.ts';
 import { resolveLimits, type ChatRules, type Limits } from './rules.ts';
@@ -233,11 +234,14 @@ export function startChat(scenario: Scenario, rules: ChatRules, intents: Readonl
 
       const out: CustomerMessage[] = [];
       const has = (id: string) => visit?.intents.has(id) ?? false;
-      const branch = current.branches.find(
-        (b) => b.when.all.every(has) && (b.when.any.length === 0 || b.when.any.some(has)) && !b.when.none.some(has),
-      );
-      if (branch) enter(branch.next, 'branch', out);
-      else if (counted >= current.maxReplies) enter(current.default, 'default', out);
+      const holdsFor = (b: Branch) => b.when.all.every(has) && (b.when.any.length === 0 || b.when.any.some(has)) && !b.when.none.some(has);
+      const now = current.branches.find((b) => !b.atEnd && holdsFor(b));
+      if (now) enter(now.next, 'branch', out);
+      else if (counted >= current.maxReplies) {
+        const late = current.branches.find((b) => b.atEnd && holdsFor(b));
+        if (late) enter(late.next, 'branch', out);
+        else enter(current.default, 'default', out);
+      }
       return ending ? { customer: out, ending } : { customer: out };
     },
     finish() {

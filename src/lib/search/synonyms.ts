@@ -15,7 +15,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['批发', '批量', '量大', '大宗', '拿货'],
   ['赠品', '礼品', '送点', '小礼物'],
   ['改价', '修改价格', '改一下价'],
-  ['报价', '多少钱', '总价', '价格', '预算'],
+  ['报价', '多少钱', '总价', '预算'],
   // Shipping and logistics
   ['快递', '物流', '发货', '包裹', '运单'],
   ['到哪了', '查物流', '物流跟踪', '查货', '走到哪', '物流信息'],
@@ -31,9 +31,9 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['换货', '换款', '调换', '换一个'],
   ['取消订单', '撤单', '不要了', '取消'],
   // Product problems
-  ['正品', '假货', '真假', '保真', '正规', '山寨', '高仿', '仿冒'],
+  ['正品', '假货', '真假', '保真', '山寨', '高仿', '仿冒'],
   ['损坏', '坏了', '破损', '磕碰', '碎了', '裂开', '划痕', '掉漆', '摔坏'],
-  ['少件', '少了', '缺件', '漏发', '少发', '没收全', '不够'],
+  ['少件', '少了', '缺件', '漏发', '少发', '没收全'],
   ['发错', '错发', '发错货'],
   ['色差', '颜色不一样', '颜色不符', '图片不一样'],
   ['质量', '做工', '材质', '质量问题'],
@@ -42,9 +42,10 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // Complaints and emotions
   ['投诉', '骂人', '情绪激动', '发火', '生气', '气死', '态度差', '举报'],
   ['差评', '中评', '低分', '给差评'],
-  ['好评', '五星', '满分', '评价'],
+  ['好评', '五星', '满分'],
   ['不满意', '失望', '不接受', '服务太差'],
   ['道歉', '对不起', '抱歉', '不好意思'],
+  ['禁用语', '禁语', '忌语', '负面语言', '生硬', '推卸责任'],
   ['久等', '没人理', '没人回', '回复太慢', '等半天'],
   // Payment and invoices
   ['付款', '付钱', '支付', '付不了', '转账', '汇款'],
@@ -66,8 +67,21 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['推荐', '挑选', '帮我选', '选哪个', '哪个好'],
   ['考虑', '再想想', '再看看', '犹豫'],
   ['预约', '约时间', '改约'],
+  ['不方便', '在忙', '正忙', '没空', '开会', '晚点再'],
   // Emergencies (property)
   ['停电', '没电', '断电'],
   ['漏水', '进水', '发水', '水管爆', '水管爆裂'],
   ['被偷', '盗窃', '进贼', '被盗', '被撬'],
 ];
+
+/**
+ * Words staff put at the end of a query to say what kind of entry they want: 撤单流程 looks for
+ * the workflow 撤单处理, 催付话术 for scripts. The word is dropped from the query (when something
+ * is left) and entries of that kind rank higher.
+ */
+export const KIND_SUFFIXES: Readonly<Record<string, 'script' | 'workflow' | 'standard'>> = {
+  流程: 'workflow',
+  sop: 'workflow',
+  话术: 'script',
+  标准: 'standard',
+};

@@ -1,0 +1,269 @@
+/**
+ * Query side of the pipeline: analyses what was typed with the same folding and tokenizer as the
+ * index, adds synonyms, runs the terms through `index.query()` (lunr's own query parser splits on
+ * spaces only, which means nothing in Chinese), then re-ranks: documents that match more of the
+ * query (weighted by how rare each term is) and documents that contain the whole query as typed
+ * come first; scripts weigh a little more than the pages around them.
+ */
+import lunr from 'lunr';
+import { fold, isHan } from './normalise.ts';
+import { runs, runTokens } from './tokenize.ts';
+import { KIND_SUFFIXES, SYNONYM_GROUPS } from './synonyms.ts';
+import type { LoadedSearchIndex } from './load-index.ts';
+import type { SearchDoc, SearchKind } from './documents.ts';
+
+/** Only the first this-many letters and digits of a query are used (a pasted essay stays fast). */
+export const MAX_QUERY_CHARS = 48;
+/** Weight of a synonym's terms relative to a typed term. */
+const SYNONYM_WEIGHT = 0.5;
+/** How much each kind weighs: staff mid-shift mostly want a reply. */
+const KIND_WEIGHT: Record<SearchKind, number> = { script: 1, workflow: 0.85, step: 0.7, standard: 0.75 };
+/** Extra weight of the kind a query asks for with a suffix word (撤单流程 → workflows). */
+const KIND_HINT_WEIGHT = 1.6;
+/** Bonus when the folded query occurs as a whole in the title, customer words, tags or summary. */
+const PHRASE_BONUS = 1.5;
+/** … or anywhere in the document. */
+const PHRASE_BONUS_BODY = 1.15;
+/** Documents re-ranked in detail (the rest keep lunr's order below them). */
+const RERANK = 80;
+
+export interface QueryTerm {
+  term: string;
+  boost: number;
+  /** Matches every indexed term starting with `term` (a lone character, a Latin word being typed). */
+  prefix?: boolean;
+}
+
+export interface SynonymExpansion {
+  /** The typed terms this group stands for (they count as matched when a synonym matches). */
+  covers: string[];
+  /** Terms of the other members. */
+  terms: string[];
+  /** The members not typed, folded. */
+  alternatives: string[];
+  /** All members, folded (for highlighting). */
+  members: string[];
+}
+
+export interface AnalysedQuery {
+  /** The query folded, without punctuation and spaces, cut to MAX_QUERY_CHARS. */
+  compact: string;
+  terms: QueryTerm[];
+  synonyms: SynonymExpansion[];
+  /** Folded strings to highlight in results. */
+  highlight: string[];
+  /** The kind asked for with a suffix word (撤单流程), if any. */
+  kindHint?: SearchKind;
+}
+
+export interface SearchFilters {
+  /** Only entries of this stage (售前 …). */
+  stage?: string | null;
+  /** Only entries of this track id. */
+  track?: string | null;
+  /** Only these kinds. */
+  kinds?: readonly SearchKind[] | null;
+}
+
+export interface SearchOptions extends SearchFilters {
+  /** Maximum number of hits (default 20). */
+  limit?: number;
+}
+
+export interface SearchHit {
+  doc: SearchDoc;
+  /** Position of the document in the store. */
+  ref: number;
+  score: number;
+}
+
+export interface SearchResponse {
+  query: AnalysedQuery;
+  hits: SearchHit[];
+  /** Number of matching documents before the limit. */
+  total: number;
+}
+
+const foldedGroups: string[][] = SYNONYM_GROUPS.map((g) => [...new Set(g.map((m) => fold(m)).filter((m) => Array.from(m).length >= 2))]);
+
+function unique<T>(list: T[]): T[] {
+  return [...new Set(list)];
+}
+
+/** Turns whatever was typed into query terms. Never throws; empty input gives no terms. */
+export function analyseQuery(input: unknown): AnalysedQuery {
+  const parts = runs(fold(typeof input === 'string' ? input : ''));
+  // Keep the first MAX_QUERY_CHARS word characters.
+  const kept: string[] = [];
+  let budget = MAX_QUERY_CHARS;
+  for (const run of parts) {
+    if (budget <= 0) break;
+    const chars = Array.from(run).slice(0, budget);
+    budget -= chars.length;
+    kept.push(chars.join(''));
+  }
+  let compact = kept.join('');
+  if (!compact) return { compact, terms: [], synonyms: [], highlight: [] };
+  let kindHint: SearchKind | undefined;
+  for (const [suffix, kind] of Object.entries(KIND_SUFFIXES)) {
+    if (compact.endsWith(suffix) && Array.from(compact).length - Array.from(suffix).length >= 2) {
+      kindHint = kind;
+      compact = compact.slice(0, -suffix.length);
+      const last = kept.length - 1;
+      kept[last] = kept[last]!.endsWith(suffix) ? kept[last]!.slice(0, -suffix.length) : kept[last]!;
+      if (!kept[last]) kept.pop();
+      break;
+    }
+  }
+
+  const terms: QueryTerm[] = [];
+  const seen = new Set<string>();
+  const add = (t: QueryTerm) => {
+    const key = `${t.term}${t.prefix ? '*' : ''}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      terms.push(t);
+    }
+  };
+  const chars = Array.from(compact);
+  if (chars.length === 1 && isHan(compact)) {
+    // One character typed so far: every term that starts with it.
+    add({ term: compact, boost: 1, prefix: true });
+  } else {
+    for (const run of kept) {
+      for (const t of runTokens(run)) add({ term: t, boost: Array.from(t).length >= 3 && isHan(t[0]!) ? 1.3 : 1 });
+    }
+    // A Latin word at the end may still be being typed (vi → vip).
+    const last = kept[kept.length - 1] ?? '';
+    const tail = /[^\p{Script=Han}]+$/u.exec(last)?.[0];
+    if (tail && tail.length <= 16) add({ term: tail, boost: 0.5, prefix: true });
+  }
+
+  const typed = new Set(terms.filter((t) => !t.prefix).map((t) => t.term));
+  const synonyms: SynonymExpansion[] = [];
+  for (const group of foldedGroups) {
+    const present = group.filter((m) => compact.includes(m));
+    if (!present.length) continue;
+    const covers = unique(present.flatMap((m) => runTokens(m)));
+    const alternatives = group.filter((m) => !present.some((p) => p.includes(m)));
+    const expansion = unique(alternatives.flatMap((m) => runTokens(m)).filter((t) => !typed.has(t)));
+    if (expansion.length) synonyms.push({ covers, terms: expansion, alternatives, members: group });
+  }
+  const highlight = unique([
+    ...terms.map((t) => t.term),
+    ...synonyms.flatMap((s) => s.members),
+  ]).sort((a, b) => b.length - a.length);
+  return { compact, terms, synonyms, highlight, ...(kindHint ? { kindHint } : {}) };
+}
+
+function passes(doc: SearchDoc, filters: SearchFilters): boolean {
+  if (filters.stage && doc.stage !== filters.stage) return false;
+  if (filters.track && !(doc.tracks ?? []).includes(filters.track)) return false;
+  if (filters.kinds && filters.kinds.length && !filters.kinds.includes(doc.kind)) return false;
+  return true;
+}
+
+/** The compact folded text of the fields a phrase match counts most in, and of the whole doc. */
+const compactCache = new WeakMap<SearchDoc, { key: string; all: string }>();
+function compactTexts(doc: SearchDoc): { key: string; all: string } {
+  let c = compactCache.get(doc);
+  if (!c) {
+    const squash = (list: Array<string | undefined>) => list.filter(Boolean).map((t) => runs(fold(t)).join('')).join('\u0000');
+    const key = squash([doc.title, ...(doc.customer ?? []), ...(doc.tags ?? []), doc.summary]);
+    c = { key, all: `${key}\u0000${squash([doc.reply, ...(doc.body ?? []), doc.context])}` };
+    compactCache.set(doc, c);
+  }
+  return c;
+}
+
+/** Runs a query. Never throws on any input. */
+export function search(index: LoadedSearchIndex, input: unknown, options: SearchOptions = {}): SearchResponse {
+  const query = analyseQuery(input);
+  const limit = Math.max(0, options.limit ?? 20);
+  if (!query.terms.length) return { query, hits: [], total: 0 };
+
+  const raw = index.lunr.query((q) => {
+    for (const t of query.terms) {
+      q.term(t.term, {
+        boost: t.boost,
+        usePipeline: false,
+        wildcard: t.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+      });
+    }
+    for (const s of query.synonyms) {
+      for (const term of s.terms) q.term(term, { boost: SYNONYM_WEIGHT / s.terms.length, usePipeline: false });
+    }
+  });
+
+  // Weight of each typed term: its rarity; a term no document contains counts only when a
+  // synonym group stands for it (退钱 → 退款).
+  const coveredBySynonym = new Set(query.synonyms.flatMap((s) => s.covers));
+  const units = query.terms.map((t) => {
+    const idf = t.prefix ? 1 : index.idf(t.term);
+    return { ...t, weight: idf > 0 ? idf : coveredBySynonym.has(t.term) ? 1 : 0 };
+  });
+  const totalWeight = units.reduce((a, u) => a + u.weight, 0);
+
+  const candidates: SearchHit[] = [];
+  for (const r of raw) {
+    const ref = Number(r.ref);
+    const doc = index.docs[ref];
+    if (!doc || !passes(doc, options)) continue;
+    const kindWeight = (KIND_WEIGHT[doc.kind] ?? 1) * (query.kindHint === doc.kind ? KIND_HINT_WEIGHT : 1);
+    candidates.push({ doc, ref, score: r.score * kindWeight, matched: Object.keys(r.matchData.metadata) } as SearchHit & { matched: string[] });
+  }
+  const detailed = candidates.slice(0, RERANK) as Array<SearchHit & { matched: string[] }>;
+  for (const hit of detailed) {
+    const matched = new Set(hit.matched);
+    const covered = new Set<string>();
+    // A synonym stands in for the typed word only when the document has the whole synonym
+    // (a shared character pair such as 客户 in 老客户 is not enough).
+    const texts = compactTexts(hit.doc);
+    for (const s of query.synonyms) {
+      if (s.alternatives.some((m) => texts.all.includes(m))) s.covers.forEach((t) => covered.add(t));
+    }
+    let got = 0;
+    for (const u of units) {
+      const ok = u.prefix ? hit.matched.some((m) => m.startsWith(u.term)) : matched.has(u.term) || covered.has(u.term);
+      if (ok) got += u.weight;
+    }
+    const coverage = totalWeight > 0 ? got / totalWeight : 1;
+    let score = hit.score * (0.1 + 0.9 * coverage * coverage);
+    if (Array.from(query.compact).length >= 2) {
+      if (texts.key.includes(query.compact)) score *= PHRASE_BONUS;
+      else if (texts.all.includes(query.compact)) score *= PHRASE_BONUS_BODY;
+    }
+    hit.score = score;
+  }
+  const rest = candidates.slice(RERANK);
+  const floor = Math.min(...detailed.map((h) => h.score), Infinity);
+  for (const h of rest) h.score = Math.min(h.score * 0.1, floor);
+  const hits = [...detailed.sort((a, b) => b.score - a.score || a.ref - b.ref), ...rest]
+    .slice(0, limit)
+    .map(({ doc, ref, score }) => ({ doc, ref, score }));
+  return { query, hits, total: candidates.length };
+}
+
+/**
+ * The closest scripts when a search finds nothing: every character of the query on its own (as a
+ * prefix) and Latin words with one typo, scripts only.
+ */
+export function closestScripts(index: LoadedSearchIndex, input: unknown, limit = 5): SearchHit[] {
+  const { compact } = analyseQuery(input);
+  if (!compact) return [];
+  const chars = unique(Array.from(compact).filter(isHan));
+  const latin = unique(compact.match(/[^\p{Script=Han}]{3,}/gu) ?? []);
+  if (!chars.length && !latin.length) return [];
+  const raw = index.lunr.query((q) => {
+    for (const c of chars) q.term(c, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
+    for (const w of latin) q.term(w, { usePipeline: false, editDistance: 1 });
+  });
+  const out: SearchHit[] = [];
+  for (const r of raw) {
+    const ref = Number(r.ref);
+    const doc = index.docs[ref];
+    if (doc?.kind === 'script') out.push({ doc, ref, score: r.score });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
