@@ -2,6 +2,7 @@
 import { validate } from './validate.ts';
 import { quizzes } from './quizzes.ts';
 import { gradeQuiz } from './grade-quiz.ts';
+import { search } from './search.ts';
 import { scenarios } from './scenarios.ts';
 import { scoreChatCommand } from './score-chat.ts';
 
@@ -16,6 +17,7 @@ export const commands: Record<string, Command> = {
   validate,
   quizzes,
   'grade-quiz': gradeQuiz,
+  search,
   scenarios,
   'score-chat': scoreChatCommand,
 };

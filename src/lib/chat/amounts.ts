@@ -53,7 +53,8 @@ export interface Amount {
   index: number;
 }
 
-const NUM = '(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+)';
+// Bounded lengths keep every pattern linear on hostile input (10,000 digits in a row).
+const NUM = '(\\d{1,12}(?:\\.\\d{1,4})?|[零〇一二两三四五六七八九十百千万]{1,12})';
 const ZHE = new RegExp(`(?:打)?${NUM}折`, 'g');
 const YUAN = new RegExp(`${NUM}(?:元|块钱|块|rmb)|[¥￥]${NUM}`, 'g');
 const VERB = new RegExp(`(?:便宜|减|少收|少|优惠|让|降价|降|返现|返|抹)(?:了|个|给|您|你|点|上|掉)*${NUM}(?![折%\\d天件个号次期日月年分秒位条份])`, 'g');

@@ -198,7 +198,7 @@ export function checkPolite({ play, rules }: CheckContext): CheckResult {
       turn: null,
       message: passed ? `用了 ${used.length} 个礼貌用语` : `礼貌用语太少（至少用 ${need} 个不同的）：${basics}`,
       evidence: used.length ? used.join('、') : '一个也没有用',
-      ...(firstAt !== undefined ? { at: firstAt } : {}),
+      ...(passed && firstAt !== undefined ? { at: firstAt } : {}),
     }],
   };
 }

@@ -88,6 +88,7 @@ export function analyseMessage(raw: string, intents: ReadonlyMap<string, Compile
         if (hit) break;
       }
       if (intent.amount) {
+        if (!hit && !clause.text.includes('折')) continue;
         const amounts = findAmounts(clause.text, price).filter((a) => !isNegated(clause.text, a.index, a.text.length));
         const zhe = amounts.find((a) => a.zhe !== undefined);
         if (!hit && zhe) hit = { phrase: zhe.text, pos: zhe.index };

@@ -128,11 +128,14 @@ export function findAll(text: string, phrase: string): number[] {
 
 /** A short excerpt around a match, for the report's evidence (plain text, never HTML). */
 export function snippet(text: string, pos: number, length: number, context = 8): string {
-  // Work on code points so an excerpt never cuts a surrogate pair.
-  const before = Array.from(text.slice(0, pos));
-  const after = Array.from(text.slice(pos + length));
-  const lead = before.length > context ? '…' : '';
-  const tail = after.length > context ? '…' : '';
+  // Look at a bounded window (context code points are at most 2 units each), then count code
+  // points so an excerpt never cuts a surrogate pair.
+  const from = Math.max(0, pos - context * 2 - 1);
+  const to = Math.min(text.length, pos + length + context * 2 + 1);
+  const before = Array.from(text.slice(from, pos)).filter((ch, i) => !(i === 0 && from > 0 && /^[\uDC00-\uDFFF]$/.test(ch)));
+  const after = Array.from(text.slice(pos + length, to));
+  const lead = before.length > context || from > 0 ? '…' : '';
+  const tail = after.length > context || to < text.length ? '…' : '';
   return `${lead}${before.slice(-context).join('')}${text.slice(pos, pos + length)}${after.slice(0, context).join('')}${tail}`;
 }
 

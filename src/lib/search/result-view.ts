@@ -1,0 +1,65 @@
+/**
+ * What the results list shows for one hit, decided once for the island and the tests: the
+ * highlighted title, the customer's words that match best (scripts), a short excerpt around the
+ * first match, the text Enter copies and the links. Plain data; the view only renders it.
+ */
+import type { SearchDoc, SearchKind } from './documents.ts';
+import type { SearchHit } from './query.ts';
+import { highlight, matchRanges, type Segment } from './highlight.ts';
+
+/** Characters of the excerpt shown under a result. */
+export const EXCERPT_CHARS = 72;
+
+export interface ResultView {
+  key: string;
+  kind: SearchKind;
+  id: string;
+  title: Segment[];
+  /** The customer's words that match best (scripts), if any matches. */
+  quote?: Segment[];
+  /** A short excerpt of the reply / body around the first match. */
+  excerpt: Segment[];
+  /** What Enter copies: a script's reply; undefined for other kinds (Enter opens them). */
+  copyText?: string;
+  url: string;
+  stage?: string;
+  context?: string;
+  contextUrl?: string;
+}
+
+const hitLength = (text: string, terms: readonly string[]) => matchRanges(text, terms).reduce((a, [s, e]) => a + e - s, 0);
+
+/** Of several texts, the one where the query's words cover most characters (first on ties). */
+function best(texts: readonly string[], terms: readonly string[]): { text: string; score: number } | undefined {
+  let top: { text: string; score: number } | undefined;
+  for (const text of texts) {
+    const score = hitLength(text, terms);
+    if (!top || score > top.score) top = { text, score };
+  }
+  return top;
+}
+
+function excerptSource(doc: SearchDoc, terms: readonly string[]): string {
+  if (doc.kind === 'script') return doc.reply ?? doc.summary ?? '';
+  const candidates = [doc.summary, ...(doc.body ?? [])].filter((t): t is string => !!t);
+  const b = best(candidates, terms);
+  return b && b.score > 0 ? b.text : (candidates[0] ?? '');
+}
+
+export function resultView(hit: SearchHit | { doc: SearchDoc; ref: number }, terms: readonly string[]): ResultView {
+  const { doc } = hit;
+  const quote = doc.customer?.length ? best(doc.customer, terms) : undefined;
+  return {
+    key: `${doc.kind}:${doc.id}`,
+    kind: doc.kind,
+    id: doc.id,
+    title: highlight(doc.title, terms),
+    ...(quote && quote.score > 0 ? { quote: highlight(quote.text, terms, { maxChars: 40 }) } : {}),
+    excerpt: highlight(excerptSource(doc, terms), terms, { maxChars: EXCERPT_CHARS }),
+    ...(doc.kind === 'script' && doc.reply ? { copyText: doc.reply } : {}),
+    url: doc.url,
+    ...(doc.stage ? { stage: doc.stage } : {}),
+    ...(doc.context ? { context: doc.context } : {}),
+    ...(doc.contextUrl ? { contextUrl: doc.contextUrl } : {}),
+  };
+}

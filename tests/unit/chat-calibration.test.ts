@@ -1,0 +1,93 @@
+/**
+ * Calibration of the chat scorer against the real content: every transcript in
+ * tests/calibration/ (a strong, an average and a poor agent per scenario) is scored with the real
+ * content/scenarios and content/standards, and must land in its band and reach its ending.
+ * Also: every scenario's model replies must reach a satisfied ending with full marks.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { scenarioSchema, standardSchema, type Scenario } from '../../src/schemas/index.ts';
+import { checkScenarioStructure } from '../../src/schemas/scenario.ts';
+import { parseYaml, readListFile } from '../../src/lib/node/load-content.ts';
+import { buildChatRules } from '../../src/lib/chat/rules.ts';
+import { parseRepliesFile } from '../../src/lib/chat/replies-file.ts';
+import { scoreChat } from '../../src/lib/chat/score.ts';
+import { modelReplies } from './chat-helpers.ts';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const CAL = join(REPO, 'tests/calibration');
+
+interface Case {
+  file: string;
+  scenario: string;
+  level: 'strong' | 'average' | 'poor';
+  min: number;
+  max: number;
+  ending: string;
+}
+const manifest = JSON.parse(readFileSync(join(CAL, 'manifest.json'), 'utf8')) as { cases: Case[] };
+
+const standards = readdirSync(join(REPO, 'content/standards'))
+  .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
+  .flatMap((f) => readListFile(REPO, join(REPO, 'content/standards', f), standardSchema).items);
+const rules = buildChatRules(standards);
+
+const scenarios = new Map<string, Scenario>();
+for (const f of readdirSync(join(REPO, 'content/scenarios')).filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))) {
+  const file = `content/scenarios/${f}`;
+  const parsed = parseYaml(readFileSync(join(REPO, file), 'utf8'), file);
+  const sc = scenarioSchema.parse(parsed.value);
+  scenarios.set(sc.id, sc);
+}
+
+function score(c: Case) {
+  const sc = scenarios.get(c.scenario);
+  if (!sc) throw new Error(`manifest: 没有场景 ${c.scenario}`);
+  const parsed = parseRepliesFile(readFileSync(join(CAL, c.file), 'utf8'));
+  if (!parsed.ok) throw new Error(`${c.file}: ${JSON.stringify(parsed.problems)}`);
+  return scoreChat(sc, parsed.replies, rules);
+}
+
+describe('chat calibration (real content)', () => {
+  it('the real standards give every phrase list and limit the engine needs', () => {
+    expect(rules.warnings).toEqual([]);
+    expect(rules.politeWords.length).toBeGreaterThan(0);
+    expect(rules.bannedPhrases.length).toBeGreaterThan(0);
+    expect(rules.threeNotsPhrases.length).toBeGreaterThan(0);
+  });
+
+  it('has at least ten scenarios and twenty transcripts, three levels per scenario', () => {
+    expect(scenarios.size).toBeGreaterThanOrEqual(10);
+    expect(manifest.cases.length).toBeGreaterThanOrEqual(20);
+    for (const id of scenarios.keys()) {
+      expect(manifest.cases.filter((c) => c.scenario === id).map((c) => c.level).sort()).toEqual(['average', 'poor', 'strong']);
+    }
+  });
+
+  it.each(manifest.cases.map((c) => [c.file, c] as const))('%s lands in its band and ending', (_file, c) => {
+    const r = score(c);
+    const failed = r.findings.filter((f) => !f.passed).map((f) => `${f.turn ?? '-'} ${f.message}`);
+    expect(r.ending.id, failed.join('\n')).toBe(c.ending);
+    expect(r.score, failed.join('\n')).toBeGreaterThanOrEqual(c.min);
+    expect(r.score, failed.join('\n')).toBeLessThanOrEqual(c.max);
+  });
+
+  it('orders strong > average > poor in every scenario', () => {
+    for (const id of scenarios.keys()) {
+      const by = (level: Case['level']) => score(manifest.cases.find((c) => c.scenario === id && c.level === level) as Case).score;
+      expect(by('strong')).toBeGreaterThan(by('average'));
+      expect(by('average')).toBeGreaterThan(by('poor'));
+    }
+  });
+
+  it.each([...scenarios.keys()])('%s: structure is sound and the model replies reach a satisfied ending with full marks', (id) => {
+    const sc = scenarios.get(id) as Scenario;
+    expect(checkScenarioStructure(sc, `content/scenarios/${id}.yaml`)).toEqual([]);
+    const r = scoreChat(sc, modelReplies(sc, rules), rules);
+    const failed = r.findings.filter((f) => !f.passed).map((f) => `${f.turn ?? '-'} ${f.message}`);
+    expect(r.ending.kind, failed.join('\n')).toBe('satisfied');
+    expect(r.score, failed.join('\n')).toBeGreaterThanOrEqual(95);
+  });
+});

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { playChat, sanitizeMs, startChat, MAX_WAIT_MS } from '../../src/lib/chat/player.ts';
+import { scoreChat } from '../../src/lib/chat/score.ts';
+import { fixtureRules, fixtureScenario, modelReplies, scenario } from './chat-helpers.ts';
+
+const rules = fixtureRules();
+
+/** Two turns: the agent must apologise (any order of messages), then close. */
+const twoTurns = scenario({
+  id: 'two-turns',
+  title: '测试',
+  version: 1,
+  track: 'ecommerce',
+  workflow: 'presales-reception',
+  standards: ['polite-phrases'],
+  brief: '测试。',
+  persona: { name: '顾客', description: '测试顾客。', mood: '平静' },
+  opening: '东西坏了',
+  intents: { fixes: ['补发', '换新'] },
+  turns: [
+    {
+      id: 'start',
+      expect: [{ label: '致歉', intents: ['apologises'] }, { label: '补发', intents: ['fixes'] }],
+      branches: [
+        { when: { all: ['apologises', 'fixes'] }, next: 'close' },
+        { when: { any: ['fixes'] }, next: 'close', atEnd: true },
+      ],
+      default: 'angry',
+      modelReplies: ['非常抱歉，马上给您补发。'],
+    },
+    {
+      id: 'close',
+      customer: ['好吧', '那你快点'],
+      branches: [{ when: { any: ['closes'] }, next: 'happy' }],
+      default: 'happy',
+      modelReplies: ['谢谢您，再见！'],
+    },
+  ],
+  endings: [
+    { id: 'happy', kind: 'satisfied', text: '满意。' },
+    { id: 'angry', kind: 'escalates', text: '投诉。' },
+  ],
+});
+
+describe('playChat: turns and branches', () => {
+  it('starts with the opening and moves on as soon as a branch holds', () => {
+    const play = playChat(twoTurns, [{ text: '非常抱歉，马上给您补发', afterMs: 5000 }, { text: '请您稍等，再见', afterMs: 4000 }], rules);
+    expect(play.messages.map((m) => [m.from, m.text, m.atMs, m.turn])).toEqual([
+      ['customer', '东西坏了', 0, 'start'],
+      ['agent', '非常抱歉，马上给您补发', 5000, 'start'],
+      ['customer', '好吧', 5000, 'close'],
+      ['customer', '那你快点', 5000, 'close'],
+      ['agent', '请您稍等，再见', 9000, 'close'],
+    ]);
+    expect(play.ending.id).toBe('happy');
+    expect(play.endedBy).toBe('branch');
+  });
+
+  it('collects intents over several messages of the same turn', () => {
+    const play = playChat(twoTurns, [{ text: '不好意思', afterMs: 5000 }, { text: '给您补发', afterMs: 5000 }, { text: '再见', afterMs: 3000 }], rules);
+    expect(play.visits.map((v) => v.turn)).toEqual(['start', 'close']);
+    expect(play.ending.id).toBe('happy');
+  });
+
+  it('takes an atEnd branch only when the customer stops waiting, before the default', () => {
+    const play = playChat(twoTurns, [{ text: '给您补发', afterMs: 5000 }, { text: '好的', afterMs: 5000 }, { text: '再见', afterMs: 3000 }], rules);
+    expect(play.messages.filter((m) => m.turn === 'start' && m.from === 'agent')).toHaveLength(2);
+    expect(play.ending.id).toBe('happy');
+    const none = playChat(twoTurns, [{ text: '嗯', afterMs: 5000 }, { text: '哦', afterMs: 5000 }], rules);
+    expect(none.ending.id).toBe('angry');
+    expect(none.endedBy).toBe('default');
+  });
+
+  it('ignores replies left over after an ending', () => {
+    const play = playChat(twoTurns, [{ text: '抱歉，给您补发', afterMs: 1000 }, { text: '再见', afterMs: 1000 }, { text: '还在吗', afterMs: 1000 }, { text: '？', afterMs: 1000 }], rules);
+    expect(play.ignoredReplies).toBe(2);
+    expect(play.messages.at(-1)?.text).toBe('再见');
+  });
+
+  it('running out of replies ends the chat as the customer leaving', () => {
+    const play = playChat(twoTurns, [{ text: '抱歉，给您补发', afterMs: 1000 }], rules);
+    expect(play.ending).toMatchObject({ id: 'customer-left', kind: 'leaves' });
+    expect(play.endedBy).toBe('out-of-replies');
+    expect(playChat(twoTurns, [], rules).ending.id).toBe('customer-left');
+  });
+
+  it('a wait far beyond the limit means the customer already left; the late reply is ignored', () => {
+    const play = playChat(twoTurns, [{ text: '抱歉，给您补发', afterMs: 200_000 }], rules);
+    expect(play.endedBy).toBe('timeout');
+    expect(play.timeout).toMatchObject({ waitMs: 200_000, limitSec: 15, waitKind: 'first' });
+    expect(play.messages.filter((m) => m.from === 'agent')).toHaveLength(0);
+    expect(play.ignoredReplies).toBe(1);
+  });
+});
+
+describe('playChat: timing', () => {
+  it('measures the first reply, replies to the customer, follow-ups and the message after a hold', () => {
+    const sc = fixtureScenario();
+    const play = playChat(sc, [
+      { text: '亲，您好！请问您看中的是这款包吗？', afterMs: 6000 },
+      { text: '我们是公司统一定价，客服没有改价的权限哦。', afterMs: 8000 },
+      { text: '我去帮您问问主管，请您稍等2分钟！', afterMs: 9000 },
+      { text: '让您久等啦！价格改不了，不过送您一份小礼品。', afterMs: 150_000 },
+    ], rules);
+    const agent = play.messages.filter((m) => m.from === 'agent');
+    expect(agent.map((m) => (m.from === 'agent' ? [m.waitKind, m.limitSec] : []))).toEqual([
+      ['first', 15],
+      ['followup', 20],
+      ['reply', 20],
+      ['after-hold', 180],
+    ]);
+  });
+
+  it('a message that asks the customer to wait does not use up the turn', () => {
+    const { session } = startChat(fixtureScenario(), rules);
+    session.reply({ text: '请您稍等', afterMs: 3000 });
+    session.reply({ text: '稍等哈', afterMs: 3000 });
+    expect(session.turn?.id).toBe('ask');
+    session.reply({ text: '嗯', afterMs: 3000 });
+    session.reply({ text: '哦', afterMs: 3000 });
+    expect(session.turn?.id).toBe('again');
+  });
+
+  it('sanitises times: NaN/negative → 0, above 24 h → 24 h', () => {
+    expect([sanitizeMs(Number.NaN), sanitizeMs(-5), sanitizeMs(-Infinity), sanitizeMs(Infinity), sanitizeMs(1e15), sanitizeMs('8000'), sanitizeMs(8000)]).toEqual([0, 0, 0, MAX_WAIT_MS, MAX_WAIT_MS, 0, 8000]);
+  });
+});
+
+describe('the engine never throws on what a trainee can type', () => {
+  const nasty: unknown[] = [
+    { text: '', afterMs: 0 },
+    { text: '好'.repeat(10_000), afterMs: 8000 },
+    { text: '<script>alert("x")</script><b>您好</b>', afterMs: Number.NaN },
+    { text: '😀🙏👍 亲～～～ \u0000\u200B', afterMs: -1000 },
+    { text: 'a\uD800b\uDFFFc', afterMs: 1e300 },
+    { text: '便宜'.repeat(3000) + '9'.repeat(400) + '元', afterMs: 5000 },
+    { text: '打'.repeat(500) + '折'.repeat(500), afterMs: 5000 },
+    { text: null, afterMs: undefined },
+    { afterMs: 1000 },
+    42,
+    null,
+  ];
+
+  it('scores every scenario with hostile input without throwing, deterministically', () => {
+    const sc = fixtureScenario();
+    const replies = nasty as never[];
+    const a = scoreChat(sc, replies, rules);
+    const b = scoreChat(sc, replies, rules);
+    expect(a).toEqual(b);
+    expect(a.score).toBeGreaterThanOrEqual(0);
+    expect(a.score).toBeLessThanOrEqual(100);
+    expect(Number.isFinite(a.score)).toBe(true);
+    for (const t of a.transcript) expect(typeof t.text).toBe('string');
+    expect(JSON.stringify(a)).not.toContain('\uD800"');
+  });
+
+  it('keeps HTML as plain text in the transcript (escaping is the renderer\'s job)', () => {
+    const r = scoreChat(fixtureScenario(), [{ text: '<img src=x onerror=alert(1)>您好', afterMs: 5000 }], rules);
+    expect(r.transcript[1]?.text).toBe('<img src=x onerror=alert(1)>您好');
+  });
+
+  it('accepts a replies value that is not an array', () => {
+    expect(scoreChat(fixtureScenario(), 'nope' as never, rules).score).toBe(0);
+  });
+
+  it('handles many replies quickly', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => ({ text: `第${i}条，请您稍等`, afterMs: 1000 }));
+    const start = performance.now();
+    const r = scoreChat(fixtureScenario(), many, rules);
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(r.transcript.length).toBeGreaterThan(1);
+  });
+
+  it('the model replies of the fixture scenario reach a satisfied ending with full marks', () => {
+    const sc = fixtureScenario();
+    const r = scoreChat(sc, modelReplies(sc, rules), rules);
+    expect(r.ending.id).toBe('deal');
+    expect(r.score).toBe(100);
+  });
+});

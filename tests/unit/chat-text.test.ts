@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { countChars, excerpt, findAll, folded, isNegated, normalize, splitClauses, wellFormed } from '../../src/lib/chat/normalize.ts';
+import { findAmounts, parseNumber } from '../../src/lib/chat/amounts.ts';
+import { analyseMessage, compileIntents } from '../../src/lib/chat/intents.ts';
+
+describe('normalize', () => {
+  it('folds full-width characters, case, zero-width characters and whitespace', () => {
+    expect(normalize('２０元 ＯＫ\u200B 您 好')).toBe('20元ok您好');
+  });
+  it('replaces lone surrogates and keeps real pairs', () => {
+    expect(wellFormed('a\uD800b')).toBe('a\uFFFDb');
+    expect(normalize('好😀\uDC00')).toBe('好😀\uFFFD');
+  });
+  it('counts characters as code points without whitespace', () => {
+    expect(countChars('您好 😀\n')).toBe(3);
+  });
+  it('splits clauses at Chinese and Latin punctuation', () => {
+    expect(splitClauses(normalize('不能便宜，最多送您赠品!好吗？')).map((c) => c.text)).toEqual(['不能便宜', '最多送您赠品', '好吗']);
+  });
+  it('quotes the original words as evidence, not the normalised form', () => {
+    const f = folded('亲，您好！ 给您便宜３０元～');
+    const pos = f.text.indexOf('30元');
+    expect(excerpt(f, pos, 3, 3)).toBe('…您便宜３０元～');
+    expect(excerpt(f, 0, 1, 2)).toBe('亲，您…');
+  });
+});
+
+describe('phrase search', () => {
+  it('ignores words that only contain the phrase (申请 is not 请, 迷你 is not 你)', () => {
+    expect(findAll(normalize('我去帮您申请一下'), '请')).toEqual([]);
+    expect(findAll(normalize('请您稍等'), '请')).toEqual([0]);
+    expect(findAll(normalize('迷你款'), '你')).toEqual([]);
+  });
+  it('sees negations before a phrase and 不了 after it', () => {
+    expect(isNegated('不能给您便宜', 4, 2)).toBe(true);
+    expect(isNegated('没有赠品', 2, 2)).toBe(true);
+    expect(isNegated('便宜不了', 0, 2)).toBe(true);
+    expect(isNegated('不过送您一个礼物', 2, 2)).toBe(false);
+    expect(isNegated('给您便宜', 2, 2)).toBe(false);
+  });
+});
+
+describe('amounts', () => {
+  it.each([
+    ['30', 30], ['二十', 20], ['十五', 15], ['三十五', 35], ['一百', 100], ['一百五', 150], ['两千三', 2300], ['八五', 85], ['abc', undefined],
+  ] as const)('parseNumber(%s) = %s', (raw, n) => {
+    expect(parseNumber(raw)).toBe(n);
+  });
+
+  it('reads yuan from 元/块/¥ and from 便宜/减/少收/优惠 + number', () => {
+    const yuan = (s: string, price?: number) => findAmounts(normalize(s), price).map((a) => a.yuan);
+    expect(yuan('给您便宜30元')).toContain(30);
+    expect(yuan('减二十')).toEqual([20]);
+    expect(yuan('少收您50块')).toContain(50);
+    expect(yuan('¥25')).toEqual([25]);
+    expect(yuan('便宜3天发货')).toEqual([]);
+  });
+  it('turns 折 into yuan with the product price', () => {
+    expect(findAmounts('打8折', 299)).toEqual([{ zhe: 8, yuan: 59.8, text: '打8折', index: 0 }]);
+    expect(findAmounts('85折', 200)[0]?.yuan).toBe(30);
+    expect(findAmounts('九折')[0]).toEqual({ zhe: 9, text: '九折', index: 0 });
+  });
+  it('does not read prices and thresholds as discounts', () => {
+    expect(findAmounts(normalize('原价299元')).length).toBe(0);
+    expect(findAmounts(normalize('满299减20')).map((a) => a.yuan)).toEqual([20]);
+  });
+});
+
+describe('intents', () => {
+  const intents = compileIntents({
+    'offers-gift': { label: '送赠品', phrases: ['赠品', '小礼物', '送您'], unless: ['没货'], negatable: true, amount: false },
+  });
+  const hits = (s: string) => [...analyseMessage(s, intents).hits.keys()];
+
+  it('matches synonyms, with built-in intents available', () => {
+    expect(hits('亲，主管说价格改不了，不过送您一个小礼物，请您稍等')).toEqual(expect.arrayContaining(['offers-gift', 'escalates-supervisor', 'holds', 'greets']));
+  });
+  it('drops negated phrases and clauses holding an `unless` phrase', () => {
+    expect(hits('这次没有赠品哦')).not.toContain('offers-gift');
+    expect(hits('赠品没货了')).not.toContain('offers-gift');
+  });
+  it('a discount counts only with an amount; the amount is read from the same clause', () => {
+    expect(analyseMessage('已经很优惠了', intents).hits.has('promises-discount')).toBe(false);
+    const a = analyseMessage('我们不议价，给您便宜30元吧', intents, 299);
+    expect(a.hits.has('promises-discount')).toBe(true);
+    expect(a.discounts).toEqual([{ yuan: 30, evidence: expect.stringContaining('30元') }]);
+    expect(analyseMessage('不能给您便宜30元', intents).discounts).toEqual([]);
+    expect(analyseMessage('可以打9折', intents, 300).discounts[0]).toMatchObject({ zhe: 9, yuan: 30 });
+  });
+  it('a scenario intent with a built-in id replaces the built-in one', () => {
+    const own = compileIntents({ greets: { label: '问候', phrases: ['早上好'], unless: [], negatable: true, amount: false } });
+    expect(own.get('greets')?.phrases).toEqual(['早上好']);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { analyseQuery, MAX_QUERY_CHARS } from '../../src/lib/search/query.ts';
+import { BAD_INPUTS, keys, testEngine } from './search-helpers.ts';
+
+const engine = testEngine();
+
+describe('analyseQuery', () => {
+  it('builds terms with the same tokenizer as the index, and adds synonyms', () => {
+    const q = analyseQuery('能便宜点吗');
+    expect(q.compact).toBe('能便宜点吗');
+    expect(q.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['便宜', '宜点', '点吗']));
+    expect(q.synonyms.flatMap((s) => s.terms)).toEqual(expect.arrayContaining(['议价', '讲价', '砍价']));
+  });
+
+  it('uses a prefix for a single character', () => {
+    expect(analyseQuery('退').terms).toEqual([{ term: '退', boost: 1, prefix: true }]);
+  });
+
+  it('cuts long input to MAX_QUERY_CHARS letters and digits', () => {
+    expect(Array.from(analyseQuery('便'.repeat(5000)).compact)).toHaveLength(MAX_QUERY_CHARS);
+  });
+
+  it('reads a kind word at the end (撤单流程 → workflows)', () => {
+    const q = analyseQuery('议价流程');
+    expect(q.kindHint).toBe('workflow');
+    expect(q.compact).toBe('议价');
+  });
+});
+
+describe('search', () => {
+  it('finds the bargaining script first for 便宜 and its spellings', () => {
+    for (const q of ['便宜', '能便宜点吗', '能便宜點嗎', '讲价', '砍价']) expect(keys(engine, q)[0], q).toBe('script:bargain');
+    expect(keys(engine, '議價')).toEqual(keys(engine, '议价'));
+    expect(keys(engine, '議價').slice(0, 2)).toEqual(expect.arrayContaining(['script:bargain', 'workflow:bargain']));
+  });
+
+  it('matches full-width and Traditional input', () => {
+    expect(keys(engine, 'ＶＩＰ')[0]).toBe('script:vip');
+    expect(keys(engine, '快遞到哪了')[0]).toBe('script:where');
+    expect(keys(engine, '１５秒')[0]).toBe('standard:first-response');
+  });
+
+  it('expands synonyms from the data list (退钱 → 退款, 物流 ↔ 快递)', () => {
+    expect(keys(engine, '退钱')[0]).toBe('script:refund');
+    expect(keys(engine, '发货到哪了')[0]).toBe('script:where');
+  });
+
+  it('matches part of a word', () => {
+    expect(keys(engine, '物流')).toEqual(expect.arrayContaining(['script:where', 'step:ship/track']));
+    expect(keys(engine, '响应')[0]).toBe('standard:first-response');
+  });
+
+  it('filters by stage, track and kind', () => {
+    expect(keys(engine, '便宜', { stage: '售中' })).not.toContain('script:bargain');
+    expect(keys(engine, '贵宾', { track: 'ecommerce' })).not.toContain('script:vip');
+    expect(keys(engine, '议价', { kinds: ['workflow'] })).toEqual(['workflow:bargain']);
+  });
+
+  it('prefers the workflow when the query ends in 流程', () => {
+    expect(keys(engine, '议价流程')[0]).toBe('workflow:bargain');
+  });
+
+  it('returns scores best first and respects the limit', () => {
+    const hits = engine.search('物流', { limit: 2 }).hits;
+    expect(hits.length).toBeLessThanOrEqual(2);
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
+  });
+
+  it('never throws on bad input', () => {
+    for (const input of BAD_INPUTS) {
+      expect(() => engine.search(input), JSON.stringify(input.slice(0, 20))).not.toThrow();
+      expect(() => engine.closest(input)).not.toThrow();
+    }
+    expect(engine.search('').hits).toEqual([]);
+    expect(engine.search('<script>alert(1)</script>').hits).toEqual([]);
+    expect(engine.search(undefined as unknown as string).hits).toEqual([]);
+  });
+
+  it('offers the closest scripts when nothing matches', () => {
+    expect(engine.search('便宣').hits).toEqual([]);
+    expect(engine.closest('便宣').map((h) => h.doc.id)).toContain('bargain');
+    expect(engine.closest('宜家').map((h) => h.doc.id)).toContain('bargain');
+    expect(engine.closest('😀')).toEqual([]);
+  });
+});

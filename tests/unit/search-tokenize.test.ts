@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { hanPairs, runs, tokenize, words } from '../../src/lib/search/tokenize.ts';
+import { fold } from '../../src/lib/search/normalise.ts';
+
+describe('runs', () => {
+  it('ignores punctuation and spaces next to Chinese, keeps Latin words apart', () => {
+    expect(runs(fold('快递，到哪了？'))).toEqual(['快递到哪了']);
+    expect(runs(fold('能 便宜 点吗'))).toEqual(['能便宜点吗']);
+    expect(runs(fold('VIP 客户'))).toEqual(['vip客户']);
+    expect(runs(fold('7-15 个工作日'))).toEqual(['7', '15个工作日']);
+    expect(runs(fold('😀😀'))).toEqual([]);
+  });
+});
+
+describe('hanPairs', () => {
+  it('makes overlapping pairs; a lone character is itself', () => {
+    expect(hanPairs('快递到哪了')).toEqual(['快递', '递到', '到哪', '哪了']);
+    expect(hanPairs('退')).toEqual(['退']);
+    expect(hanPairs('vip客户')).toEqual(['客户']);
+  });
+});
+
+describe('words', () => {
+  it('keeps Han words of two characters or more and Latin words', () => {
+    expect(words('能便宜点吗')).toEqual(['便宜']);
+    const w = words('vip客户15秒');
+    expect(w).toContain('vip');
+    expect(w).toContain('15');
+  });
+});
+
+describe('tokenize', () => {
+  it('gives the same tokens for Traditional, full-width and Simplified spellings', () => {
+    expect(tokenize('議價')).toEqual(tokenize('议价'));
+    expect(tokenize('ＶＩＰ客戶')).toEqual(tokenize('VIP客户'));
+    expect(tokenize('快递 到哪了!')).toEqual(tokenize('快递到哪了'));
+  });
+
+  it('contains the pairs, so part of a word matches', () => {
+    const tokens = tokenize('七天无理由退货');
+    expect(tokens).toEqual(expect.arrayContaining(['七天', '天无', '无理', '理由', '退货']));
+  });
+
+  it('returns nothing for emoji, markup characters or nothing at all', () => {
+    expect(tokenize('😀🙏')).toEqual([]);
+    expect(tokenize('.*()[]')).toEqual([]);
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize(null)).toEqual([]);
+  });
+
+  it('drops absurdly long tokens', () => {
+    expect(tokenize('x'.repeat(2000))).toEqual([]);
+  });
+});
