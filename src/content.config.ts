@@ -7,7 +7,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { quizSchema, scriptSchema, standardSchema, trackSchema, workflowSchema } from './schemas/index.ts';
+import { quizSchema, scenarioSchema, scriptSchema, standardSchema, trackSchema, workflowSchema } from './schemas/index.ts';
 import { contentRoot } from './data/root.ts';
 import { readListFolder } from './lib/node/load-content.ts';
 
@@ -29,4 +29,5 @@ export const collections = {
     schema: standardSchema.extend({ file: z.string() }),
   }),
   quizzes: defineCollection({ loader: glob({ pattern: '*.yaml', base: join(root, 'quizzes') }), schema: quizSchema }),
+  scenarios: defineCollection({ loader: glob({ pattern: '*.yaml', base: join(root, 'content/scenarios') }), schema: scenarioSchema }),
 };
