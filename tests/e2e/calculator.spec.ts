@@ -17,22 +17,22 @@ const pay = (page: Page) => page.getByTestId('pay');
 
 async function tickBonus(page: Page, label: RegExp, count?: string) {
   await page.getByRole('checkbox', { name: label }).check();
-  if (count) await page.getByRole('spinbutton', { name: new RegExp(`次数：${label.source}`) }).fill(count);
+  if (count) await page.getByRole('spinbutton', { name: new RegExp(`次数\\s*：${label.source}`) }).fill(count);
 }
 
 async function addViolation(page: Page, search: string, label: RegExp, count?: string) {
   await page.getByRole('searchbox', { name: '查找违规项' }).fill(search);
   await page.getByRole('button', { name: new RegExp(`添加：${label.source}`) }).click();
-  if (count) await page.getByRole('spinbutton', { name: new RegExp(`次数：${label.source}`) }).last().fill(count);
+  if (count) await page.getByRole('spinbutton', { name: new RegExp(`次数\\s*：${label.source}`) }).last().fill(count);
 }
 
 test('source example 甲: 80 points → grade B, pay unchanged', async ({ page }) => {
-  const console = watchConsole(page);
+  const watch = watchConsole(page);
   await open(page);
   await expect(total(page)).toHaveText('80');
   await expect(grade(page)).toHaveText('B');
   await expect(pay(page)).toHaveText('0 元');
-  expect(console.errors).toEqual([]);
+  expect(watch.errors).toEqual([]);
 });
 
 test('source example 乙: 91 points → grade A, +110 yuan', async ({ page }) => {
@@ -62,7 +62,7 @@ test('source example 丙: 68 points → grade D, −120 yuan; first two months d
 test('a range item needs points picked within its range', async ({ page }) => {
   await open(page);
   await addViolation(page, '迟到', /迟到、早退/);
-  const select = page.getByRole('combobox', { name: /每次扣分：迟到、早退/ });
+  const select = page.getByRole('combobox', { name: /每次扣分\s*：迟到、早退/ });
   await expect(select).toBeFocused();
   await expect(page.locator('.calc-entry .calc-error')).toHaveText(/请为“迟到、早退”在 2-5 分之间选一个分值/);
   await expect(total(page)).toHaveText('80');
@@ -178,16 +178,19 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('phone width 360px: no horizontal scroll, totals bar visible', async ({ page }) => {
-  const console = watchConsole(page);
+  const watch = watchConsole(page);
   await page.setViewportSize({ width: 360, height: 740 });
   await open(page);
   await tickBonus(page, /突发情况或活动期间人手不够/, '2');
   await addViolation(page, '抽查', /主管随机抽查发现错误/);
-  await page.getByRole('combobox', { name: /每处扣分：主管随机抽查发现错误/ }).selectOption({ label: '3 分' });
+  await page.getByRole('combobox', { name: /每处扣分\s*：主管随机抽查发现错误/ }).selectOption({ label: '3 分' });
   await page.getByLabel('加减分（-5 至 +5）').fill('-2');
+  await expect(total(page)).toHaveText('87'); // refused until there is a reason
+  await page.getByLabel(/^理由/).fill('交接班不清楚');
   await expect(total(page)).toHaveText('85');
   await expect(page.locator('.calc-bar')).toHaveText('合计 85 分 · B · +50 元');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await page.screenshot({ path: 'test-results/phone_tools_assessment.png', fullPage: true });
   expect(overflow).toBe(0);
-  expect(console.errors).toEqual([]);
+  expect(watch.errors).toEqual([]);
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import lunr from 'lunr';
 import { buildSearchIndex, documentTokens } from '../../src/lib/search/build-index.ts';
 import { loadSearchIndex } from '../../src/lib/search/load-index.ts';
+import { packTerms, unpackTerms } from '../../src/lib/search/index-format.ts';
 import { SEARCH_FIELDS } from '../../src/lib/search/fields.ts';
 import { buildSearchIndexFromDisk } from '../../src/lib/node/search-index.ts';
 import { projectRoot } from '../../src/cli/root.ts';
@@ -28,6 +29,7 @@ function lunrReference(docs: SearchDoc[]): lunr.Index {
 function compare(docs: SearchDoc[], terms: string[]) {
   const reference = lunrReference(docs);
   const serialized = JSON.parse(JSON.stringify(buildSearchIndex(docs, FACETS)));
+  const terms = unpackTerms(serialized.terms);
   const loaded = loadSearchIndex(serialized);
   const refJson = reference.toJSON() as unknown as { fieldVectors: Array<[string, number[]]>; invertedIndex: Array<[string, { _index: number }]> };
   const termName = new Map(refJson.invertedIndex.map(([t, p]) => [p._index, t]));
@@ -38,7 +40,7 @@ function compare(docs: SearchDoc[], terms: string[]) {
     for (let i = 0; i < elements.length; i += 2) theirs.set(termName.get(elements[i]!)!, elements[i + 1]!);
     const mine = ours.fieldVectors[fieldRef]!.elements;
     const got = new Map<string, number>();
-    for (let i = 0; i < mine.length; i += 2) got.set(serialized.terms[mine[i]!], mine[i + 1]!);
+    for (let i = 0; i < mine.length; i += 2) got.set(terms[mine[i]!]!, mine[i + 1]!);
     expect(got, fieldRef).toEqual(theirs);
   }
   // Same results, same scores, for real queries.
@@ -62,6 +64,13 @@ describe('search index format', () => {
     const reference = JSON.stringify(lunrReference(DOCS)).length;
     const ours = JSON.stringify({ ...buildSearchIndex(DOCS, FACETS), docs: [] }).length;
     expect(ours).toBeLessThan(reference / 2);
+  });
+
+  it('front-codes the sorted terms losslessly', () => {
+    const terms = ['15', '1a', 'vip', '便利', '便宜', '退', '退款', '退货', '𠀀字', '𠀀𠀁'].sort();
+    expect(unpackTerms(packTerms(terms))).toEqual(terms);
+    expect(packTerms(['便利', '便宜', '退款'])).toBe('便利 宜|退款');
+    expect(unpackTerms('')).toEqual([]);
   });
 
   it('rejects a file of another format with a readable error', () => {

@@ -6,7 +6,7 @@
 import { SEARCH_FIELDS } from './fields.ts';
 import { fieldTexts, type SearchDoc, type SearchFacets } from './documents.ts';
 import { tokenizeAll } from './tokenize.ts';
-import { SEARCH_INDEX_FORMAT, type SerializedSearchIndex } from './index-format.ts';
+import { packTerms, SEARCH_INDEX_FORMAT, type SerializedSearchIndex } from './index-format.ts';
 
 /** The tokens of each field of a document, in field order (what lunr is given for that field). */
 export function documentTokens(doc: SearchDoc): string[][] {
@@ -36,7 +36,7 @@ export function buildSearchIndex(docs: SearchDoc[], facets: SearchFacets): Seria
   return {
     format: SEARCH_INDEX_FORMAT,
     fields: SEARCH_FIELDS.map((f) => ({ name: f.name, boost: f.boost })),
-    terms,
+    terms: packTerms(terms),
     tokens,
     docs,
     facets,

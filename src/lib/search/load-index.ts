@@ -10,7 +10,7 @@
  */
 import lunr from 'lunr';
 import type { SearchDoc, SearchFacets } from './documents.ts';
-import { SEARCH_INDEX_FORMAT, type SerializedSearchIndex } from './index-format.ts';
+import { SEARCH_INDEX_FORMAT, unpackTerms, type SerializedSearchIndex } from './index-format.ts';
 
 /** lunr.Builder's defaults. */
 const K1 = 1.2;
@@ -32,7 +32,7 @@ function isSerialized(data: unknown): data is SerializedSearchIndex {
     !!d &&
     d.format === SEARCH_INDEX_FORMAT &&
     Array.isArray(d.fields) &&
-    Array.isArray(d.terms) &&
+    typeof d.terms === 'string' &&
     Array.isArray(d.tokens) &&
     Array.isArray(d.docs) &&
     d.tokens.length === d.docs.length &&
@@ -54,7 +54,8 @@ function lazyRecord<T>(make: (key: string) => T | undefined): Record<string, T> 
 
 export function loadSearchIndex(data: unknown): LoadedSearchIndex {
   if (!isSerialized(data)) throw new Error(`搜索索引格式不对（需要 ${SEARCH_INDEX_FORMAT}），请重新构建站点`);
-  const { terms, tokens } = data;
+  const { tokens } = data;
+  const terms = unpackTerms(data.terms);
   const fields = data.fields.map((f) => f.name);
   const boosts = data.fields.map((f) => f.boost);
   const fieldCount = fields.length;

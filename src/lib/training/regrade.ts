@@ -1,0 +1,412 @@
+/**
+ * Re-grading of result files (the dashboard and `sop regrade` run this same code):
+ *
+ * 1. importResultFiles(): each file is size-checked, parsed (result-file.ts), its assignment code
+ *    decoded and verified; a file that fails any of these is refused with messages naming the file,
+ *    and a file identical to one already imported is refused too. Nothing already imported changes.
+ * 2. regradeImports(): every quiz attempt is graded again from its raw answers with gradeAttempt,
+ *    every chat played again from its replies with scoreChat, using the current content. The
+ *    stored results in the file are only compared: a difference is flagged (`score-mismatch`), so
+ *    an edited file cannot pass itself off. Attempts made against other content (version or hash)
+ *    are flagged and not counted; the same attempt seen twice is counted once (`duplicate`), or
+ *    flagged on both sides when the two copies differ (`conflict`).
+ */
+import type { Quiz } from '../../schemas/quiz.ts';
+import { gradeFor, type Grade } from '../grade-bands.ts';
+import { scoreChat } from '../chat/score.ts';
+import { canonicalJson, fnv1a32 } from '../quiz/hash.ts';
+import { gradeAttempt } from '../quiz/grade-attempt.ts';
+import { parseAttempt } from '../quiz/parse-attempt.ts';
+import type { Attempt } from '../quiz/attempt.ts';
+import { decodeAssignment, isLate, itemKey, sameAssignment, type Assignment, type ItemKind } from './assignment.ts';
+import type { GradingContext } from './grading.ts';
+import { MAX_RESULT_FILE_BYTES, parseResultFile, windowStart, type ChatEntry, type FileProblem, type ResultFile } from './result-file.ts';
+
+export type FlagCode =
+  | 'score-mismatch'
+  | 'other-version'
+  | 'unknown-item'
+  | 'not-assigned'
+  | 'invalid-answers'
+  | 'duplicate'
+  | 'conflict'
+  | 'time-order'
+  | 'outside-window'
+  | 'site-version'
+  | 'assignment-edited'
+  | 'unfinished';
+
+/** Flags that mean "do not trust this without a look" (shown in red). */
+export const TRUST_FLAGS: ReadonlySet<FlagCode> = new Set(['score-mismatch', 'conflict', 'assignment-edited', 'invalid-answers', 'time-order']);
+
+export interface Flag {
+  code: FlagCode;
+  /** Chinese, names the item and the numbers. */
+  message: string;
+}
+
+/** Per question of a re-graded quiz attempt (for failure rates). */
+export interface QuestionOutcome {
+  id: string;
+  correct: boolean;
+  /** Standards the question tests (its `standards`). */
+  standards: string[];
+  /** Role-plays: standards honoured / broken along the trainee's path. */
+  honoured: string[];
+  broken: string[];
+}
+
+export interface RegradedItem {
+  /** Unique key of the attempt: quiz:<id>:<startedAt>:<seed> or chat:<id>:<startedAt>. */
+  key: string;
+  kind: ItemKind;
+  itemId: string;
+  title: string;
+  startedAt: string;
+  finishedAt?: string;
+  durationMs?: number;
+  /** Re-graded percent (0-100), when it could be graded. */
+  score?: number;
+  grade?: Grade;
+  /** Score ≥ the assignment's pass mark. */
+  passed?: boolean;
+  /** What the file said (informative). */
+  stored?: { score: number; grade: string };
+  late: boolean;
+  /** Counted in the trainee's results (graded, finished, assigned, in the window, not a duplicate). */
+  counted: boolean;
+  flags: Flag[];
+  questions?: QuestionOutcome[];
+  /** Chat: standards judged and whether all their findings passed. */
+  standards?: Array<{ id: string; passed: boolean }>;
+  /** Chat: the ending's kind. */
+  ending?: string;
+}
+
+export interface RegradedFile {
+  /** Import id (hash of the file text). */
+  id: string;
+  fileName: string;
+  trainee: { name: string; device: string };
+  assignment: Assignment;
+  siteVersion: string;
+  exportedAt: string;
+  flags: Flag[];
+  items: RegradedItem[];
+}
+
+/** A file as the dashboard keeps it: the raw parsed file, never a computed score. */
+export interface StoredImport {
+  /** FNV-1a of the file text, 8 hex + size: identical files get the same id. */
+  id: string;
+  fileName: string;
+  size: number;
+  importedAt: string;
+  file: ResultFile;
+}
+
+export interface ImportMessage {
+  file: string;
+  level: 'error' | 'warning' | 'info';
+  text: string;
+}
+
+export interface ImportInput {
+  name: string;
+  size: number;
+  /** The text, when it was read (files over the limit are not read). */
+  text?: string;
+  /** Why it could not be read. */
+  readError?: string;
+}
+
+export const SCORE_TOLERANCE = 0.05;
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** The import id of a file's text. */
+export function importId(text: string): string {
+  return `${fnv1a32(text).toString(16).padStart(8, '0')}-${text.length.toString(36)}`;
+}
+
+/**
+ * Checks and accepts files. `existing` are the imports already on the dashboard (untouched).
+ * Returns the newly accepted imports (in input order) and a message per problem, naming the file.
+ */
+export function importResultFiles(
+  inputs: readonly ImportInput[],
+  existing: readonly StoredImport[],
+  options: { now?: Date; knownAssignments?: readonly Assignment[] } = {},
+): { accepted: StoredImport[]; messages: ImportMessage[] } {
+  const now = options.now ?? new Date();
+  const accepted: StoredImport[] = [];
+  const messages: ImportMessage[] = [];
+  const seen = new Map(existing.map((e) => [e.id, e.fileName]));
+  for (const input of inputs) {
+    const error = (text: string) => messages.push({ file: input.name, level: 'error', text });
+    if (input.size > MAX_RESULT_FILE_BYTES) {
+      error(`文件过大（${mb(input.size)}），没有读取。培训结果文件通常只有几十 KB，最大 ${mb(MAX_RESULT_FILE_BYTES)}：请确认选对了文件`);
+      continue;
+    }
+    if (input.readError !== undefined || input.text === undefined) {
+      error(`无法读取文件：${input.readError ?? '未知错误'}`);
+      continue;
+    }
+    const parsed = parseResultFile(input.text);
+    if (!parsed.ok) {
+      for (const p of parsed.problems) error(fieldMessage(p));
+      continue;
+    }
+    const decoded = decodeAssignment(parsed.file.assignment.code);
+    if (!decoded.ok) {
+      error(`文件里的培训任务链接无效，无法确认布置的内容：${decoded.message}`);
+      continue;
+    }
+    const id = importId(input.text);
+    const before = seen.get(id);
+    if (before !== undefined) {
+      messages.push({ file: input.name, level: 'warning', text: `这个文件已经导入过（与 “${before}” 内容相同），没有重复导入` });
+      continue;
+    }
+    seen.set(id, input.name);
+    accepted.push({ id, fileName: input.name, size: input.size, importedAt: now.toISOString(), file: parsed.file });
+  }
+  return { accepted, messages };
+}
+
+function fieldMessage(p: FileProblem): string {
+  return p.field ? `${p.field}：${p.message}` : p.message;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+function duration(startedAt: string, finishedAt: string | undefined): number | undefined {
+  if (!finishedAt) return undefined;
+  const d = Date.parse(finishedAt) - Date.parse(startedAt);
+  return Number.isFinite(d) && d >= 0 ? d : undefined;
+}
+
+function questionOutcomes(quiz: Quiz, result: ReturnType<typeof gradeAttempt>): QuestionOutcome[] {
+  const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+  return result.questions.map((r) => {
+    const q = byId.get(r.id);
+    const honoured = r.type === 'roleplay' ? r.honoured : [];
+    const broken = r.type === 'roleplay' ? r.broken : [];
+    return { id: r.id, correct: r.correct, standards: [...(q?.standards ?? [])], honoured, broken };
+  });
+}
+
+const fingerprint = (value: unknown) => fnv1a32(canonicalJson(value));
+
+function regradeQuiz(attempt: Attempt, a: Assignment, ctx: GradingContext, file: ResultFile, assigned: Set<string>): RegradedItem {
+  const quiz = ctx.quizzes.get(attempt.quiz);
+  const item: RegradedItem = {
+    key: `quiz:${attempt.quiz}:${attempt.startedAt}:${attempt.seed}`,
+    kind: 'quiz',
+    itemId: attempt.quiz,
+    title: quiz?.title ?? attempt.quiz,
+    startedAt: attempt.startedAt,
+    ...(attempt.finishedAt ? { finishedAt: attempt.finishedAt } : {}),
+    late: isLate(a, attempt.finishedAt ?? ''),
+    counted: false,
+    flags: [],
+  };
+  const d = duration(attempt.startedAt, attempt.finishedAt);
+  if (d !== undefined) item.durationMs = d;
+  if (attempt.result) item.stored = { score: attempt.result.percent, grade: attempt.result.grade };
+  const flag = (code: FlagCode, message: string) => item.flags.push({ code, message });
+  const name = `测验 “${item.title}”`;
+
+  if (!quiz) {
+    flag('unknown-item', `网站上没有测验 “${attempt.quiz}”，无法评分`);
+    return item;
+  }
+  if (attempt.quizVersion !== quiz.version || attempt.quizHash !== ctx.quizHashes.get(quiz.id)) {
+    flag(
+      'other-version',
+      attempt.quizVersion !== quiz.version
+        ? `${name}按第 ${attempt.quizVersion} 版作答，网站现在是第 ${quiz.version} 版，题目不同，无法重新评分`
+        : `${name}的内容指纹 ${attempt.quizHash} 与网站当前内容（${ctx.quizHashes.get(quiz.id)}）不同，无法重新评分`,
+    );
+    return item;
+  }
+  const check = parseAttempt(JSON.stringify(attempt), quiz);
+  if (!check.ok) {
+    flag('invalid-answers', `${name}的答案有误（文件可能被改动过）：${check.problems.slice(0, 3).map((p) => `${p.field} ${p.message}`).join('；')}`);
+  }
+  const result = gradeAttempt(quiz, attempt);
+  item.score = result.percent;
+  item.grade = result.grade;
+  item.passed = result.percent >= a.passMark;
+  item.questions = questionOutcomes(quiz, result);
+  if (attempt.result) {
+    const s = attempt.result;
+    if (Math.abs(s.percent - result.percent) > SCORE_TOLERANCE || Math.abs(s.score - result.score) > SCORE_TOLERANCE || s.grade !== result.grade || s.passed !== result.passed) {
+      flag('score-mismatch', `${name}：文件里记录的成绩是 ${s.percent}%（${s.grade}），按答案重新评分是 ${result.percent}%（${result.grade}）`);
+    }
+  }
+  checkTimes(item, file, a, assigned, flag, name);
+  return item;
+}
+
+function regradeChat(chat: ChatEntry, a: Assignment, ctx: GradingContext, file: ResultFile, assigned: Set<string>): RegradedItem {
+  const scenario = ctx.scenarios.get(chat.scenario);
+  const item: RegradedItem = {
+    key: `chat:${chat.scenario}:${chat.startedAt}`,
+    kind: 'chat',
+    itemId: chat.scenario,
+    title: scenario?.title ?? chat.scenario,
+    startedAt: chat.startedAt,
+    ...(chat.finishedAt ? { finishedAt: chat.finishedAt } : {}),
+    late: isLate(a, chat.finishedAt ?? ''),
+    counted: false,
+    flags: [],
+  };
+  const d = duration(chat.startedAt, chat.finishedAt);
+  if (d !== undefined) item.durationMs = d;
+  if (chat.result) item.stored = { score: chat.result.score, grade: chat.result.grade };
+  const flag = (code: FlagCode, message: string) => item.flags.push({ code, message });
+  const name = `模拟对话 “${item.title}”`;
+
+  if (!scenario) {
+    flag('unknown-item', `网站上没有模拟对话场景 “${chat.scenario}”，无法评分`);
+    return item;
+  }
+  const hash = ctx.scenarioHashes.get(scenario.id);
+  if (chat.scenarioVersion !== scenario.version || chat.scenarioHash !== hash) {
+    flag(
+      'other-version',
+      chat.scenarioVersion !== scenario.version
+        ? `${name}按第 ${chat.scenarioVersion} 版练习，网站现在是第 ${scenario.version} 版，无法重新评分`
+        : `${name}的内容指纹 ${chat.scenarioHash} 与网站当前内容（${hash}）不同，无法重新评分`,
+    );
+    return item;
+  }
+  const report = scoreChat(scenario, chat.replies, ctx.rules);
+  item.score = report.score;
+  item.grade = report.grade;
+  item.passed = report.score >= a.passMark;
+  item.ending = report.ending.kind;
+  const byStandard = new Map<string, boolean>();
+  for (const f of report.findings) {
+    if (!f.standard) continue;
+    byStandard.set(f.standard, (byStandard.get(f.standard) ?? true) && f.passed);
+  }
+  item.standards = [...byStandard].map(([id, passed]) => ({ id, passed }));
+  if (chat.result && (Math.abs(chat.result.score - report.score) > SCORE_TOLERANCE || chat.result.grade !== report.grade)) {
+    flag('score-mismatch', `${name}：文件里记录的得分是 ${chat.result.score}（${chat.result.grade}），按回复重新评分是 ${report.score}（${report.grade}）`);
+  }
+  checkTimes(item, file, a, assigned, flag, name);
+  return item;
+}
+
+function checkTimes(item: RegradedItem, file: ResultFile, a: Assignment, assigned: Set<string>, flag: (c: FlagCode, m: string) => void, name: string) {
+  if (!assigned.has(itemKey({ kind: item.kind, id: item.itemId }))) flag('not-assigned', `${name}不在这个培训任务里，不计入成绩`);
+  if (!item.finishedAt) flag('unfinished', `${name}还没有完成，不计入成绩`);
+  const start = Date.parse(item.startedAt);
+  const exported = Date.parse(file.exportedAt);
+  if (item.finishedAt && Date.parse(item.finishedAt) < start) flag('time-order', `${name}的完成时间早于开始时间（设备时间被改过或文件被改动）`);
+  if (start > exported + 5 * 60_000) flag('time-order', `${name}的开始时间晚于文件导出时间（设备时间被改过或文件被改动）`);
+  if (start < windowStart(a)) flag('outside-window', `${name}是在培训任务布置之前做的，不计入成绩`);
+}
+
+const COUNT_BLOCKERS: ReadonlySet<FlagCode> = new Set(['other-version', 'unknown-item', 'not-assigned', 'unfinished', 'outside-window', 'duplicate', 'conflict']);
+
+function regradeOne(imp: StoredImport, ctx: GradingContext, knownAssignments: readonly Assignment[]): RegradedFile {
+  const file = imp.file;
+  const decoded = decodeAssignment(file.assignment.code);
+  // importResultFiles only accepts files whose code decodes; stored imports were accepted.
+  if (!decoded.ok) throw new Error(`${imp.fileName}: ${decoded.message}`);
+  const a = decoded.assignment;
+  const flags: Flag[] = [];
+  const copy = file.assignment;
+  const diffs: string[] = [];
+  if (copy.id !== a.id) diffs.push(`任务编号 ${copy.id} ≠ ${a.id}`);
+  if (copy.group !== a.group) diffs.push(`培训组 “${copy.group}” ≠ “${a.group}”`);
+  if (copy.due !== a.due) diffs.push(`截止日期 ${copy.due} ≠ ${a.due}`);
+  if (copy.passMark !== a.passMark) diffs.push(`及格线 ${copy.passMark} ≠ ${a.passMark}`);
+  if (diffs.length) flags.push({ code: 'assignment-edited', message: `文件里的任务信息与任务链接不一致（${diffs.join('，')}），按链接里的任务计算` });
+  const known = knownAssignments.find((k) => k.id === a.id);
+  if (known && !sameAssignment(known, a)) {
+    flags.push({ code: 'assignment-edited', message: `任务 “${a.group}” 与本设备上布置的同编号任务内容不同（链接被改过），请核对` });
+  }
+  if (file.siteVersion !== ctx.siteVersion) {
+    flags.push({
+      code: 'site-version',
+      message: `文件来自另一个网站版本（文件 ${file.siteVersion}，当前 ${ctx.siteVersion}）：内容没变的测验和对话照常重新评分，内容改过的无法评分`,
+    });
+  }
+  const assigned = new Set(a.items.map(itemKey));
+  const items = [
+    ...file.quizAttempts.map((x) => regradeQuiz(x, a, ctx, file, assigned)),
+    ...file.chats.map((x) => regradeChat(x, a, ctx, file, assigned)),
+  ];
+  return {
+    id: imp.id,
+    fileName: imp.fileName,
+    trainee: file.trainee,
+    assignment: a,
+    siteVersion: file.siteVersion,
+    exportedAt: file.exportedAt,
+    flags,
+    items,
+  };
+}
+
+/**
+ * Re-grades every import (in order) and marks duplicates across and within files: the first copy
+ * of an attempt counts; a later identical copy is a `duplicate`; differing copies are a `conflict`
+ * on both (neither counts until the trainer removes one).
+ */
+export function regradeImports(imports: readonly StoredImport[], ctx: GradingContext, options: { knownAssignments?: readonly Assignment[] } = {}): RegradedFile[] {
+  const files = imports.map((imp) => regradeOne(imp, ctx, options.knownAssignments ?? []));
+  const first = new Map<string, { item: RegradedItem; file: RegradedFile; print: number; play: number }>();
+  files.forEach((f, fi) => {
+    const raws: unknown[] = [...imports[fi]!.file.quizAttempts, ...imports[fi]!.file.chats];
+    f.items.forEach((item, ii) => {
+      // The same attempt by the same trainee for the same assignment.
+      const key = `${f.assignment.id}|${f.trainee.name}|${item.key}`;
+      const raw = raws[ii] as Record<string, unknown>;
+      const print = fingerprint(raw);
+      const play = fingerprint({ ...raw, result: undefined });
+      const before = first.get(key);
+      if (!before) {
+        first.set(key, { item, file: f, print, play });
+        return;
+      }
+      const where = before.file === f ? '本文件中前面' : `文件 “${before.file.fileName}”`;
+      if (before.print === print) {
+        item.flags.push({ code: 'duplicate', message: `与${where}的同一次作答重复，只计一次` });
+        return;
+      }
+      const detail = before.play === play ? '记录的成绩不同' : '答案或时间不同';
+      item.flags.push({ code: 'conflict', message: `与${where}的同一次作答内容不一致（${detail}），两份都不计入，请核对` });
+      if (!before.item.flags.some((x) => x.code === 'conflict')) {
+        const there = before.file === f ? '本文件中后面' : `文件 “${f.fileName}”`;
+        before.item.flags.push({ code: 'conflict', message: `与${there}的同一次作答内容不一致（${detail}），两份都不计入，请核对` });
+      }
+    });
+  });
+  for (const f of files) {
+    for (const item of f.items) item.counted = item.score !== undefined && !item.flags.some((x) => COUNT_BLOCKERS.has(x.code));
+  }
+  return files;
+}
+
+/** Messages for the flags of regraded files (for the import report and the CLI). */
+export function flagMessages(files: readonly RegradedFile[]): ImportMessage[] {
+  const out: ImportMessage[] = [];
+  for (const f of files) {
+    for (const flag of f.flags) out.push({ file: f.fileName, level: flag.code === 'site-version' ? 'info' : 'warning', text: flag.message });
+    for (const item of f.items) {
+      for (const flag of item.flags) {
+        if (flag.code === 'unfinished') continue;
+        out.push({ file: f.fileName, level: TRUST_FLAGS.has(flag.code) || flag.code === 'conflict' ? 'warning' : 'info', text: flag.message });
+      }
+    }
+  }
+  return out;
+}
+
+/** The grade of a percent, re-exported for the views. */
+export const gradeOf = (percent: number): Grade => gradeFor(round1(percent));

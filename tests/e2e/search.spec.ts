@@ -1,0 +1,209 @@
+/**
+ * The search island on the production build: keyboard flow (/, Ctrl+K, arrows, Enter copies,
+ * Ctrl+Enter opens, Esc closes), Traditional and full-width queries, markup shown as text, the
+ * index fetched only when the search opens, and search + script library working offline.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { watchConsole } from './helpers.ts';
+
+const DIALOG = '搜索话术、流程和标准';
+const BARGAIN = /便宜|优惠|讲价|还价|议价/;
+
+/** Waits until the island has hydrated (Astro removes the `ssr` marker). */
+async function hydrated(page: Page) {
+  await expect(page.locator('astro-island[component-url*="SearchIsland"]')).not.toHaveAttribute('ssr', /.*/);
+}
+
+async function openWithSlash(page: Page) {
+  await hydrated(page);
+  await page.keyboard.press('/');
+  const input = page.getByRole('combobox', { name: DIALOG });
+  await expect(input).toBeFocused();
+  return input;
+}
+
+/** The result options (role=option inside the results listbox; the filters' <option>s are not). */
+const options = (page: Page) => page.locator('.search-dialog ul[role="listbox"] > li[role="option"]');
+
+/** The stored document behind a result key (`script:<id>`), read from the built index. */
+async function indexDoc(page: Page, key: string): Promise<{ reply?: string; url: string }> {
+  const index = await (await page.request.get('/search-index.json')).json();
+  const [kind, id] = key.split(/:(.*)/);
+  return index.docs.find((d: { kind: string; id: string }) => d.kind === kind && d.id === id);
+}
+
+test('/ opens the search; 便宜 shows a bargaining script first', async ({ page }) => {
+  const consoleWatch = watchConsole(page);
+  await page.goto('/standards/');
+  const input = await openWithSlash(page);
+  await expect(page.getByRole('dialog', { name: DIALOG })).toBeVisible();
+  await input.fill('便宜');
+  const first = options(page).first();
+  await expect(first).toHaveAttribute('data-kind', 'script');
+  await expect(first.locator('.title')).toHaveText(BARGAIN);
+  await expect(first.locator('mark').first()).toBeVisible();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await expect(input).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id'))!);
+  expect(consoleWatch.errors).toEqual([]);
+});
+
+test('Ctrl+K opens the search too', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('combobox', { name: DIALOG })).toBeFocused();
+});
+
+test('Enter copies the reply of the selected script and shows 已复制', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  const input = await openWithSlash(page);
+  await input.fill('能便宜点吗');
+  const first = options(page).first();
+  await expect(first).toHaveAttribute('data-kind', 'script');
+  const key = (await first.getAttribute('data-key'))!;
+  await page.keyboard.press('Enter');
+  await expect(first.locator('.copied')).toHaveText('已复制');
+  await expect(first.locator('.copied')).toBeVisible();
+  const doc = await indexDoc(page, key);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(doc.reply);
+  // The search stays open for the next query, and the query is remembered on the device.
+  await input.fill('');
+  await expect(page.getByRole('button', { name: '能便宜点吗' }).first()).toBeVisible();
+  await page.reload();
+  await openWithSlash(page);
+  await expect(page.locator('.search-dialog').getByText('最近搜索')).toBeVisible();
+});
+
+test('Ctrl+Enter opens the page of the selected result', async ({ page }) => {
+  await page.goto('/standards/');
+  const input = await openWithSlash(page);
+  await input.fill('快递到哪了');
+  const first = options(page).first();
+  const url = (await first.getAttribute('data-url'))!;
+  await page.keyboard.press('Control+Enter');
+  await expect(page).toHaveURL(url);
+  await expect(page.getByRole('dialog', { name: DIALOG })).toBeHidden();
+  const id = url.split('#')[1]!;
+  await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+});
+
+test('Esc closes the search', async ({ page }) => {
+  await page.goto('/');
+  await openWithSlash(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: DIALOG })).toBeHidden();
+  // And / opens it again.
+  await page.keyboard.press('/');
+  await expect(page.getByRole('dialog', { name: DIALOG })).toBeVisible();
+});
+
+test('arrow keys move the selection, wrapping around', async ({ page }) => {
+  await page.goto('/');
+  const input = await openWithSlash(page);
+  await input.fill('快递');
+  const list = options(page);
+  await expect(list.nth(2)).toBeVisible();
+  const count = await list.count();
+  await page.keyboard.press('ArrowDown');
+  await expect(list.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(list.nth(0)).toHaveAttribute('aria-selected', 'false');
+  await expect(input).toHaveAttribute('aria-activedescendant', (await list.nth(1).getAttribute('id'))!);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(list.nth(count - 1)).toHaveAttribute('aria-selected', 'true');
+});
+
+test('a Traditional query (議價) and a full-width one (ＶＩＰ) work', async ({ page }) => {
+  await page.goto('/');
+  const input = await openWithSlash(page);
+  await input.fill('議價');
+  await expect(options(page).first()).toHaveAttribute('data-kind', 'script');
+  await expect(options(page).first().locator('.title')).toHaveText(BARGAIN);
+  await input.fill('ＶＩＰ有什么特别的');
+  await expect(options(page).first()).toHaveAttribute('data-key', /vip/);
+  await expect(options(page).first().locator('mark', { hasText: 'VIP' }).first()).toBeVisible();
+});
+
+test('HTML typed in the box is shown as text, never run', async ({ page }) => {
+  await page.goto('/');
+  const input = await openWithSlash(page);
+  const dialog = page.getByRole('dialog', { name: DIALOG });
+  // Markup around a real word: results, the word marked, no element made from the input.
+  await input.fill('<b onclick="window.__xss=1">便宜</b><img src=x onerror="window.__xss=1">');
+  await expect(options(page).first().locator('mark').first()).toBeVisible();
+  await expect(dialog.locator('b, img')).toHaveCount(0);
+  // Markup that matches nothing: the notice quotes it as text.
+  const typed = '<svg/onload=alert()>';
+  await input.fill(typed);
+  await expect(dialog.locator('p.notice', { hasText: typed })).toBeVisible();
+  await expect(dialog.locator('svg[onload], svg [onload]')).toHaveCount(0);
+  for (const q of ['.*', '(', '😀', '\uD800', 'x'.repeat(2000)]) {
+    await input.fill(q);
+    await expect(dialog).toBeVisible();
+  }
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test('no results: suggestions and the closest scripts', async ({ page }) => {
+  await page.goto('/');
+  const input = await openWithSlash(page);
+  await input.fill('便宣');
+  const dialog = page.getByRole('dialog', { name: DIALOG });
+  await expect(dialog.locator('p.notice', { hasText: '没有找到与“便宣”相关的内容。' })).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: '最接近的话术' })).toBeVisible();
+  await expect(options(page).first()).toHaveAttribute('data-kind', 'script');
+  await dialog.getByRole('button', { name: '快递到哪了' }).click();
+  await expect(input).toHaveValue('快递到哪了');
+  await expect(options(page).first()).toHaveAttribute('data-kind', 'script');
+});
+
+test('the stage filter narrows the results', async ({ page }) => {
+  await page.goto('/');
+  const input = await openWithSlash(page);
+  await input.fill('退款');
+  await page.getByLabel('环节').selectOption('售后');
+  await expect(options(page).first()).toBeVisible();
+  const stages = await options(page).locator('.stage').allTextContents();
+  expect(stages.length).toBeGreaterThan(0);
+  expect(new Set(stages)).toEqual(new Set(['售后']));
+});
+
+test.describe('lazy loading', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('no index request on a page until the search is opened', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto('/scripts/');
+    await hydrated(page);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((p) => p === '/search-index.json' || /\/_astro\/engine\./.test(p))).toEqual([]);
+    const indexRequest = page.waitForRequest((r) => new URL(r.url()).pathname === '/search-index.json');
+    await page.keyboard.press('/');
+    await indexRequest;
+  });
+});
+
+test('offline: after a first visit the script library and search keep working', async ({ page, context }) => {
+  await page.goto('/');
+  await hydrated(page);
+  // Wait until the service worker has installed (precached) and controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+  });
+  await context.setOffline(true);
+  await page.goto('/scripts/');
+  await expect(page.getByRole('heading', { level: 1, name: '话术库' })).toBeVisible();
+  const input = await openWithSlash(page);
+  await input.fill('便宜');
+  await expect(options(page).first()).toHaveAttribute('data-kind', 'script');
+  await expect(options(page).first().locator('.title')).toHaveText(BARGAIN);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: '话术库' })).toBeVisible();
+  // A page never visited says it is offline instead of failing.
+  await page.goto('/workflows/cancel-order/').catch(() => undefined);
+  await expect(page.getByText('当前处于离线状态')).toBeVisible();
+  await context.setOffline(false);
+});
