@@ -40,7 +40,7 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET') return;
+  if (request.method !== 'GET' || (request.cache === 'only-if-cached' && request.mode !== 'same-origin')) return;
   const url = new URL(request.url);
   if (url.origin !== location.origin || url.pathname === '/sw.js' || url.pathname === '/sw-config.js') return;
   if (url.pathname.startsWith('/_astro/')) event.respondWith(cacheFirst(request));
@@ -96,12 +96,22 @@ function dependencies(text, base) {
   return found;
 }
 
+/** Keeps a copy of a good same-origin response; a full or refused cache never breaks the page. */
+async function keep(cache, request, response) {
+  if (!response.ok || response.type !== 'basic') return;
+  try {
+    await cache.put(request, response.clone());
+  } catch {
+    // Quota exceeded or storage disabled: serve without caching.
+  }
+}
+
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+  await keep(cache, request, response);
   return response;
 }
 
@@ -109,9 +119,11 @@ async function networkFirst(request, isPage) {
   const cache = await caches.open(CACHE);
   const cached = await cache.match(request, { ignoreSearch: true });
   const network = fetch(request).then(async (response) => {
-    if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+    await keep(cache, request, response);
     return response;
   });
+  // When the cached copy answers first, a later network failure is expected, not an error.
+  network.catch(() => undefined);
   try {
     if (!cached) return await network;
     // A page that hangs (weak signal) falls back to the cached copy after a while.

@@ -13,4 +13,8 @@ export const urls = {
   chats: () => '/chat/',
   chat: (id: string) => `/chat/${id}/`,
   calculator: () => '/tools/assessment/',
+  assign: () => '/trainer/assign/',
+  dashboard: () => '/trainer/dashboard/',
+  myTraining: () => '/my/',
+  certificate: (assignmentId: string) => `/my/certificate/?a=${encodeURIComponent(assignmentId)}`,
 };

@@ -3,6 +3,7 @@
  * Ctrl+Enter opens, Esc closes), Traditional and full-width queries, markup shown as text, the
  * index fetched only when the search opens, and search + script library working offline.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { watchConsole } from './helpers.ts';
 
@@ -40,7 +41,7 @@ test('/ opens the search; 便宜 shows a bargaining script first', async ({ page
   await input.fill('便宜');
   const first = options(page).first();
   await expect(first).toHaveAttribute('data-kind', 'script');
-  await expect(first.locator('.title')).toHaveText(BARGAIN);
+  await expect(first.locator('.s-title')).toHaveText(BARGAIN);
   await expect(first.locator('mark').first()).toBeVisible();
   await expect(first).toHaveAttribute('aria-selected', 'true');
   await expect(input).toHaveAttribute('aria-activedescendant', (await first.getAttribute('id'))!);
@@ -63,8 +64,8 @@ test('Enter copies the reply of the selected script and shows 已复制', async 
   await expect(first).toHaveAttribute('data-kind', 'script');
   const key = (await first.getAttribute('data-key'))!;
   await page.keyboard.press('Enter');
-  await expect(first.locator('.copied')).toHaveText('已复制');
-  await expect(first.locator('.copied')).toBeVisible();
+  await expect(first.locator('.s-copied')).toHaveText('已复制');
+  await expect(first.locator('.s-copied')).toBeVisible();
   const doc = await indexDoc(page, key);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(doc.reply);
   // The search stays open for the next query, and the query is remembered on the device.
@@ -119,7 +120,7 @@ test('a Traditional query (議價) and a full-width one (ＶＩＰ) work', async
   const input = await openWithSlash(page);
   await input.fill('議價');
   await expect(options(page).first()).toHaveAttribute('data-kind', 'script');
-  await expect(options(page).first().locator('.title')).toHaveText(BARGAIN);
+  await expect(options(page).first().locator('.s-title')).toHaveText(BARGAIN);
   await input.fill('ＶＩＰ有什么特别的');
   await expect(options(page).first()).toHaveAttribute('data-key', /vip/);
   await expect(options(page).first().locator('mark', { hasText: 'VIP' }).first()).toBeVisible();
@@ -136,7 +137,7 @@ test('HTML typed in the box is shown as text, never run', async ({ page }) => {
   // Markup that matches nothing: the notice quotes it as text.
   const typed = '<svg/onload=alert()>';
   await input.fill(typed);
-  await expect(dialog.locator('p.notice', { hasText: typed })).toBeVisible();
+  await expect(dialog.locator('p.s-notice', { hasText: typed })).toBeVisible();
   await expect(dialog.locator('svg[onload], svg [onload]')).toHaveCount(0);
   for (const q of ['.*', '(', '😀', '\uD800', 'x'.repeat(2000)]) {
     await input.fill(q);
@@ -150,7 +151,7 @@ test('no results: suggestions and the closest scripts', async ({ page }) => {
   const input = await openWithSlash(page);
   await input.fill('便宣');
   const dialog = page.getByRole('dialog', { name: DIALOG });
-  await expect(dialog.locator('p.notice', { hasText: '没有找到与“便宣”相关的内容。' })).toBeVisible();
+  await expect(dialog.locator('p.s-notice', { hasText: '没有找到与“便宣”相关的内容。' })).toBeVisible();
   await expect(dialog.getByRole('heading', { name: '最接近的话术' })).toBeVisible();
   await expect(options(page).first()).toHaveAttribute('data-kind', 'script');
   await dialog.getByRole('button', { name: '快递到哪了' }).click();
@@ -164,9 +165,37 @@ test('the stage filter narrows the results', async ({ page }) => {
   await input.fill('退款');
   await page.getByLabel('环节').selectOption('售后');
   await expect(options(page).first()).toBeVisible();
-  const stages = await options(page).locator('.stage').allTextContents();
+  const stages = await options(page).locator('.s-stage').allTextContents();
   expect(stages.length).toBeGreaterThan(0);
   expect(new Set(stages)).toEqual(new Set(['售后']));
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe (${theme}): the open search with results has no serious or critical violations`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/');
+    const input = await openWithSlash(page);
+    await input.fill('能便宜点吗');
+    await expect(options(page).first()).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    const results = await new AxeBuilder({ page }).include('.search-dialog').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+}
+
+test('phone width 360px: the open search fits without horizontal scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/scripts/');
+  const input = await openWithSlash(page);
+  await input.fill('快递到哪了');
+  await expect(options(page).first()).toBeVisible();
+  const overflow = await page.evaluate(() => {
+    const d = document.querySelector('.search-dialog')!;
+    return Math.max(document.documentElement.scrollWidth - document.documentElement.clientWidth, d.scrollWidth - d.clientWidth);
+  });
+  expect(overflow).toBe(0);
+  await page.screenshot({ path: 'test-results/search-phone.png' });
 });
 
 test.describe('lazy loading', () => {
@@ -199,7 +228,7 @@ test('offline: after a first visit the script library and search keep working', 
   const input = await openWithSlash(page);
   await input.fill('便宜');
   await expect(options(page).first()).toHaveAttribute('data-kind', 'script');
-  await expect(options(page).first().locator('.title')).toHaveText(BARGAIN);
+  await expect(options(page).first().locator('.s-title')).toHaveText(BARGAIN);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: '话术库' })).toBeVisible();
   // A page never visited says it is offline instead of failing.

@@ -26,7 +26,7 @@ function lunrReference(docs: SearchDoc[]): lunr.Index {
   return builder.build();
 }
 
-function compare(docs: SearchDoc[], terms: string[]) {
+function compare(docs: SearchDoc[], queryTerms: string[]) {
   const reference = lunrReference(docs);
   const serialized = JSON.parse(JSON.stringify(buildSearchIndex(docs, FACETS)));
   const terms = unpackTerms(serialized.terms);
@@ -44,7 +44,7 @@ function compare(docs: SearchDoc[], terms: string[]) {
     expect(got, fieldRef).toEqual(theirs);
   }
   // Same results, same scores, for real queries.
-  for (const term of terms) {
+  for (const term of queryTerms) {
     const q = (idx: lunr.Index) => idx.query((query) => query.term(term, { usePipeline: false })).map((r) => [r.ref, r.score.toFixed(9)]);
     expect(q(loaded.lunr), term).toEqual(q(reference));
   }

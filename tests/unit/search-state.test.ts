@@ -92,7 +92,8 @@ describe('SearchState', () => {
   });
 
   it('Enter copies the reply, says so, and remembers the query', async () => {
-    const { state, deps } = setup();
+    const storage = fakeStorage();
+    const { state, deps } = setup({ storage });
     state.show();
     await state.load();
     state.setQuery('能便宜点吗');
@@ -100,7 +101,7 @@ describe('SearchState', () => {
     expect(deps.copy).toHaveBeenCalledWith('亲，我们是统一定价的，价格已经很实惠啦～');
     expect(state.copied).toEqual({ key: 'script:bargain', ok: true });
     expect(state.recent).toEqual(['能便宜点吗']);
-    expect(JSON.parse(deps.storage.data.get('sop-search-recent')!)).toEqual(['能便宜点吗']);
+    expect(JSON.parse(storage.data.get('sop-search-recent')!)).toEqual(['能便宜点吗']);
     await new Promise((r) => setTimeout(r, 80));
     expect(state.copied).toBeNull();
   });

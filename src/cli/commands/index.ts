@@ -5,6 +5,7 @@ import { gradeQuiz } from './grade-quiz.ts';
 import { search } from './search.ts';
 import { scenarios } from './scenarios.ts';
 import { scoreChatCommand } from './score-chat.ts';
+import { regrade } from './regrade.ts';
 
 export interface Command {
   /** One line shown in the help. */
@@ -20,4 +21,5 @@ export const commands: Record<string, Command> = {
   search,
   scenarios,
   'score-chat': scoreChatCommand,
+  regrade,
 };

@@ -113,7 +113,7 @@ export class QuizSession {
   problem: DeviceStoreError | null = $state(null);
 
   /** Display order of questions, options, items and choices (from the attempt's seed). */
-  readonly layout: AttemptLayout | null = $derived(this.attempt ? attemptLayout(this.quiz, this.attempt.seed) : null);
+  readonly layout: AttemptLayout | null = $derived.by(() => (this.attempt ? attemptLayout(this.quiz, this.attempt.seed) : null));
   /** The questions in display order. */
   readonly questions: Question[] = $derived(
     this.layout ? this.layout.questions.flatMap((id) => this.#questions.get(id) ?? []) : [],
@@ -122,7 +122,7 @@ export class QuizSession {
   readonly current: Question | undefined = $derived(this.questions[this.position]);
   readonly answeredCount: number = $derived(this.questions.filter((q) => this.isAnswered(q.id)).length);
   /** gradeAttempt of the finished attempt; null before finish(). */
-  readonly result: AttemptResult | null = $derived(
+  readonly result: AttemptResult | null = $derived.by(() =>
     this.attempt?.finishedAt ? gradeAttempt(this.quiz, { answers: this.attempt.answers }) : null,
   );
 
@@ -295,7 +295,8 @@ export class QuizSession {
     const finishedAt = this.#now();
     const result = gradeAttempt(this.quiz, { answers: this.attempt.answers });
     this.attempt.finishedAt = finishedAt.toISOString();
-    this.attempt.result = plain(result);
+    // A plain JSON copy, as it will be in the file (the file's `result` is informative only).
+    this.attempt.result = plain(result) as unknown as NonNullable<Attempt['result']>;
     this.phase = 'finished';
     await this.#save(finishedAt);
   }

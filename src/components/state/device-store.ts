@@ -1,6 +1,6 @@
 /**
  * The device store: what the site keeps on the trainee's own device, in IndexedDB. Nothing leaves
- * the device unless the trainee exports it. Quizzes use it now; chat reports and assignments will.
+ * the device unless the trainee exports it. Quizzes, chat reports, assignments (我的培训) and the trainer's dashboard use it.
  *
  * Database "sop-xuetang", version DB_VERSION (bump it, and add to `upgrade`, when a store or an
  * index is added; never change a store's key). Every object store keys its records by their own
@@ -9,9 +9,16 @@
  * | store         | record                                                                  |
  * |---------------|-------------------------------------------------------------------------|
  * | "attempts"    | AttemptRecord: the attempt file object (src/lib/quiz/attempt.ts) + { id, updatedAt } |
- * | "chatReports" | (reserved for the chat report feature)                                  |
- * | "assignments" | (reserved for assignments)                                              |
+ * | "chatReports" | ChatReportRecord (src/components/chat/chat-session.svelte.ts)           |
+ * | "assignments" | AssignmentRecord: an assignment opened from a link (src/components/trainer/) |
  * | "meta"        | small settings, one record per key: { id: "<key>", … }                  |
+ * | "trainerAssignments" | (v2) TrainerAssignmentRecord: assignments this device built (/trainer/assign/) |
+ * | "trainerImports"     | (v2) StoredImport: result files imported on the dashboard (raw, re-graded on load) |
+ *
+ * Versions and their upgrade steps (UPGRADES; each runs once, in order, inside the upgrade
+ * transaction, and keeps every existing record):
+ *   1: attempts, chatReports, assignments, meta
+ *   2: trainerAssignments, trainerImports (the trainer's side)
  *
  * AttemptRecord, field by field (docs/data-shapes.md has the same table):
  *
@@ -32,8 +39,8 @@
  */
 
 export const DB_NAME = 'sop-xuetang';
-export const DB_VERSION = 1;
-export const STORE_NAMES = ['attempts', 'chatReports', 'assignments', 'meta'] as const;
+export const DB_VERSION = 2;
+export const STORE_NAMES = ['attempts', 'chatReports', 'assignments', 'meta', 'trainerAssignments', 'trainerImports'] as const;
 export type StoreName = (typeof STORE_NAMES)[number];
 
 /** Every record carries its key. Values must be structured-cloneable (plain data, no proxies). */
@@ -127,8 +134,21 @@ export class MemoryDeviceStore implements DeviceStore {
   }
 }
 
-/** Creates the object stores that are missing (runs in `onupgradeneeded`). */
-function upgrade(db: IDBDatabase): void {
+/**
+ * Upgrade steps by the version they lead to. Add a step (and bump DB_VERSION) for a new store or
+ * index; never drop or re-key a store: records made by older versions must survive.
+ */
+export const UPGRADES: ReadonlyArray<{ version: number; stores: readonly StoreName[] }> = [
+  { version: 1, stores: ['attempts', 'chatReports', 'assignments', 'meta'] },
+  { version: 2, stores: ['trainerAssignments', 'trainerImports'] },
+];
+
+/** Runs the steps after `oldVersion` (runs in `onupgradeneeded`); a missing store is created in any case. */
+export function upgrade(db: IDBDatabase, oldVersion: number): void {
+  for (const step of UPGRADES) {
+    if (step.version <= oldVersion) continue;
+    for (const name of step.stores) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: 'id' });
+  }
   for (const name of STORE_NAMES) {
     if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: 'id' });
   }
@@ -144,7 +164,7 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
       return;
     }
     let settled = false;
-    request.onupgradeneeded = () => upgrade(request.result);
+    request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion);
     request.onsuccess = () => {
       const db = request.result;
       // A late success after "blocked" was reported: nobody uses this connection, close it.

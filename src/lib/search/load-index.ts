@@ -22,6 +22,8 @@ export interface LoadedSearchIndex {
   facets: SearchFacets;
   /** lunr's inverse document frequency of a term (0 when no document has it). */
   idf(term: string): number;
+  /** How many (document, field) postings lunr walks for the term (0 when not indexed). */
+  postings(term: string): number;
 }
 
 const EMPTY: Record<string, never> = Object.freeze({}) as Record<string, never>;
@@ -132,9 +134,14 @@ export function loadSearchIndex(data: unknown): LoadedSearchIndex {
   blockStart[blocks] = p;
 
   const average = Array.from(fieldTotal, (total) => total / docCount);
+  const idfCache = new Float64Array(termCount).fill(-1);
   const idfOf = (term: number) => {
-    const n = termBlocks[term]!;
-    return Math.log(1 + Math.abs((docCount - n + 0.5) / (n + 0.5)));
+    let idf = idfCache[term]!;
+    if (idf < 0) {
+      const n = termBlocks[term]!;
+      idf = idfCache[term] = Math.log(1 + Math.abs((docCount - n + 0.5) / (n + 0.5)));
+    }
+    return idf;
   };
   const termNumber = new Map(terms.map((t, i) => [t, i]));
 
@@ -173,7 +180,9 @@ export function loadSearchIndex(data: unknown): LoadedSearchIndex {
   });
 
   // lunr's typings call the vectors `documentVectors`; the implementation reads `fieldVectors`.
-  const attrs = { invertedIndex, fieldVectors, tokenSet: lunr.TokenSet.fromArray(terms), fields, pipeline: new lunr.Pipeline() };
+  // `TokenSet.fromArray` (sorted terms → trie) is public in lunr but missing from its typings.
+  const tokenSet = (lunr.TokenSet as unknown as { fromArray(sorted: string[]): lunr.TokenSet }).fromArray(terms);
+  const attrs = { invertedIndex, fieldVectors, tokenSet, fields, pipeline: new lunr.Pipeline() };
   return {
     lunr: new lunr.Index(attrs as unknown as lunr.Index.Attributes),
     docs: data.docs,
@@ -181,6 +190,10 @@ export function loadSearchIndex(data: unknown): LoadedSearchIndex {
     idf(term) {
       const id = termNumber.get(term);
       return id === undefined ? 0 : idfOf(id);
+    },
+    postings(term) {
+      const id = termNumber.get(term);
+      return id === undefined ? 0 : termBlocks[id]!;
     },
   };
 }

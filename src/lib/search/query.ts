@@ -26,6 +26,9 @@ const PHRASE_BONUS = 1.5;
 const PHRASE_BONUS_BODY = 1.15;
 /** Documents re-ranked in detail (the rest keep lunr's order below them). */
 const RERANK = 80;
+/** Postings lunr may walk for one query: this many per document of the index, at least MIN_POSTINGS. */
+const POSTINGS_PER_DOC = 0.3;
+const MIN_POSTINGS = 1500;
 
 export interface QueryTerm {
   term: string;
@@ -182,16 +185,32 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   const limit = Math.max(0, options.limit ?? 20);
   if (!query.terms.length) return { query, hits: [], total: 0 };
 
+  // The clauses lunr runs, rarest first. Terms found in a large part of a big index (亲, 您, 发货
+  // in 10,000 scripts) cost the most and say the least: past a budget of postings they are left
+  // to the re-ranking below, which still sees them in the documents' text.
+  const clauses = [
+    ...query.terms.map((t) => ({ term: t.term, boost: t.boost, prefix: !!t.prefix })),
+    ...query.synonyms.flatMap((s) => s.terms.map((term) => ({ term, boost: SYNONYM_WEIGHT / s.terms.length, prefix: false }))),
+  ]
+    .map((c) => ({ ...c, cost: c.prefix ? 0 : index.postings(c.term) }))
+    .filter((c) => c.prefix || c.cost > 0)
+    .sort((a, b) => a.cost - b.cost);
+  const budget = Math.max(MIN_POSTINGS, index.docs.length * POSTINGS_PER_DOC);
+  let spent = 0;
+  const run = clauses.filter((c, i) => {
+    if (i > 0 && spent + c.cost > budget && !c.prefix) return false;
+    spent += c.cost;
+    return true;
+  });
+  if (!run.length) return { query, hits: [], total: 0 };
+
   const raw = index.lunr.query((q) => {
-    for (const t of query.terms) {
-      q.term(t.term, {
-        boost: t.boost,
+    for (const c of run) {
+      q.term(c.term, {
+        boost: c.boost,
         usePipeline: false,
-        wildcard: t.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+        wildcard: c.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
       });
-    }
-    for (const s of query.synonyms) {
-      for (const term of s.terms) q.term(term, { boost: SYNONYM_WEIGHT / s.terms.length, usePipeline: false });
     }
   });
 
@@ -203,6 +222,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
     return { ...t, weight: idf > 0 ? idf : coveredBySynonym.has(t.term) ? 1 : 0 };
   });
   const totalWeight = units.reduce((a, u) => a + u.weight, 0);
+  const long = Array.from(query.compact).length >= 2;
 
   const candidates: SearchHit[] = [];
   for (const r of raw) {
@@ -210,38 +230,36 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
     const doc = index.docs[ref];
     if (!doc || !passes(doc, options)) continue;
     const kindWeight = (KIND_WEIGHT[doc.kind] ?? 1) * (query.kindHint === doc.kind ? KIND_HINT_WEIGHT : 1);
-    candidates.push({ doc, ref, score: r.score * kindWeight, matched: Object.keys(r.matchData.metadata) } as SearchHit & { matched: string[] });
+    candidates.push({ doc, ref, score: r.score * kindWeight });
   }
-  const detailed = candidates.slice(0, RERANK) as Array<SearchHit & { matched: string[] }>;
+  candidates.sort((a, b) => b.score - a.score);
+  const detailed = candidates.slice(0, RERANK);
   for (const hit of detailed) {
-    const matched = new Set(hit.matched);
-    const covered = new Set<string>();
-    // A synonym stands in for the typed word only when the document has the whole synonym
-    // (a shared character pair such as 客户 in 老客户 is not enough).
+    // Coverage: how much of the query (by rarity) the document contains. A synonym stands in for
+    // the typed word only when the document has the whole synonym (a shared character pair such
+    // as 客户 in 老客户 is not enough).
     const texts = compactTexts(hit.doc);
+    const covered = new Set<string>();
     for (const s of query.synonyms) {
       if (s.alternatives.some((m) => texts.all.includes(m))) s.covers.forEach((t) => covered.add(t));
     }
     let got = 0;
-    for (const u of units) {
-      const ok = u.prefix ? hit.matched.some((m) => m.startsWith(u.term)) : matched.has(u.term) || covered.has(u.term);
-      if (ok) got += u.weight;
-    }
+    for (const u of units) if (covered.has(u.term) || texts.all.includes(u.term)) got += u.weight;
     const coverage = totalWeight > 0 ? got / totalWeight : 1;
     let score = hit.score * (0.1 + 0.9 * coverage * coverage);
-    if (Array.from(query.compact).length >= 2) {
+    if (long) {
       if (texts.key.includes(query.compact)) score *= PHRASE_BONUS;
       else if (texts.all.includes(query.compact)) score *= PHRASE_BONUS_BODY;
     }
     hit.score = score;
   }
-  const rest = candidates.slice(RERANK);
-  const floor = Math.min(...detailed.map((h) => h.score), Infinity);
-  for (const h of rest) h.score = Math.min(h.score * 0.1, floor);
-  const hits = [...detailed.sort((a, b) => b.score - a.score || a.ref - b.ref), ...rest]
-    .slice(0, limit)
-    .map(({ doc, ref, score }) => ({ doc, ref, score }));
-  return { query, hits, total: candidates.length };
+  detailed.sort((a, b) => b.score - a.score || a.ref - b.ref);
+  // The rest keep lunr's order, below every re-ranked hit.
+  const floor = detailed.length ? detailed[detailed.length - 1]!.score : 0;
+  const rest = candidates
+    .slice(RERANK, RERANK + Math.max(0, limit - detailed.length))
+    .map((h) => ({ ...h, score: Math.min(h.score * 0.1, floor * 0.99) }));
+  return { query, hits: [...detailed, ...rest].slice(0, limit), total: candidates.length };
 }
 
 /**

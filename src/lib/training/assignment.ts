@@ -125,8 +125,10 @@ export const wireSchema = z
   .refine((w) => w.q.length + w.s.length > 0, { message: '至少要布置一个测验或模拟对话', path: ['q'] })
   .refine((w) => w.q.length + w.s.length <= MAX_ITEMS, { message: `测验和模拟对话合计最多 ${MAX_ITEMS} 项`, path: ['q'] });
 export type AssignmentWire = z.infer<typeof wireSchema>;
+/** The compact JSON as written (optional lists left out). */
+export type AssignmentWireInput = z.input<typeof wireSchema>;
 
-export function toWire(a: Assignment): AssignmentWire {
+export function toWire(a: Assignment): AssignmentWireInput {
   const ref = (kind: ItemKind) => a.items.filter((i) => i.kind === kind).map((i): [string, number] => [i.id, i.version]);
   return {
     i: a.id,
@@ -188,8 +190,9 @@ const CHANGED = '链接校验失败：内容与校验码不符，链接被截断
  * line breaks inside the code (inserted by some chat apps) are ignored.
  */
 export function decodeAssignment(input: string | null | undefined): DecodedAssignment {
-  let code = (input ?? '').trim();
-  const param = /(?:^|[?&#])a=([^&#\s]*)/.exec(code);
+  // URLs never contain whitespace: any inside was added on the way (line breaks by chat apps).
+  let code = (input ?? '').replace(/\s+/g, '');
+  const param = /(?:^|[?&#])a=([^&#]*)/.exec(code);
   if (param) {
     try {
       code = decodeURIComponent(param[1] ?? '');
@@ -199,7 +202,6 @@ export function decodeAssignment(input: string | null | undefined): DecodedAssig
   } else if (/^https?:\/\//i.test(code) || code.startsWith('/')) {
     return fail('missing', '这个网址里没有培训任务（缺少 “a=” 参数）。请打开带教老师发来的完整链接。');
   }
-  code = code.replace(/\s+/g, '');
   if (!code) return fail('missing', '链接里没有培训任务内容（“a=” 后面是空的），链接可能被截断了。');
 
   const parts = code.split('.');

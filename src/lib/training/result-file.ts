@@ -228,7 +228,7 @@ export function buildResultFile(input: {
     formatVersion: RESULT_FORMAT_VERSION,
     siteVersion: input.siteVersion,
     exportedAt: now.toISOString(),
-    timeZone: -now.getTimezoneOffset(),
+    timeZone: -now.getTimezoneOffset() || 0,
     trainee: { name: input.trainee.name.trim(), device: input.trainee.device },
     assignment: { code: input.code, id: a.id, group: a.group, due: a.due, passMark: a.passMark },
     quizAttempts: input.attempts.map((x) => structuredClone(x)),

@@ -1,0 +1,104 @@
+/**
+ * `sop regrade [--json] <result files…>`: re-grades training result files (exported from 我的培训,
+ * src/lib/training/result-file.ts) from their raw answers and replies with the current content,
+ * exactly as the trainer's dashboard does (importResultFiles + regradeImports), and flags every
+ * stored score that differs, duplicates, other versions and edited assignments.
+ *
+ * Exit code: 0 when every file was read and nothing needs a look; 1 when a file was refused or an
+ * attempt is flagged as untrustworthy (score-mismatch, conflict, edited assignment, invalid
+ * answers, impossible times); 2 for a usage error.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { loadContent } from '../../lib/node/load-content.ts';
+import { traineeRows } from '../../lib/training/aggregate.ts';
+import { gradingContext, gradingData } from '../../lib/training/grading.ts';
+import { importResultFiles, regradeImports, TRUST_FLAGS, type ImportInput } from '../../lib/training/regrade.ts';
+import { MAX_RESULT_FILE_BYTES } from '../../lib/training/result-file.ts';
+import { projectRoot } from '../root.ts';
+import type { Command } from './index.ts';
+
+const USAGE = '用法: npm run --silent sop -- regrade [--json] <结果文件.json> [更多文件…]\n';
+
+function readInput(path: string): ImportInput {
+  const name = path;
+  try {
+    const stat = statSync(resolve(process.cwd(), path));
+    if (stat.isDirectory()) return { name, size: 0, readError: '这是一个目录' };
+    if (stat.size > MAX_RESULT_FILE_BYTES) return { name, size: stat.size };
+    return { name, size: stat.size, text: readFileSync(resolve(process.cwd(), path), 'utf8') };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    return { name, size: 0, readError: code === 'ENOENT' ? '文件不存在' : err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export const regrade: Command = {
+  summary: '按原始答案重新评分培训结果文件，标出与记录不符的成绩（[--json] <文件…>）',
+  async run(args) {
+    const json = args.includes('--json');
+    const paths = args.filter((a) => a !== '--json');
+    if (!paths.length || paths.some((p) => p.startsWith('--'))) {
+      process.stderr.write(USAGE);
+      return 2;
+    }
+    const ctx = gradingContext(gradingData(loadContent(projectRoot())));
+    const inputs = paths.map(readInput);
+    const { accepted, messages } = importResultFiles(inputs, []);
+    const files = regradeImports(accepted, ctx);
+    const rows = traineeRows(files, ctx);
+    const untrusted = files.some((f) => f.flags.some((x) => TRUST_FLAGS.has(x.code)) || f.items.some((i) => i.flags.some((x) => TRUST_FLAGS.has(x.code))));
+    const refused = messages.filter((m) => m.level === 'error');
+
+    if (json) {
+      const out = {
+        siteVersion: ctx.siteVersion,
+        files: [
+          ...files.map((f) => ({
+            file: f.fileName,
+            ok: true,
+            trainee: f.trainee,
+            assignment: { id: f.assignment.id, group: f.assignment.group, due: f.assignment.due, passMark: f.assignment.passMark, items: f.assignment.items },
+            siteVersion: f.siteVersion,
+            exportedAt: f.exportedAt,
+            flags: f.flags,
+            items: f.items.map(({ questions: _q, standards: _s, ...item }) => ({ ...item, mismatch: item.flags.some((x) => x.code === 'score-mismatch') })),
+          })),
+          ...paths
+            .filter((p) => !files.some((f) => f.fileName === p))
+            .map((p) => ({ file: p, ok: false, problems: messages.filter((m) => m.file === p).map((m) => ({ level: m.level, message: m.text })) })),
+        ],
+        trainees: rows.map((r) => ({
+          name: r.name,
+          group: r.group,
+          assignment: r.assignment.id,
+          assigned: r.assigned,
+          done: r.done,
+          score: r.score,
+          grade: r.grade,
+          passed: r.passed,
+          late: r.late,
+          flagged: r.flagged,
+        })),
+      };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    } else {
+      const lines: string[] = [`网站版本 ${ctx.siteVersion}`];
+      for (const f of files) {
+        lines.push(`${basename(f.fileName)}：${f.trainee.name}，任务 “${f.assignment.group}”（${f.assignment.id}，及格线 ${f.assignment.passMark}%，截止 ${f.assignment.due}）`);
+        for (const flag of f.flags) lines.push(`  ! ${flag.message}`);
+        for (const item of f.items) {
+          const mark = item.flags.some((x) => TRUST_FLAGS.has(x.code)) ? '✗' : item.counted ? '✓' : '·';
+          const stored = item.stored ? `，文件记录 ${item.stored.score}` : '';
+          lines.push(`  ${mark} ${item.kind === 'quiz' ? '测验' : '对话'} ${item.itemId}  ${item.score ?? '—'}${item.grade ? `（${item.grade}）` : ''}${stored}${item.late ? '，逾期' : ''}`);
+          for (const flag of item.flags) if (flag.code !== 'unfinished') lines.push(`      ${flag.message}`);
+        }
+      }
+      for (const r of rows) lines.push(`学员 ${r.name}（${r.group}）：完成 ${r.done}/${r.assigned}，成绩 ${r.score}（${r.grade}），${r.passed ? '通过' : '未通过'}${r.late ? '，逾期' : ''}${r.flagged ? '，需核对' : ''}`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+    }
+    for (const m of refused) process.stderr.write(`${m.file}：${m.text}\n`);
+    for (const m of messages.filter((x) => x.level !== 'error')) process.stderr.write(`${m.file}：${m.text}\n`);
+    return refused.length || untrusted ? 1 : 0;
+  },
+};

@@ -1,0 +1,294 @@
+/**
+ * 我的培训: the new hire's assignments, their progress and the result file. The island renders
+ * this state; records go through the injected DeviceStore (training-records.ts has the shapes).
+ *
+ * - load(): reads assignments, quiz attempts, chat reports and the trainee's name. Called again
+ *   when the tab regains focus or another tab announces a change (BroadcastChannel), so a quiz
+ *   finished in another tab shows up without a reload.
+ * - openLink(input): decodes a link (?a=…); a link that does not decode saves nothing and sets
+ *   `linkError`. A good one is saved at once (read-modify-write, so another tab's changes to the
+ *   same record are kept).
+ * - resultFile(id) / resultCsv(id): the export (result-file.ts); needs the trainee's name.
+ * - sendXapi(id): when the assignment names an LRS, sends the statements not sent yet.
+ * Every storage failure lands in `problem` (shown by the island), never swallowed.
+ */
+import { decodeAssignment, itemKey, type Assignment } from '../../lib/training/assignment.ts';
+import { buildResultFile, resultFileName, selectForAssignment, traineeNameSchema } from '../../lib/training/result-file.ts';
+import { assignmentProgress, type AssignmentProgress, type DeviceAttempt } from '../../lib/training/progress.ts';
+import { resultFileCsv } from '../../lib/training/exports.ts';
+import { assignmentStatement, attemptStatement, sendStatements, type FetchLike, type XapiStatement } from '../../lib/training/xapi.ts';
+import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
+import type { AttemptRecord } from '../quiz/quiz-session.svelte.ts';
+import type { ChatReportRecord } from '../chat/chat-session.svelte.ts';
+import type { Catalogue, CatalogueItem } from './catalogue.ts';
+import {
+  attemptToDevice,
+  chatToDevice,
+  newAssignmentRecord,
+  newDeviceId,
+  readAssignmentRecord,
+  toAttempt,
+  toChatEntry,
+  type AssignmentRecord,
+  type TraineeMeta,
+} from './training-records.ts';
+
+export interface MyTrainingOptions {
+  store: DeviceStore;
+  catalogue: Catalogue;
+  /** Site origin for xAPI activity ids, e.g. https://sop.example.com. */
+  origin: string;
+  now?: () => Date;
+  fetch?: FetchLike;
+  random?: () => number;
+  /** Called after every write (the island broadcasts it to other tabs). */
+  onchange?: () => void;
+}
+
+export type XapiState = { state: 'idle' | 'sending' | 'sent' | 'error'; message?: string };
+
+export class MyTraining {
+  readonly catalogue: Catalogue;
+  #store: DeviceStore;
+  #now: () => Date;
+  #fetch: FetchLike | undefined;
+  #random: () => number;
+  #origin: string;
+  #onchange: () => void;
+  #items: Map<string, CatalogueItem>;
+  #attemptRecords: AttemptRecord[] = [];
+  #chatRecords: ChatReportRecord[] = [];
+
+  phase: 'loading' | 'ready' = $state('loading');
+  assignments: AssignmentRecord[] = $state([]);
+  attempts: DeviceAttempt[] = $state([]);
+  trainee: TraineeMeta | null = $state(null);
+  /** The latest storage failure. */
+  problem: DeviceStoreError | null = $state(null);
+  /** Why the last link could not be opened. */
+  linkError: string | null = $state(null);
+  /** Records that could not be read (named), shown as a note. */
+  recordProblems: string[] = $state([]);
+  /** The assignment just opened from a link. */
+  justOpened: string | null = $state(null);
+  xapi: Record<string, XapiState> = $state({});
+
+  constructor(options: MyTrainingOptions) {
+    this.catalogue = options.catalogue;
+    this.#store = options.store;
+    this.#now = options.now ?? (() => new Date());
+    this.#fetch = options.fetch;
+    this.#random = options.random ?? Math.random;
+    this.#origin = options.origin.replace(/\/$/, '');
+    this.#onchange = options.onchange ?? (() => {});
+    this.#items = new Map(options.catalogue.items.map((i) => [itemKey(i), i]));
+  }
+
+  item(kind: 'quiz' | 'chat', id: string): CatalogueItem | undefined {
+    return this.#items.get(`${kind}:${id}`);
+  }
+
+  async load(): Promise<void> {
+    const problems: string[] = [];
+    const list = async <T>(name: 'assignments' | 'attempts' | 'chatReports'): Promise<T[]> => {
+      try {
+        return await this.#store.list<T & { id: string }>(name);
+      } catch (err) {
+        this.#fail(err, 'list');
+        return [];
+      }
+    };
+    const [rawAssignments, attempts, chats] = await Promise.all([list<unknown>('assignments'), list<AttemptRecord>('attempts'), list<ChatReportRecord>('chatReports')]);
+    const records: AssignmentRecord[] = [];
+    for (const raw of rawAssignments) {
+      const read = readAssignmentRecord(raw, this.#now());
+      if (!read.ok) {
+        problems.push(read.message);
+        continue;
+      }
+      records.push(read.record);
+      if (read.migrated) await this.#put('assignments', read.record);
+    }
+    this.#attemptRecords = attempts.filter((r) => r && typeof r.quiz === 'string' && typeof r.startedAt === 'string');
+    this.#chatRecords = chats.filter((r) => r && typeof r.scenario === 'string' && typeof r.startedAt === 'string' && Array.isArray(r.replies));
+    this.attempts = [...this.#attemptRecords.map(attemptToDevice), ...this.#chatRecords.map(chatToDevice)];
+    this.assignments = records.sort((a, b) => (a.assignment.due < b.assignment.due ? -1 : a.assignment.due > b.assignment.due ? 1 : b.openedAt.localeCompare(a.openedAt)));
+    this.recordProblems = problems;
+    try {
+      const meta = await this.#store.get<TraineeMeta>('meta', 'trainee');
+      this.trainee = meta && typeof meta.name === 'string' && typeof meta.device === 'string' ? meta : null;
+    } catch (err) {
+      this.#fail(err, 'get');
+    }
+    this.phase = 'ready';
+  }
+
+  /** Opens a link or code; returns the assignment id, or null (linkError says why; nothing saved). */
+  async openLink(input: string): Promise<string | null> {
+    const decoded = decodeAssignment(input);
+    if (!decoded.ok) {
+      this.linkError = decoded.message;
+      this.justOpened = null;
+      return null;
+    }
+    this.linkError = null;
+    const a = decoded.assignment;
+    let existing: AssignmentRecord | undefined;
+    try {
+      const raw = await this.#store.get<AssignmentRecord>('assignments', a.id);
+      const read = raw ? readAssignmentRecord(raw, this.#now()) : undefined;
+      existing = read?.ok ? read.record : undefined;
+    } catch (err) {
+      this.#fail(err, 'get');
+    }
+    const now = this.#now();
+    const record: AssignmentRecord = existing
+      ? { ...existing, code: decoded.code, assignment: a, updatedAt: now.toISOString() }
+      : newAssignmentRecord(decoded.code, a, now);
+    const saved = await this.#put('assignments', record);
+    this.assignments = [record, ...this.assignments.filter((r) => r.id !== record.id)];
+    this.justOpened = saved ? a.id : null;
+    if (saved) this.#onchange();
+    return a.id;
+  }
+
+  progress(record: AssignmentRecord): AssignmentProgress {
+    return assignmentProgress(record.assignment, this.attempts, this.#now());
+  }
+
+  /** Saves the trainee's name; returns an error message or null. */
+  async setName(name: string): Promise<string | null> {
+    const parsed = traineeNameSchema.safeParse(name);
+    if (!parsed.success) return parsed.error.issues[0]?.message ?? '姓名有误';
+    const meta: TraineeMeta = { id: 'trainee', name: parsed.data, device: this.trainee?.device ?? newDeviceId(this.#random) };
+    this.trainee = meta;
+    if (await this.#put('meta', meta)) this.#onchange();
+    return null;
+  }
+
+  async remove(id: string): Promise<void> {
+    try {
+      await this.#store.delete('assignments', id);
+      this.assignments = this.assignments.filter((r) => r.id !== id);
+      this.#onchange();
+    } catch (err) {
+      this.#fail(err, 'delete');
+    }
+  }
+
+  #record(id: string): AssignmentRecord | undefined {
+    return this.assignments.find((r) => r.id === id);
+  }
+
+  #fileFor(record: AssignmentRecord) {
+    if (!this.trainee) return null;
+    const a = record.assignment;
+    const selected = selectForAssignment(a, this.#attemptRecords, this.#chatRecords);
+    const hashOf = (r: ChatReportRecord) => {
+      const item = this.item('chat', r.scenario);
+      return item && item.version === r.scenarioVersion ? item.hash : '00000000';
+    };
+    return buildResultFile({
+      assignment: a,
+      code: record.code,
+      trainee: { name: this.trainee.name, device: this.trainee.device },
+      siteVersion: this.catalogue.siteVersion,
+      attempts: selected.attempts.map(toAttempt),
+      chats: selected.chats.map((r) => toChatEntry(r, hashOf(r))),
+      now: this.#now(),
+    });
+  }
+
+  /** The result file (JSON) for an assignment, or null without a name. */
+  resultFile(id: string): { name: string; text: string } | null {
+    const record = this.#record(id);
+    const file = record ? this.#fileFor(record) : null;
+    if (!record || !file) return null;
+    return { name: resultFileName(file), text: `${JSON.stringify(file, null, 2)}\n` };
+  }
+
+  /** The same attempts as a CSV table. */
+  resultCsv(id: string): { name: string; text: string } | null {
+    const record = this.#record(id);
+    const file = record ? this.#fileFor(record) : null;
+    if (!record || !file) return null;
+    const title = (kind: 'quiz' | 'chat', itemId: string) => this.item(kind, itemId)?.title ?? itemId;
+    return { name: resultFileName(file, 'csv'), text: resultFileCsv(file, record.assignment, title) };
+  }
+
+  /** Statements for the assignment's finished attempts that the LRS has not acknowledged yet. */
+  pendingStatements(id: string): XapiStatement[] {
+    const record = this.#record(id);
+    if (!record?.assignment.lrs || !this.trainee) return [];
+    const a: Assignment = record.assignment;
+    const ctx = { origin: this.#origin, assignment: a, trainee: { name: this.trainee.name, device: this.trainee.device }, siteVersion: this.catalogue.siteVersion };
+    const selected = selectForAssignment(a, this.#attemptRecords, this.#chatRecords);
+    const statements: XapiStatement[] = [
+      ...selected.attempts.flatMap((r) =>
+        r.finishedAt && r.result
+          ? [attemptStatement(ctx, { kind: 'quiz', itemId: r.quiz, title: this.item('quiz', r.quiz)?.title ?? r.quiz, key: `quiz:${r.quiz}:${r.startedAt}:${r.seed}`, percent: r.result.percent, startedAt: r.startedAt, finishedAt: r.finishedAt })]
+          : [],
+      ),
+      ...selected.chats.map((r) =>
+        attemptStatement(ctx, { kind: 'chat', itemId: r.scenario, title: this.item('chat', r.scenario)?.title ?? r.scenario, key: `chat:${r.scenario}:${r.startedAt}`, percent: r.report.score, startedAt: r.startedAt, finishedAt: r.finishedAt }),
+      ),
+    ];
+    const progress = this.progress(record);
+    if (progress.done === progress.total && progress.completedAt) {
+      statements.push(assignmentStatement(ctx, { percent: progress.percent, passed: progress.passed, finishedAt: progress.completedAt }));
+    }
+    const sent = new Set(record.xapi?.sent ?? []);
+    return statements.filter((s) => !sent.has(s.id));
+  }
+
+  /** Sends the pending statements; records which ones the LRS took. */
+  async sendXapi(id: string): Promise<void> {
+    const record = this.#record(id);
+    const lrs = record?.assignment.lrs;
+    if (!record || !lrs || !this.#fetch) return;
+    const pending = this.pendingStatements(id);
+    if (!pending.length) return;
+    this.xapi[id] = { state: 'sending' };
+    const outcomes = await sendStatements(lrs, pending, this.#fetch);
+    const ok = outcomes.filter((o) => o.ok).map((o) => o.id);
+    const failed = outcomes.find((o) => !o.ok);
+    // Read-modify-write: another tab may have sent some meanwhile.
+    let fresh = record;
+    try {
+      const raw = await this.#store.get<AssignmentRecord>('assignments', id);
+      const read = raw ? readAssignmentRecord(raw, this.#now()) : undefined;
+      if (read?.ok) fresh = read.record;
+    } catch (err) {
+      this.#fail(err, 'get');
+    }
+    const at = this.#now().toISOString();
+    const message = failed ? (failed.status ? `HTTP ${failed.status}${failed.message ? ` ${failed.message}` : ''}` : (failed.message ?? '网络错误')) : undefined;
+    const next: AssignmentRecord = {
+      ...fresh,
+      updatedAt: at,
+      xapi: { sent: [...new Set([...(fresh.xapi?.sent ?? []), ...ok])], at, ...(message ? { error: message } : {}) },
+    };
+    await this.#put('assignments', next);
+    this.assignments = this.assignments.map((r) => (r.id === id ? next : r));
+    this.xapi[id] = message ? { state: 'error', message } : { state: 'sent' };
+  }
+
+  async #put(store: 'assignments' | 'meta', record: { id: string }): Promise<boolean> {
+    try {
+      await this.#store.put(store, $state.snapshot(record) as { id: string });
+      if (this.problem?.reason === 'quota' || this.problem?.reason === 'failed') this.problem = null;
+      return true;
+    } catch (err) {
+      this.#fail(err, 'put');
+      return false;
+    }
+  }
+
+  #fail(err: unknown, during: string): void {
+    this.problem = toDeviceStoreError(err, during);
+  }
+
+  report(problem: DeviceStoreError | null): void {
+    if (problem) this.problem = problem;
+  }
+}
