@@ -134,7 +134,8 @@ export function analyseQuery(input: unknown): AnalysedQuery {
     add({ term: compact, boost: 1, prefix: true });
   } else {
     for (const run of kept) {
-      for (const t of runTokens(run)) add({ term: t, boost: Array.from(t).length >= 3 && isHan(t[0]!) ? 1.3 : 1 });
+      // Dictionary words of three characters or more are the most specific terms.
+      for (const t of runTokens(run)) add({ term: t, boost: Array.from(t).length >= 3 && isHan(String.fromCodePoint(t.codePointAt(0)!)) ? 1.3 : 1 });
     }
     // A Latin word at the end may still be being typed (vi → vip).
     const last = kept[kept.length - 1] ?? '';
