@@ -111,7 +111,7 @@ for (const [label, width, scheme] of (process.env.ALL ? [['desktop', 1280, 'ligh
   }
   await context.close();
 }
-{
+if (process.env.ALL) {
   // Certificate: everything passed.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -156,6 +156,10 @@ for (const [label, width, scheme] of [['desktop', 1280, 'light'], ['phone', 360,
   await page.getByTestId('dash-file-input').setInputFiles(files);
   await page.getByTestId('dash-table').waitFor();
   await page.getByRole('button', { name: '赵六 的明细' }).click();
+  if (label === 'phone') {
+    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 362).slice(0, 12).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)} ${(e.textContent ?? "").slice(0, 30)} ${e.parentElement?.className}`));
+    console.log(wide.join('\n'));
+  }
   await shot(page, `dashboard-${label}`);
   await context.close();
 }

@@ -16,6 +16,7 @@ export const validate: Command = {
         scripts: site.scripts.length,
         standards: site.standards.length,
         quizzes: site.quizzes.length,
+        scenarios: site.scenarios?.length ?? 0,
       };
       process.stdout.write(json ? JSON.stringify({ ok: true, counts }) + '\n' : `内容校验通过：${JSON.stringify(counts)}\n`);
       return 0;

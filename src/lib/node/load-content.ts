@@ -9,7 +9,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { quizSchema, scenarioSchema, scriptSchema, standardSchema, trackSchema, workflowSchema } from '../../schemas/index.ts';
 import { ContentError, zodProblems, type ContentProblem } from '../content/problems.ts';
-import { checkReferences, type Located, type SiteContent } from '../content/references.ts';
+import { checkReferences, type Located, type SiteContent, type WorkflowEntry } from '../content/references.ts';
 
 /** Parses YAML text; a syntax error becomes a problem naming the file and line. */
 export function parseYaml(text: string, file: string, lineOffset = 0): { value: unknown; problems: ContentProblem[] } {
@@ -64,26 +64,38 @@ function filesIn(dir: string, ext: string): string[] {
     .map((f) => join(dir, f));
 }
 
-/** Reads and validates every content file below `root`. Throws ContentError listing every problem. */
-export function loadContent(root: string): SiteContent {
+/**
+ * Reads a folder of one-entry YAML files (quizzes, scenarios): each validated by `schema`, and its
+ * `id` must equal the file name.
+ */
+function readEntryFolder<S extends z.ZodType<{ id: string }>>(
+  root: string,
+  dir: string,
+  schema: S,
+): { items: Located<z.infer<S>>[]; problems: ContentProblem[] } {
+  const items: Located<z.infer<S>>[] = [];
   const problems: ContentProblem[] = [];
-  const site: SiteContent = { tracks: [], workflows: [], scripts: [], standards: [], quizzes: [], scenarios: [] };
-
-  const tracks = readListFile(root, join(root, 'content/tracks.yaml'), trackSchema);
-  site.tracks = tracks.items;
-  problems.push(...tracks.problems);
-
-  for (const path of filesIn(join(root, 'content/scripts'), '.yaml')) {
-    const r = readListFile(root, path, scriptSchema);
-    site.scripts.push(...r.items);
-    problems.push(...r.problems);
+  for (const path of filesIn(dir, '.yaml')) {
+    const file = relative(root, path);
+    const parsed = parseYaml(readFileSync(path, 'utf8'), file);
+    if (parsed.problems.length) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const result = schema.safeParse(parsed.value);
+    const name = basename(path, '.yaml');
+    if (!result.success) problems.push(...zodProblems(file, result.error));
+    else if (result.data.id !== name) problems.push({ file, field: 'id', message: `id “${result.data.id}” 应与文件名 “${name}” 相同` });
+    else items.push({ ...(result.data as object), file } as Located<z.infer<S>>);
   }
-  for (const path of filesIn(join(root, 'content/standards'), '.yaml')) {
-    const r = readListFile(root, path, standardSchema);
-    site.standards.push(...r.items);
-    problems.push(...r.problems);
-  }
-  for (const path of filesIn(join(root, 'content/workflows'), '.mdx')) {
+  return { items, problems };
+}
+
+/** Reads the workflows: the frontmatter of every MDX file, id = file name. */
+function readWorkflows(root: string, dir: string): { items: WorkflowEntry[]; problems: ContentProblem[] } {
+  const items: WorkflowEntry[] = [];
+  const problems: ContentProblem[] = [];
+  for (const path of filesIn(dir, '.mdx')) {
     const file = relative(root, path);
     const parts = splitFrontmatter(readFileSync(path, 'utf8'));
     if (!parts) {
@@ -96,38 +108,36 @@ export function loadContent(root: string): SiteContent {
       continue;
     }
     const result = workflowSchema.safeParse(parsed.value);
-    if (result.success) site.workflows.push({ ...result.data, id: basename(path, '.mdx'), file });
+    if (result.success) items.push({ ...result.data, id: basename(path, '.mdx'), file });
     else problems.push(...zodProblems(file, result.error));
   }
-  for (const path of filesIn(join(root, 'quizzes'), '.yaml')) {
-    const file = relative(root, path);
-    const parsed = parseYaml(readFileSync(path, 'utf8'), file);
-    if (parsed.problems.length) {
-      problems.push(...parsed.problems);
-      continue;
-    }
-    const result = quizSchema.safeParse(parsed.value);
-    if (!result.success) problems.push(...zodProblems(file, result.error));
-    else if (result.data.id !== basename(path, '.yaml')) {
-      problems.push({ file, field: 'id', message: `id “${result.data.id}” 应与文件名 “${basename(path, '.yaml')}” 相同` });
-    } else site.quizzes.push({ ...result.data, file });
-  }
+  return { items, problems };
+}
 
-  for (const path of filesIn(join(root, 'content/scenarios'), '.yaml')) {
-    const file = relative(root, path);
-    const parsed = parseYaml(readFileSync(path, 'utf8'), file);
-    if (parsed.problems.length) {
-      problems.push(...parsed.problems);
-      continue;
-    }
-    const result = scenarioSchema.safeParse(parsed.value);
-    if (!result.success) problems.push(...zodProblems(file, result.error));
-    else if (result.data.id !== basename(path, '.yaml')) {
-      problems.push({ file, field: 'id', message: `id “${result.data.id}” 应与文件名 “${basename(path, '.yaml')}” 相同` });
-    } else site.scenarios?.push({ ...result.data, file });
-  }
-
-  problems.push(...checkReferences(site));
+/** Reads and validates every content file below `root`. Throws ContentError listing every problem. */
+export function loadContent(root: string): SiteContent {
+  const at = (folder: string) => join(root, folder);
+  const lists = (folder: string, schema: z.ZodType) => {
+    const all = filesIn(at(folder), '.yaml').map((path) => readListFile(root, path, schema));
+    return { items: all.flatMap((r) => r.items), problems: all.flatMap((r) => r.problems) };
+  };
+  const parts = {
+    tracks: readListFile(root, at('content/tracks.yaml'), trackSchema),
+    workflows: readWorkflows(root, at('content/workflows')),
+    scripts: lists('content/scripts', scriptSchema),
+    standards: lists('content/standards', standardSchema),
+    quizzes: readEntryFolder(root, at('quizzes'), quizSchema),
+    scenarios: readEntryFolder(root, at('content/scenarios'), scenarioSchema),
+  };
+  const site = {
+    tracks: parts.tracks.items,
+    workflows: parts.workflows.items,
+    scripts: parts.scripts.items,
+    standards: parts.standards.items,
+    quizzes: parts.quizzes.items,
+    scenarios: parts.scenarios.items,
+  } as SiteContent;
+  const problems = [...Object.values(parts).flatMap((p) => p.problems), ...checkReferences(site)];
   if (problems.length) throw new ContentError(problems);
   return site;
 }
