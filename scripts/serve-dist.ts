@@ -19,7 +19,7 @@ const TYPES: Record<string, string> = {
   '.gz': 'application/gzip',
 };
 
-export async function serveDist(port = 0, dir = resolve('dist')): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveDist(port = 0, dir = resolve(process.env.DIST_DIR ?? 'dist')): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://x');
