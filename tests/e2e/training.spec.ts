@@ -5,6 +5,7 @@
  * the table, the flags and the messages. Also: tampered links, the v1 → v2 database upgrade,
  * storage that cannot be opened, a second tab.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createServer, type IncomingMessage } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, truncateSync } from 'node:fs';
@@ -87,6 +88,14 @@ async function takeQuiz(page: Page, quiz: Quiz) {
   await expect(page.getByRole('heading', { name: '测验成绩' })).toBeVisible();
 }
 
+/** Serious and critical accessibility violations on the page. */
+async function axe(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
 /** A local LRS (xAPI statements endpoint) on 127.0.0.1 with CORS, recording what it receives. */
 async function startLrs() {
   const received: Array<{ id: string | null; auth: string | undefined; version: string | undefined; body: unknown }> = [];
@@ -116,8 +125,11 @@ async function startLrs() {
   return { endpoint: `http://127.0.0.1:${port}/xapi`, received, close: () => new Promise<void>((ok) => server.close(() => ok())) };
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'training-e2e-'));
-test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+/** A temporary folder for one test (removed at its end). */
+function tempDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'training-e2e-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imports and sees the table and the flags', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -125,6 +137,8 @@ test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imp
   const quiz = data.quizzes.find((q) => q.id === QUIZ)!;
   const scenario = data.scenarios.find((s) => s.id === CHAT)!;
   const lrs = await startLrs();
+  const scratch = tempDir();
+  const tmp = scratch.dir;
   const trainerCtx = await browser.newContext();
   const hireCtx = await browser.newContext({ acceptDownloads: true });
   try {
@@ -156,6 +170,7 @@ test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imp
     await expect(trainer.locator('.assign-sheet')).toContainText(quiz.title);
     await expect(trainer.getByRole('heading', { name: '最近布置的任务' })).toBeVisible();
     await expect(trainer.locator('.assign-recent-list li')).toHaveCount(1);
+    expect(await axe(trainer)).toEqual([]);
 
     // ---- New hire: open the link, the assignment is saved.
     const hire = await hireCtx.newPage();
@@ -198,6 +213,7 @@ test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imp
     await expect(card.locator(`li[data-item="quiz:${QUIZ}"] [data-testid="item-score"]`)).toHaveText('最好成绩 100 分');
     await expect(card.locator(`li[data-item="chat:${CHAT}"] [data-testid="item-score"]`)).toBeVisible();
     await expect(card.getByTestId('xapi-status')).toContainText('已发送 3 条记录', { timeout: 15_000 });
+    expect(await axe(hire)).toEqual([]);
     expect(lrs.received).toHaveLength(3);
     for (const r of lrs.received) {
       expect(checkStatement(r.body)).toEqual([]);
@@ -273,6 +289,7 @@ test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imp
     await expect(dash.locator('.dash-detail')).toContainText('不一致');
     await expect(dash.getByTestId('dash-questions').locator('li').first()).toBeVisible();
     await expect(dash.getByTestId('dash-standards').locator('li').first()).toBeVisible();
+    expect(await axe(dash)).toEqual([]);
     const before = await zhang.innerText();
 
     await fileInput.setInputFiles([notJson, truncated, huge, html, otherSite, duplicated, jsonPath]);
@@ -316,6 +333,7 @@ test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imp
     await trainerCtx.close();
     await hireCtx.close();
     await lrs.close();
+    scratch.remove();
   }
 });
 
@@ -466,7 +484,8 @@ test('importing 50 result files at once (figure for the report)', async ({ page 
     items: [{ kind: 'quiz', id: QUIZ, version: quiz.version }, { kind: 'chat', id: CHAT, version: scenario.version }],
     trainees: [],
   };
-  const dir = mkdtempSync(join(tmp, 'bench-'));
+  const scratch = tempDir();
+  const dir = scratch.dir;
   const paths: string[] = [];
   for (let i = 0; i < 50; i++) {
     const attempt = newAttempt(quiz, { seed: i + 1, mode: 'exam', startedAt: new Date(now - 3_600_000) });
@@ -498,4 +517,5 @@ test('importing 50 result files at once (figure for the report)', async ({ page 
   console.log(`50 result files imported in the browser: ${reported} ms (read, check, save to IndexedDB, re-grade); ${wall} ms until the table showed 50 rows`);
   expect(reported).toBeLessThan(15_000);
   await expect(page.getByTestId('dash-questions').locator('li').first()).toBeVisible();
+  scratch.remove();
 });
