@@ -31,6 +31,7 @@ export const ui = {
     audience: '适合',
     path: '学习路线',
     pathEmpty: '这条路线的学习顺序即将补充，可先按下方列表阅读。',
+    thenPractise: '读完后练习',
     all: '本路线全部流程',
     stage: '环节',
   },
