@@ -236,3 +236,17 @@ test('offline: after a first visit the script library and search keep working', 
   await expect(page.getByText('当前处于离线状态')).toBeVisible();
   await context.setOffline(false);
 });
+
+test('keys pressed before the search island has loaded are not lost', async ({ page }) => {
+  // Hold the island's code back so the keys certainly arrive before hydration.
+  await page.route(/\/_astro\/SearchIsland[^/]*\.js$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.goto('/standards/', { waitUntil: 'domcontentloaded' });
+  await page.keyboard.press('/');
+  await page.keyboard.type('VIP');
+  const box = page.getByRole('combobox', { name: DIALOG });
+  await expect(box).toBeVisible({ timeout: 10_000 });
+  await expect(box).toHaveValue('VIP');
+});

@@ -1,5 +1,5 @@
 /** Small display helpers shared by the calculator views. */
-import { ui } from '../../i18n/zh-CN.ts';
+import { ui } from '../../i18n/zh-CN/calculator.ts';
 import { formatPay } from '../../lib/assessment/index.ts';
 import type { AssessmentForm } from './calculator.svelte.ts';
 

@@ -5,7 +5,7 @@
 import type { Question } from '../../schemas/quiz.ts';
 import type { QuestionResult } from '../../lib/quiz/grade-question.ts';
 import { nodesById, walkRoleplay, type Roleplay, type RoleplayChoice, type RoleplayNode } from '../../lib/quiz/roleplay.ts';
-import { ui } from '../../i18n/zh-CN.ts';
+import { ui } from '../../i18n/zh-CN/quiz.ts';
 
 export type Verdict = 'correct' | 'partial' | 'wrong' | 'unanswered';
 

@@ -7,7 +7,7 @@
  * dashboard can tell an edited link and the trainer can find it again. Changing the form after
  * that marks the link as stale until it is generated again.
  */
-import { ui } from '../../i18n/zh-CN.ts';
+import { ui } from '../../i18n/zh-CN/trainer.ts';
 import { assignmentUrl, encodeAssignment, itemKey, newAssignmentId, toWire, type Assignment } from '../../lib/training/assignment.ts';
 import { traineeNameSchema } from '../../lib/training/result-file.ts';
 import { encodeQr, qrSvg, QrTooLongError } from '../../lib/qr/qr-code.ts';
