@@ -3,16 +3,13 @@
  * Playwright clock (installed, then paused): the tests move it with runFor, so every wait the
  * engine scores is the time the test let pass. Messages are typed with real key presses.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { watchConsole } from './helpers.ts';
+import { join } from 'node:path';
+import { runSop } from '../unit/cli-helpers.ts';
+import { seriousViolations, storedRecords, watchConsole } from './helpers.ts';
 
-const REPO = resolve('.');
-const NODE = existsSync(join(REPO, 'node_modules/.bin/node')) ? join(REPO, 'node_modules/.bin/node') : process.execPath;
 const T0 = new Date('2025-06-02T09:00:00+08:00').getTime();
 
 /** A strong agent in bargain-repeat: [text, ms to let pass after the customer's latest line]. */
@@ -66,30 +63,14 @@ async function say(page: Page, text: string, ms: number) {
 }
 
 function cliScore(file: string, scenario: string) {
-  const r = spawnSync(NODE, ['src/cli/sop.ts', 'score-chat', '--json', '--scenario', scenario, '--replies', file], {
-    cwd: REPO,
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  const r = runSop(undefined, ['score-chat', '--json', '--scenario', scenario, '--replies', file], 30_000);
   expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
+  expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as { score: number; grade: string; ending: { id: string; kind: string }; findings: unknown[] };
 }
 
-async function storedReports(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<Array<{ replies: Array<{ text: string; afterMs: number }>; report: { score: number }; endedBy: string; mode: string }>>((done, fail) => {
-        const req = indexedDB.open('sop-xuetang');
-        req.onerror = () => fail(req.error);
-        req.onsuccess = () => {
-          const q = req.result.transaction('chatReports').objectStore('chatReports').getAll();
-          q.onsuccess = () => done(q.result);
-          q.onerror = () => fail(q.error);
-        };
-      }),
-  );
-}
+const storedReports = (page: Page) =>
+  storedRecords<{ replies: Array<{ text: string; afterMs: number }>; report: { score: number }; endedBy: string; mode: string }>(page, 'chatReports');
 
 /** Pauses the running clock just ahead of the page's time (again if the page's time overtook it meanwhile). */
 async function pauseSoon(page: Page) {
@@ -106,11 +87,9 @@ async function pauseSoon(page: Page) {
 /** axe needs running timers: the clock runs during the check and is paused again after it. */
 async function axe(page: Page) {
   await page.clock.resume();
-  const results = await new AxeBuilder({ page }).analyze();
+  const violations = await seriousViolations(page);
   await pauseSoon(page);
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  return violations;
 }
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

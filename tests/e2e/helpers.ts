@@ -1,6 +1,12 @@
-/** Shared e2e helpers: the list of built pages and a console-error collector. */
+/**
+ * Shared e2e helpers: the list of built pages, a console-error collector, the axe check, the
+ * records the page keeps in the device store, and answering a quiz question through the island's UI.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { AnswerValue } from '../../src/lib/quiz/answers.ts';
+import type { Question } from '../../src/schemas/quiz.ts';
 
 /** Workflow ids that exist in the build (dist/workflows/<id>/). */
 export function builtWorkflows(): string[] {
@@ -13,4 +19,66 @@ export function watchConsole(page: Page): { errors: string[] } {
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(err.message));
   return { errors };
+}
+
+/** Serious and critical accessibility violations on the page, one line each (rule, help, first three nodes). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+/** Every record of a device-store object store ("attempts", "chatReports", …), read in the page from IndexedDB. */
+export async function storedRecords<T = unknown>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((ok, fail) => {
+        const open = indexedDB.open('sop-xuetang');
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => ok(req.result as T[]);
+          req.onerror = () => fail(req.error);
+        };
+        open.onerror = () => fail(open.error);
+      }),
+    store,
+  );
+}
+
+/**
+ * Gives `value` as the answer to question `q` in its section on screen, as a trainee would (does
+ * not submit). Role-plays: each choice is clicked and its reply awaited, then `afterChoice(k)` runs.
+ */
+export async function answerQuestion(section: Locator, q: Question, value: AnswerValue, afterChoice?: (k: number) => Promise<void>): Promise<void> {
+  switch (q.type) {
+    case 'single':
+      await section.getByRole('radio', { name: q.options.find((o) => o.id === value)!.text, exact: true }).check();
+      break;
+    case 'truefalse':
+      await section.getByRole('radio', { name: value ? '对' : '错', exact: true }).check();
+      break;
+    case 'multiple':
+      for (const id of value as string[]) await section.getByRole('checkbox', { name: q.options.find((o) => o.id === id)!.text, exact: true }).check();
+      break;
+    case 'numeric':
+      await section.getByRole('textbox', { name: '你的答案' }).fill(String(value));
+      break;
+    case 'ordering': {
+      const target = value as string[];
+      for (let i = 0; i < target.length; i++) {
+        const shown = await section.locator('li[data-item-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-item-id')));
+        const text = q.items.find((it) => it.id === target[i])!.text;
+        for (let j = shown.indexOf(target[i]!); j > i; j--) await section.getByRole('button', { name: `上移：${text}` }).click();
+      }
+      break;
+    }
+    case 'roleplay':
+      for (const [k, choice] of (value as string[]).entries()) {
+        await section.locator(`.quiz-replies button[data-choice-id="${choice}"]`).click();
+        await expect(section.locator('.quiz-bubble.agent')).toHaveCount(k + 1);
+        await afterChoice?.(k);
+      }
+      break;
+  }
 }

@@ -7,7 +7,6 @@
  * node_modules/.quiz-e2e/<pid>/ and serve it themselves. Expected scores are computed with the
  * engine (gradeAttempt) from the answers the test gives, and the export is graded by the CLI.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -19,10 +18,11 @@ import type { AnswerValue } from '../../src/lib/quiz/answers.ts';
 import { gradeAttempt, type AttemptResult } from '../../src/lib/quiz/grade-attempt.ts';
 import { bestRoleplayPath, nodesById, type Roleplay } from '../../src/lib/quiz/roleplay.ts';
 import { serveDist } from '../../scripts/serve-dist.ts';
-import { watchConsole } from './helpers.ts';
+import { rightAnswers } from '../unit/quiz-helpers.ts';
+import { runSop } from '../unit/cli-helpers.ts';
+import { answerQuestion, seriousViolations as axe, storedRecords, watchConsole } from './helpers.ts';
 
 const REPO = resolve('.');
-const NODE = existsSync(join(REPO, 'node_modules/.bin/node')) ? join(REPO, 'node_modules/.bin/node') : process.execPath;
 const FIXTURE = join(REPO, 'tests/fixtures/quiz-site');
 
 interface Target {
@@ -125,28 +125,6 @@ function worstPath(q: Roleplay): string[] {
   return worst!.path;
 }
 
-/** The right answer to every question (role-plays: the best path). */
-function rightAnswers(quiz: Quiz): Record<string, AnswerValue> {
-  return Object.fromEntries(
-    quiz.questions.map((q): [string, AnswerValue] => {
-      switch (q.type) {
-        case 'single':
-          return [q.id, q.answer];
-        case 'multiple':
-          return [q.id, q.answers];
-        case 'ordering':
-          return [q.id, q.items.map((i) => i.id)];
-        case 'numeric':
-          return [q.id, String(q.answer)];
-        case 'truefalse':
-          return [q.id, q.answer];
-        case 'roleplay':
-          return [q.id, bestRoleplayPath(q)!.steps.map((s) => s.choice)];
-      }
-    }),
-  );
-}
-
 const current = (page: Page) => page.locator('section.quiz-question');
 
 /** Clicks the main button (下一题 / 查看成绩 / 交卷) and waits until focus has moved on. */
@@ -182,38 +160,11 @@ async function answer(
 ) {
   const q = await currentQuestion(page, quiz);
   const section = current(page);
-  switch (q.type) {
-    case 'single':
-      await section.getByRole('radio', { name: q.options.find((o) => o.id === value)!.text, exact: true }).check();
-      break;
-    case 'truefalse':
-      await section.getByRole('radio', { name: value ? '对' : '错', exact: true }).check();
-      break;
-    case 'multiple':
-      for (const id of value as string[]) await section.getByRole('checkbox', { name: q.options.find((o) => o.id === id)!.text, exact: true }).check();
-      break;
-    case 'numeric':
-      await section.getByRole('textbox', { name: '你的答案' }).fill(String(value));
-      break;
-    case 'ordering': {
-      const target = value as string[];
-      for (let i = 0; i < target.length; i++) {
-        const shown = await section.locator('li[data-item-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-item-id')));
-        const text = q.items.find((it) => it.id === target[i])!.text;
-        for (let j = shown.indexOf(target[i]!); j > i; j--) await section.getByRole('button', { name: `上移：${text}` }).click();
-      }
-      await expect(section.locator('li[data-item-id]')).toHaveCount(target.length);
-      break;
-    }
-    case 'roleplay': {
-      for (const [k, choice] of (value as string[]).entries()) {
-        await section.locator(`.quiz-replies button[data-choice-id="${choice}"]`).click();
-        await expect(section.locator('.quiz-bubble.agent')).toHaveCount(k + 1);
-        if (k === 0 && afterFirstChoice) await afterFirstChoice(q);
-      }
-      return;
-    }
-  }
+  await answerQuestion(section, q, value, async (k) => {
+    if (k === 0 && q.type === 'roleplay' && afterFirstChoice) await afterFirstChoice(q);
+  });
+  if (q.type === 'roleplay') return;
+  if (q.type === 'ordering') await expect(section.locator('li[data-item-id]')).toHaveCount((value as string[]).length);
   if (mode === 'practice') await section.getByRole('button', { name: '提交答案' }).click();
 }
 
@@ -243,13 +194,6 @@ async function expectResult(page: Page, expected: AttemptResult) {
 }
 
 const reviewOf = (page: Page, id: string): Locator => page.locator(`.quiz-review > li[data-question-id="${id}"]`);
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 test('role-play to its best ending (practice): feedback after every reply, full marks, review with the ending; resumes mid-conversation after a reload', async ({ page }) => {
   const consoleWatch = watchConsole(page);
@@ -343,18 +287,7 @@ test('reload mid-quiz: the attempt resumes at the same question with its answers
   await expect(current(page)).toHaveAttribute('data-question-id', third!);
   await expect(page.locator('.quiz-progress')).toContainText(`已答 2 / ${quiz.questions.length}`);
   // The stored attempt has both answers.
-  const stored = await page.evaluate(
-    () =>
-      new Promise<unknown[]>((ok, fail) => {
-        const open = indexedDB.open('sop-xuetang');
-        open.onsuccess = () => {
-          const req = open.result.transaction('attempts').objectStore('attempts').getAll();
-          req.onsuccess = () => ok(req.result);
-          req.onerror = () => fail(req.error);
-        };
-        open.onerror = () => fail(open.error);
-      }),
-  );
+  const stored = await storedRecords(page, 'attempts');
   expect(stored).toHaveLength(1);
   expect(Object.keys((stored[0] as { answers: object }).answers).sort()).toEqual([...seen].sort());
 });
@@ -451,14 +384,9 @@ test('export downloads the attempt file, and `sop grade-quiz --json` grades it t
     expect(Object.keys(json)).toEqual(['format', 'formatVersion', 'quiz', 'quizVersion', 'quizHash', 'seed', 'mode', 'startedAt', 'finishedAt', 'answers', 'result']);
     expect(json).toMatchObject({ format: 'sop-quiz-attempt', formatVersion: 1, quiz: quiz.id, quizVersion: quiz.version, mode: 'exam' });
 
-    const r = spawnSync(NODE, ['src/cli/sop.ts', 'grade-quiz', '--json', '--quiz', quiz.id, '--answers', file], {
-      cwd: REPO,
-      env: { ...process.env, SOP_ROOT: target.root },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const r = runSop(target.root, ['grade-quiz', '--json', '--quiz', quiz.id, '--answers', file], 30_000);
     expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     const graded = JSON.parse(r.stdout) as AttemptResult;
     expect(`${graded.score} / ${graded.max}`).toBe(shownScore);
     expect(`${graded.percent}%`).toBe(shownPercent);

@@ -5,43 +5,21 @@
  * the table, the flags and the messages. Also: tampered links, the v1 → v2 database upgrade,
  * storage that cannot be opened, a second tab.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createServer, type IncomingMessage } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnswerValue } from '../../src/lib/quiz/answers.ts';
-import { bestRoleplayPath } from '../../src/lib/quiz/roleplay.ts';
 import type { Quiz } from '../../src/schemas/quiz.ts';
 import type { GradingData } from '../../src/lib/training/grading.ts';
 import { encodeAssignment, type Assignment } from '../../src/lib/training/assignment.ts';
 import { checkStatement } from '../unit/xapi-spec.ts';
-import { watchConsole } from './helpers.ts';
+import { rightAnswers } from '../unit/quiz-helpers.ts';
+import { answerQuestion, seriousViolations as axe, storedRecords, watchConsole } from './helpers.ts';
 
 const QUIZ = 'presales-reception-bargain';
 const CHAT = 'bargain-repeat';
 const grading = () => JSON.parse(readFileSync('dist/trainer/grading.json', 'utf8')) as GradingData;
-
-function rightAnswers(quiz: Quiz): Record<string, AnswerValue> {
-  return Object.fromEntries(
-    quiz.questions.map((q): [string, AnswerValue] => {
-      switch (q.type) {
-        case 'single':
-        case 'truefalse':
-          return [q.id, q.answer];
-        case 'multiple':
-          return [q.id, q.answers];
-        case 'ordering':
-          return [q.id, q.items.map((i) => i.id)];
-        case 'numeric':
-          return [q.id, String(q.answer)];
-        case 'roleplay':
-          return [q.id, bestRoleplayPath(q)!.steps.map((s) => s.choice)];
-      }
-    }),
-  );
-}
 
 /** Answers the quiz on screen (exam mode) with the right answers through the UI, then hands in. */
 async function takeQuiz(page: Page, quiz: Quiz) {
@@ -52,48 +30,11 @@ async function takeQuiz(page: Page, quiz: Quiz) {
     const section = page.locator('section.quiz-question');
     const id = await section.getAttribute('data-question-id');
     const q = quiz.questions.find((x) => x.id === id)!;
-    const value = answers[q.id]!;
-    switch (q.type) {
-      case 'single':
-        await section.getByRole('radio', { name: q.options.find((o) => o.id === value)!.text, exact: true }).check();
-        break;
-      case 'truefalse':
-        await section.getByRole('radio', { name: value ? '对' : '错', exact: true }).check();
-        break;
-      case 'multiple':
-        for (const v of value as string[]) await section.getByRole('checkbox', { name: q.options.find((o) => o.id === v)!.text, exact: true }).check();
-        break;
-      case 'numeric':
-        await section.getByRole('textbox', { name: '你的答案' }).fill(String(value));
-        break;
-      case 'ordering': {
-        const target = value as string[];
-        for (let i = 0; i < target.length; i++) {
-          const shown = await section.locator('li[data-item-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-item-id')));
-          const text = q.items.find((it) => it.id === target[i])!.text;
-          for (let j = shown.indexOf(target[i]!); j > i; j--) await section.getByRole('button', { name: `上移：${text}` }).click();
-        }
-        break;
-      }
-      case 'roleplay':
-        for (const [k, choice] of (value as string[]).entries()) {
-          await section.locator(`.quiz-replies button[data-choice-id="${choice}"]`).click();
-          await expect(section.locator('.quiz-bubble.agent')).toHaveCount(k + 1);
-        }
-        break;
-    }
+    await answerQuestion(section, q, answers[q.id]!);
     await page.locator('#quiz-next').click();
     if (n < quiz.questions.length - 1) await expect(section).not.toHaveAttribute('data-question-id', q.id);
   }
   await expect(page.getByRole('heading', { name: '测验成绩' })).toBeVisible();
-}
-
-/** Serious and critical accessibility violations on the page. */
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
 /** A local LRS (xAPI statements endpoint) on 127.0.0.1 with CORS, recording what it receives. */
@@ -357,18 +298,7 @@ test('a tampered or truncated link saves nothing and says what is wrong', async 
   await page.goto(`/my/?a=${flipped}`);
   await expect(page.getByTestId('link-error')).toContainText('校验失败');
   await expect(page.locator('.training-assignment')).toHaveCount(0);
-  const stored = await page.evaluate(
-    () =>
-      new Promise<number>((ok, fail) => {
-        const open = indexedDB.open('sop-xuetang');
-        open.onsuccess = () => {
-          const req = open.result.transaction('assignments').objectStore('assignments').count();
-          req.onsuccess = () => ok(req.result);
-          req.onerror = () => fail(req.error);
-        };
-        open.onerror = () => fail(open.error);
-      }),
-  );
+  const stored = (await storedRecords(page, 'assignments')).length;
   expect(stored).toBe(0);
   // The paste box opens the good one.
   await page.getByLabel('粘贴带教老师发来的链接').fill(`https://elsewhere.example/my/?a=${code}`);

@@ -1,24 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_ROOT } from './chat-helpers.ts';
+import { runSop } from './cli-helpers.ts';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-// The CLI runs .ts natively: use the project's Node 24 even when vitest runs under an older one.
-const NODE = existsSync(join(REPO, 'node_modules/.bin/node')) ? join(REPO, 'node_modules/.bin/node') : process.execPath;
 const REPLIES = 'tests/fixtures/chat-site/replies';
-
-function sop(...args: string[]) {
-  const r = spawnSync(NODE, ['src/cli/sop.ts', ...args], {
-    cwd: REPO,
-    env: { ...process.env, SOP_ROOT: FIXTURE_ROOT },
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const sop = (...args: string[]) => runSop(FIXTURE_ROOT, args);
 
 describe('sop scenarios', () => {
   it('--json lists id, title, tags and standards', () => {

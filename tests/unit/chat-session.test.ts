@@ -5,11 +5,9 @@
  * leaving after a long silence, 结束对话, hints only in practice mode, the saved record, and a
  * report that is exactly scoreChat's — and the CLI's for the exported replies file.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   ChatSession,
@@ -28,9 +26,8 @@ import { buildSiteIndex } from '../../src/lib/content/site-index.ts';
 import { loadContent } from '../../src/lib/node/load-content.ts';
 import { chatJson } from '../../src/cli/commands/score-chat.ts';
 import type { Scenario } from '../../src/schemas/scenario.ts';
+import { REPO, runSop } from './cli-helpers.ts';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const NODE = existsSync(join(REPO, 'node_modules/.bin/node')) ? join(REPO, 'node_modules/.bin/node') : process.execPath;
 
 const content = loadContent(REPO);
 const site = buildSiteIndex(content);
@@ -105,14 +102,9 @@ const STRONG: Array<[string, number]> = [
 ];
 
 function cli(file: string, scenario: string) {
-  const r = spawnSync(NODE, ['src/cli/sop.ts', 'score-chat', '--json', '--scenario', scenario, '--replies', file], {
-    cwd: REPO,
-    env: { ...process.env, SOP_ROOT: REPO },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  const r = runSop(REPO, ['score-chat', '--json', '--scenario', scenario, '--replies', file], 30_000);
   expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
+  expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
 }
 

@@ -1,28 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gradeAttempt } from '../../src/lib/quiz/grade-attempt.ts';
 import { FIXTURE_ROOT, fixtureQuiz } from './quiz-helpers.ts';
+import { REPO, runSop } from './cli-helpers.ts';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-// The CLI runs .ts natively: use the project's Node 24 even when vitest runs under an older one.
-const NODE = existsSync(join(REPO, 'node_modules/.bin/node')) ? join(REPO, 'node_modules/.bin/node') : process.execPath;
 const SAMPLE = 'tests/fixtures/quiz-site/attempts/sample.json';
 const tmp = mkdtempSync(join(tmpdir(), 'quiz-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function sop(...args: string[]) {
-  const r = spawnSync(NODE, ['src/cli/sop.ts', ...args], {
-    cwd: REPO,
-    env: { ...process.env, SOP_ROOT: FIXTURE_ROOT },
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const sop = (...args: string[]) => runSop(FIXTURE_ROOT, args);
 
 describe('sop quizzes', () => {
   it('--json lists every quiz with its question ids and types', () => {

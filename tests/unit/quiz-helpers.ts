@@ -1,11 +1,34 @@
-/** Builders for the quiz engine tests: small quizzes and role-play graphs written compactly. */
+/** Builders for the quiz tests (unit and e2e): small quizzes and role-play graphs written compactly, right answers. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { quizSchema, type Question, type Quiz } from '../../src/schemas/quiz.ts';
-import type { Roleplay } from '../../src/lib/quiz/roleplay.ts';
+import { bestRoleplayPath, type Roleplay } from '../../src/lib/quiz/roleplay.ts';
+import type { AnswerValue } from '../../src/lib/quiz/answers.ts';
 
 export const FIXTURE_ROOT = fileURLToPath(new URL('../fixtures/quiz-site', import.meta.url));
+
+/** The right answer to every question (role-plays: the best path). */
+export function rightAnswers(q: Quiz): Record<string, AnswerValue> {
+  return Object.fromEntries(
+    q.questions.map((x): [string, AnswerValue] => {
+      switch (x.type) {
+        case 'single':
+          return [x.id, x.answer];
+        case 'multiple':
+          return [x.id, x.answers];
+        case 'ordering':
+          return [x.id, x.items.map((i) => i.id)];
+        case 'numeric':
+          return [x.id, String(x.answer)];
+        case 'truefalse':
+          return [x.id, x.answer];
+        case 'roleplay':
+          return [x.id, bestRoleplayPath(x)!.steps.map((s) => s.choice)];
+      }
+    }),
+  );
+}
 
 /** The fixture quiz quizzes/<id>.yaml, parsed with the schema. */
 export function fixtureQuiz(id = 'first-reply-basics'): Quiz {

@@ -3,11 +3,9 @@
  * device store: answering, saving after every answer, resuming, not resuming other versions, and
  * a result that is exactly gradeAttempt's (and the CLI's, for the exported file).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QuizSession, exportFileName, toAttemptFile, type AttemptRecord } from '../../src/components/quiz/quiz-session.svelte.ts';
 import { DeviceStoreError, MemoryDeviceStore, openDeviceStore, type DeviceStore } from '../../src/components/state/device-store.ts';
@@ -18,6 +16,7 @@ import { parseAttempt } from '../../src/lib/quiz/parse-attempt.ts';
 import type { Roleplay } from '../../src/lib/quiz/roleplay.ts';
 import type { Quiz } from '../../src/schemas/quiz.ts';
 import { FIXTURE_ROOT, fixtureQuiz } from './quiz-helpers.ts';
+import { runSop } from './cli-helpers.ts';
 
 const quiz = fixtureQuiz('first-reply-basics');
 const roleplayQ = quiz.questions.find((q): q is Roleplay => q.type === 'roleplay')!;
@@ -285,14 +284,7 @@ describe('QuizSession: result and export', () => {
 
     const path = join(tmp, file.name);
     writeFileSync(path, file.text);
-    const repo = fileURLToPath(new URL('../..', import.meta.url));
-    const node = existsSync(join(repo, 'node_modules/.bin/node')) ? join(repo, 'node_modules/.bin/node') : process.execPath;
-    const r = spawnSync(node, ['src/cli/sop.ts', 'grade-quiz', '--json', '--quiz', quiz.id, '--answers', path], {
-      cwd: repo,
-      env: { ...process.env, SOP_ROOT: FIXTURE_ROOT },
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+    const r = runSop(FIXTURE_ROOT, ['grade-quiz', '--json', '--quiz', quiz.id, '--answers', path]);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual(s.result);
   });

@@ -3,21 +3,18 @@
  * the dashboard, on the project's content. Clean files exit 0; an edited score is flagged and
  * exits 1; refused files name the file and the problem on stderr.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeAttempt, makeFile, quiz, REPO, rightAnswers, text } from './training-helpers.ts';
+import { makeAttempt, makeFile, quiz, text } from './training-helpers.ts';
+import { rightAnswers } from './quiz-helpers.ts';
+import { runSop } from './cli-helpers.ts';
 
-const NODE = existsSync(join(REPO, 'node_modules/.bin/node')) ? join(REPO, 'node_modules/.bin/node') : process.execPath;
 const tmp = mkdtempSync(join(tmpdir(), 'regrade-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function sop(...args: string[]) {
-  const r = spawnSync(NODE, ['src/cli/sop.ts', ...args], { cwd: REPO, encoding: 'utf8', timeout: 30_000, env: { ...process.env, SOP_ROOT: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const sop = (...args: string[]) => runSop('', args, 30_000);
 
 function write(name: string, content: string): string {
   const path = join(tmp, name);

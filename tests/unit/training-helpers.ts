@@ -9,13 +9,13 @@ import { encodeAssignment, type Assignment } from '../../src/lib/training/assign
 import { buildResultFile, type ChatEntry, type ResultFile } from '../../src/lib/training/result-file.ts';
 import { newAttempt, type Attempt } from '../../src/lib/quiz/attempt.ts';
 import { gradeAttempt } from '../../src/lib/quiz/grade-attempt.ts';
-import { bestRoleplayPath } from '../../src/lib/quiz/roleplay.ts';
 import type { AnswerValue } from '../../src/lib/quiz/answers.ts';
 import { scoreChat } from '../../src/lib/chat/score.ts';
 import type { AgentReply } from '../../src/lib/chat/player.ts';
 import type { Quiz } from '../../src/schemas/quiz.ts';
 import type { Scenario } from '../../src/schemas/scenario.ts';
 import { modelReplies } from './chat-helpers.ts';
+import { rightAnswers } from './quiz-helpers.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -39,28 +39,6 @@ export function scenario(id: string): Scenario {
   const s = grading().ctx.scenarios.get(id);
   if (!s) throw new Error(`no scenario ${id}`);
   return s;
-}
-
-/** The right answer to every question (role-plays: the best path). */
-export function rightAnswers(q: Quiz): Record<string, AnswerValue> {
-  return Object.fromEntries(
-    q.questions.map((x): [string, AnswerValue] => {
-      switch (x.type) {
-        case 'single':
-          return [x.id, x.answer];
-        case 'multiple':
-          return [x.id, x.answers];
-        case 'ordering':
-          return [x.id, x.items.map((i) => i.id)];
-        case 'numeric':
-          return [x.id, String(x.answer)];
-        case 'truefalse':
-          return [x.id, x.answer];
-        case 'roleplay':
-          return [x.id, bestRoleplayPath(x)!.steps.map((s) => s.choice)];
-      }
-    }),
-  );
 }
 
 export const T0 = Date.parse('2026-06-01T02:00:00.000Z');

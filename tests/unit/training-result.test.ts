@@ -12,7 +12,8 @@ import { filterRows, questionRates, standardRates, traineeRows } from '../../src
 import { csvCell, toCsv } from '../../src/lib/training/csv.ts';
 import { questionRatesCsv, resultFileCsv, traineeRowsCsv } from '../../src/lib/training/exports.ts';
 import { encodeAssignment } from '../../src/lib/training/assignment.ts';
-import { grading, makeAssignment, makeAttempt, makeChat, makeFile, quiz, rightAnswers, scenario, text, T0 } from './training-helpers.ts';
+import { grading, makeAssignment, makeAttempt, makeChat, makeFile, quiz, scenario, text, T0 } from './training-helpers.ts';
+import { rightAnswers } from './quiz-helpers.ts';
 
 const input = (name: string, file: unknown) => {
   const t = typeof file === 'string' ? file : text(file);

@@ -15,6 +15,7 @@ import { traineeRows } from '../../lib/training/aggregate.ts';
 import { gradingContext, gradingData } from '../../lib/training/grading.ts';
 import { importResultFiles, regradeImports, TRUST_FLAGS, type ImportInput } from '../../lib/training/regrade.ts';
 import { MAX_RESULT_FILE_BYTES } from '../../lib/training/result-file.ts';
+import { unreadableReason } from '../read-input.ts';
 import { projectRoot } from '../root.ts';
 import type { Command } from './index.ts';
 
@@ -28,8 +29,7 @@ function readInput(path: string): ImportInput {
     if (stat.size > MAX_RESULT_FILE_BYTES) return { name, size: stat.size };
     return { name, size: stat.size, text: readFileSync(resolve(process.cwd(), path), 'utf8') };
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    return { name, size: 0, readError: code === 'ENOENT' ? '文件不存在' : err instanceof Error ? err.message : String(err) };
+    return { name, size: 0, readError: unreadableReason(err) };
   }
 }
 

@@ -4,23 +4,16 @@
  * it with the same engine as the browser (src/lib/chat/). A file that cannot be read or parsed
  * gives its problems on stderr, each naming the file and the field, and exit code 1.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { loadContent } from '../../lib/node/load-content.ts';
 import { buildChatRules } from '../../lib/chat/rules.ts';
 import { parseRepliesFile } from '../../lib/chat/replies-file.ts';
 import { scoreChat, type ChatReport } from '../../lib/chat/score.ts';
+import { findById, option } from '../args.ts';
+import { readInputFile } from '../read-input.ts';
 import { projectRoot } from '../root.ts';
 import type { Command } from './index.ts';
 
 const USAGE = '用法: npm run --silent sop -- score-chat --scenario <场景 id> --replies <回复文件.json> [--json]\n';
-
-/** The value of `--name value` or `--name=value`. */
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i >= 0) return args[i + 1]?.startsWith('--') ? undefined : args[i + 1];
-  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
-}
 
 /** The JSON printed by --json. */
 export function chatJson(r: ChatReport) {
@@ -55,21 +48,10 @@ export const scoreChatCommand: Command = {
       return 2;
     }
     const site = loadContent(projectRoot());
-    const scenario = (site.scenarios ?? []).find((s) => s.id === id);
-    if (!scenario) {
-      const known = (site.scenarios ?? []).map((s) => s.id).join('、') || '（无）';
-      process.stderr.write(`没有聊天场景 “${id}”（现有：${known}）\n`);
-      return 1;
-    }
-    let text: string;
-    try {
-      text = readFileSync(resolve(process.cwd(), file), 'utf8');
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : err instanceof Error ? err.message : String(err);
-      process.stderr.write(`无法读取回复文件 ${file}：${why}\n`);
-      return 1;
-    }
+    const scenario = findById(site.scenarios ?? [], id, '聊天场景');
+    if (!scenario) return 1;
+    const text = readInputFile(file, '回复文件');
+    if (text === undefined) return 1;
     const parsed = parseRepliesFile(text);
     if (!parsed.ok) {
       const list = parsed.problems.map((p) => `  ${file}${p.field ? ` → ${p.field}` : ''}: ${p.message}`).join('\n');

@@ -1,17 +1,4 @@
-/** Browser-only helpers of the trainer islands: downloads, clipboard, the change broadcast between tabs. */
-
-/** Starts a download of `text` as a file. */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+/** Browser-only helpers of the trainer islands: clipboard, the change broadcast between tabs, persistent storage (downloads: ../state/download.ts). */
 
 export async function copyText(text: string): Promise<boolean> {
   try {
