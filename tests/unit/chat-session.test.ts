@@ -292,6 +292,19 @@ describe('ChatSession: the reply timer and the customer leaving', () => {
     expect(session.report!.findings[0]).toMatchObject({ standard: 'first-response-time', passed: false });
   });
 
+  it('keeps the scenario’s content fingerprint with the saved record when it is given one', async () => {
+    const store = new MemoryDeviceStore();
+    const clock = new FakeClock();
+    const session = new ChatSession(bargain, standardsFor(bargain), { store, clock, scenarioHash: 'abcd1234' });
+    await session.load();
+    session.start('practice');
+    clock.advance(5_000);
+    session.send('亲，您好！');
+    await session.end();
+    const [record] = await store.list<ChatReportRecord>('chatReports');
+    expect(record?.scenarioHash).toBe('abcd1234');
+  });
+
   it('结束对话 ends the chat as the engine does when the replies run out', async () => {
     const { clock, session } = setup();
     await session.load();

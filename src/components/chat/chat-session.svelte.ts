@@ -47,6 +47,8 @@ export interface ChatReportRecord {
   formatVersion: 1;
   scenario: string;
   scenarioVersion: number;
+  /** Content fingerprint of the scenario the chat was played on (src/lib/training/grading.ts scenarioHash). */
+  scenarioHash?: string;
   mode: ChatMode;
   startedAt: string;
   finishedAt: string;
@@ -135,6 +137,8 @@ export interface ChatSessionOptions {
   clock?: ChatClock;
   /** The customer's typing pause before a line (tests may shorten it). */
   typingMs?: (text: string) => number;
+  /** Content fingerprint of the scenario (computed at build time), stored with each report. */
+  scenarioHash?: string;
 }
 
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -148,6 +152,7 @@ export class ChatSession {
   #store: DeviceStore;
   #clock: ChatClock;
   #typingMs: (text: string) => number;
+  #scenarioHash: string | undefined;
   #intents: Map<string, CompiledIntent>;
   #turns: Map<string, Turn>;
 
@@ -197,6 +202,7 @@ export class ChatSession {
     this.#store = options.store;
     this.#clock = options.clock ?? systemClock;
     this.#typingMs = options.typingMs ?? typingDelayMs;
+    this.#scenarioHash = options.scenarioHash;
     this.#intents = compileIntents(scenario.intents);
     this.#turns = new Map(scenario.turns.map((t) => [t.id, t]));
   }
@@ -457,6 +463,7 @@ export class ChatSession {
       formatVersion: 1,
       scenario: this.scenario.id,
       scenarioVersion: this.scenario.version,
+      ...(this.#scenarioHash ? { scenarioHash: this.#scenarioHash } : {}),
       mode: this.mode,
       startedAt: new Date(this.#startedAt).toISOString(),
       finishedAt: new Date(finishedAt).toISOString(),

@@ -184,7 +184,10 @@ export class MyTraining {
     if (!this.trainee) return null;
     const a = record.assignment;
     const selected = selectForAssignment(a, this.#attemptRecords, this.#chatRecords);
+    // The fingerprint saved with the chat wins; older records (without one) take the current
+    // content's when the version matches.
     const hashOf = (r: ChatReportRecord) => {
+      if (r.scenarioHash) return r.scenarioHash;
       const item = this.item('chat', r.scenario);
       return item && item.version === r.scenarioVersion ? item.hash : '00000000';
     };
