@@ -2,8 +2,10 @@
  * 客服 SOP 学堂 service worker: keeps the script library and the search working offline.
  *
  * - install: caches the pages listed in /sw-config.js (home, script library, standards, the
- *   search index) and every /_astro/ asset they load, following JS imports (the search code is
- *   loaded lazily, so it is found inside the island's module);
+ *   search index and all search texts in one file) and every /_astro/ asset they load, following
+ *   JS imports (the search code and its Traditional-Chinese dictionaries are loaded lazily, so
+ *   they are found inside the island's module); offline, the search reads the texts of its
+ *   results from that one file when their own small files were never fetched;
  * - pages and other files: network first, the cached copy when the network fails (and every page
  *   visited is kept for next time); a page never cached gets a short offline notice;
  * - /_astro/ assets (hashed, immutable): cache first;

@@ -1,13 +1,18 @@
 /**
  * `npm run bench:search`: figures for the script search (a report, not a test).
  *
- * 1. Real content: index bytes (raw, gzip, brotli), build time, load + deserialize time, query
- *    latency p50/p95 over the evaluation queries, recall@5 and MRR (tests/search-eval/).
+ * 1. Real content: what the index is made of (terms, postings, frequencies, documents; texts
+ *    apart), bytes (raw, gzip, brotli) of the index the browser fetches and of the texts, build
+ *    time, load + deserialize time, query latency p50/p95 over the evaluation queries, recall@5
+ *    and MRR (tests/search-eval/).
  * 2. A generated corpus of 10,000 scripts (real scripts' sentences recombined, seeded): bytes,
  *    bytes per 1,000 scripts, load time, query latency p50/p95.
  * 3. Side by side in Chromium on the same real content: Pagefind (the npm package, Chinese
  *    segmentation of its extended binary) against ours — bytes fetched for a first query (gzip on
- *    the wire, like a static host), time to the first results, recall@5 and MRR on the same set.
+ *    the wire, like a static host; ours split into code / index / texts), time to the first
+ *    results, recall@5 and MRR on the same set. Ours fetches as the island does: the search code,
+ *    the index, then the texts of the results it shows (RESULT_LIMIT); the Traditional-Chinese
+ *    dictionaries only for a query that needs them (measured apart with 議價).
  *
  * Options: --quick (1,000 generated scripts, fewer repetitions), --no-browser (skip part 3),
  * --json (also print all figures as one JSON line at the end).
@@ -20,11 +25,13 @@ import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { buildSearchIndexFromDisk } from '../src/lib/node/search-index.ts';
 import { readEvalQueries } from '../src/lib/node/search-eval.ts';
 import { findBrowser, CHROMIUM_ARGS } from '../src/lib/node/browser.ts';
-import { buildSearchIndex } from '../src/lib/search/build-index.ts';
+import { allTexts, buildSearchIndex, coreIndex, textFiles } from '../src/lib/search/build-index.ts';
 import { loadSearchIndex } from '../src/lib/search/load-index.ts';
 import { createSearchEngine } from '../src/lib/search/engine.ts';
 import { documentText, type SearchDoc } from '../src/lib/search/documents.ts';
+import { SEARCH_CORE_PATH, unpackDocs, type SerializedSearchIndex } from '../src/lib/search/index-format.ts';
 import { evaluate, type EvalQuery } from '../src/lib/search/evaluate.ts';
+import { RESULT_LIMIT } from '../src/components/search/search-state.svelte.ts';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -45,10 +52,22 @@ function sizes(json: string) {
   return { raw, gzip: gzipSync(json).length, brotli: brotliCompressSync(json).length };
 }
 
-/** gzip bytes of the parts of a serialized index: the lunr part (terms + tokens) and the document store. */
-function parts(index: { terms: string; tokens: number[][]; docs: SearchDoc[] }) {
-  return { terms: gzipSync(JSON.stringify(index.terms)).length, tokens: gzipSync(JSON.stringify(index.tokens)).length, docs: gzipSync(JSON.stringify(index.docs)).length };
+/** gzip bytes of the parts of a serialized index (each compressed on its own) and of its texts. */
+function parts(index: SerializedSearchIndex) {
+  const gz = (x: unknown) => gzipSync(JSON.stringify(x)).length;
+  const files = textFiles(index).map((f) => gz(f.text));
+  return {
+    terms: gz(index.terms),
+    postings: gz(index.postings),
+    frequencies: gz(index.frequencies),
+    docs: gz(index.docs),
+    textsAll: gz(allTexts(index)),
+    textFileMean: files.reduce((a, b) => a + b, 0) / (files.length || 1),
+  };
 }
+
+/** The documents with their texts (the complete index). */
+const fullDocs = (index: SerializedSearchIndex): SearchDoc[] => unpackDocs(index.docs).map((d, i) => ({ ...d, ...index.texts?.[i] }));
 
 /** Load + deserialize, as the browser does after the download: JSON.parse, then loadSearchIndex. */
 function timeLoad(json: string, runs: number) {
@@ -135,45 +154,52 @@ const queries = readEvalQueries(root);
 let t = performance.now();
 const realIndex = buildSearchIndexFromDisk(root);
 const buildMs = performance.now() - t;
-const realJson = JSON.stringify(realIndex);
+const realDocs = fullDocs(realIndex);
+/** What the browser fetches first: the index without the texts. */
+const realJson = JSON.stringify(coreIndex(realIndex));
 const realSize = sizes(realJson);
-const realCounts = Object.fromEntries(['script', 'workflow', 'step', 'standard'].map((k) => [k, realIndex.docs.filter((d) => d.kind === k).length]));
+const realFullSize = sizes(JSON.stringify(realIndex));
+const realCounts = Object.fromEntries(['script', 'workflow', 'step', 'standard'].map((k) => [k, realDocs.filter((d) => d.kind === k).length]));
 const realLoad = timeLoad(realJson, QUICK ? 5 : 20);
 const realQueries = timeQueries(realJson, queries, QUICK ? 3 : 10);
 const realEval = await evaluate(queries, (q) => realQueries.engine.search(q, { limit: 10 }).hits.map((h) => keyOf(h.doc)));
-line('documents', `${realIndex.docs.length} (${Object.entries(realCounts).map(([k, v]) => `${k} ${v}`).join(', ')})`);
-line('terms', String(realIndex.terms.split(/[| ]/).length));
+const realTerms = realIndex.terms.split('|').reduce((n, g) => n + Array.from(g.split(' ')[0]!).length - 1 + g.split(' ').length - 1, 0);
+line('documents', `${realDocs.length} (${Object.entries(realCounts).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+line('terms', String(realTerms));
 line('index build (tokenize + encode)', ms(buildMs));
-line('index bytes raw / gzip / brotli', `${kb(realSize.raw)} / ${kb(realSize.gzip)} / ${kb(realSize.brotli)}`);
+line('index (no texts) raw / gzip / brotli', `${kb(realSize.raw)} / ${kb(realSize.gzip)} / ${kb(realSize.brotli)}`);
 const realParts = parts(realIndex);
-line('  gzip: terms / tokens / documents', `${kb(realParts.terms)} / ${kb(realParts.tokens)} / ${kb(realParts.docs)}`);
+line('  gzip: terms / postings / freqs / docs', `${kb(realParts.terms)} / ${kb(realParts.postings)} / ${kb(realParts.frequencies)} / ${kb(realParts.docs)}`);
+line('texts gzip: all in one / per file (mean)', `${kb(realParts.textsAll)} / ${kb(realParts.textFileMean)}`);
+line('complete file raw / gzip (CLI --index)', `${kb(realFullSize.raw)} / ${kb(realFullSize.gzip)}`);
 line('load + deserialize (first / median)', `${ms(realLoad.first)} / ${ms(realLoad.median)}`);
 line('first query after load', ms(realQueries.firstQuery));
 line(`query latency p50 / p95 (n=${realQueries.n})`, `${ms(realQueries.p50)} / ${ms(realQueries.p95)} (max ${ms(realQueries.max)})`);
 line(`recall@5 / MRR (${queries.length} queries)`, `${realEval.recall.toFixed(4)} / ${realEval.mrr.toFixed(4)}`);
-figures.real = { docs: realIndex.docs.length, counts: realCounts, bytes: realSize, gzipParts: realParts, buildMs, load: realLoad, queries: { p50: realQueries.p50, p95: realQueries.p95, firstQuery: realQueries.firstQuery }, recall5: realEval.recall, mrr: realEval.mrr };
+figures.real = { docs: realDocs.length, counts: realCounts, terms: realTerms, bytes: realSize, completeBytes: realFullSize, gzipParts: realParts, buildMs, load: realLoad, queries: { p50: realQueries.p50, p95: realQueries.p95, firstQuery: realQueries.firstQuery }, recall5: realEval.recall, mrr: realEval.mrr };
 
 // ── 2. Generated corpus ──────────────────────────────────────────────────────────────────────
 console.log(`\n== 2. 生成语料 ${GENERATED.toLocaleString('en')} 条话术 (generated corpus) ==`);
-const generated = generateScripts(realIndex.docs, GENERATED);
+const generated = generateScripts(realDocs, GENERATED);
 t = performance.now();
 const genIndex = buildSearchIndex(generated, realIndex.facets);
 const genBuildMs = performance.now() - t;
-const genJson = JSON.stringify(genIndex);
+const genJson = JSON.stringify(coreIndex(genIndex));
 const genSize = sizes(genJson);
 const genLoad = timeLoad(genJson, QUICK ? 3 : 7);
 const genQueries = timeQueries(genJson, queries, QUICK ? 1 : 3);
 const per1000 = (n: number) => (n / GENERATED) * 1000;
 line('index build', ms(genBuildMs));
-line('index bytes raw / gzip / brotli', `${kb(genSize.raw)} / ${kb(genSize.gzip)} / ${kb(genSize.brotli)}`);
+line('index (no texts) raw / gzip / brotli', `${kb(genSize.raw)} / ${kb(genSize.gzip)} / ${kb(genSize.brotli)}`);
 const genParts = parts(genIndex);
-line('  gzip: terms / tokens / documents', `${kb(genParts.terms)} / ${kb(genParts.tokens)} / ${kb(genParts.docs)}`);
-line('per 1,000 scripts raw / gzip', `${kb(per1000(genSize.raw))} / ${kb(per1000(genSize.gzip))}`);
-line('per 1,000 scripts gzip, index only', kb(per1000(genParts.terms + genParts.tokens)));
+line('  gzip: terms / postings / freqs / docs', `${kb(genParts.terms)} / ${kb(genParts.postings)} / ${kb(genParts.frequencies)} / ${kb(genParts.docs)}`);
+line('texts gzip: all in one / per file (mean)', `${kb(genParts.textsAll)} / ${kb(genParts.textFileMean)}`);
+line('per 1,000 scripts raw / gzip (index)', `${kb(per1000(genSize.raw))} / ${kb(per1000(genSize.gzip))}`);
+line('per 1,000 scripts gzip, texts in one', kb(per1000(genParts.textsAll)));
 line('load + deserialize (first / median)', `${ms(genLoad.first)} / ${ms(genLoad.median)}`);
 line('first query after load', ms(genQueries.firstQuery));
 line(`query latency p50 / p95 (n=${genQueries.n})`, `${ms(genQueries.p50)} / ${ms(genQueries.p95)} (max ${ms(genQueries.max)})`);
-figures.generated = { scripts: GENERATED, bytes: genSize, gzipParts: genParts, per1000: { raw: per1000(genSize.raw), gzip: per1000(genSize.gzip) }, buildMs: genBuildMs, load: genLoad, queries: { p50: genQueries.p50, p95: genQueries.p95, firstQuery: genQueries.firstQuery } };
+figures.generated = { scripts: GENERATED, bytes: genSize, gzipParts: genParts, per1000: { raw: per1000(genSize.raw), gzip: per1000(genSize.gzip), textsGzip: per1000(genParts.textsAll) }, buildMs: genBuildMs, load: genLoad, queries: { p50: genQueries.p50, p95: genQueries.p95, firstQuery: genQueries.firstQuery } };
 
 // ── 3. Pagefind vs ours in Chromium ──────────────────────────────────────────────────────────
 if (!args.has('--no-browser')) await browserComparison();
@@ -182,9 +208,11 @@ console.log('\n== 汇总 (figures to report) ==');
 const cmp = figures.compare as undefined | { ours: { bytes: number; ms: number }; pagefind: { bytes: number; ms: number; recall5: number; mrr: number } };
 line('recall@5 ours / Pagefind', `${realEval.recall.toFixed(4)} / ${cmp ? cmp.pagefind.recall5.toFixed(4) : 'n/a'}`);
 line('MRR ours / Pagefind', `${realEval.mrr.toFixed(4)} / ${cmp ? cmp.pagefind.mrr.toFixed(4) : 'n/a'}`);
-line('index gzip per 1,000 scripts', kb(per1000(genSize.gzip)));
+line('index gzip per 1,000 scripts', `${kb(per1000(genSize.gzip))} (texts apart: ${kb(per1000(genParts.textsAll))})`);
 line(`p95 latency at ${GENERATED.toLocaleString('en')} scripts`, ms(genQueries.p95));
 line('first-query bytes ours / Pagefind', cmp ? `${kb(cmp.ours.bytes)} / ${kb(cmp.pagefind.bytes)}` : 'n/a');
+const oursSplit = (figures.compare as undefined | { ours: { split: Record<string, { bytes: number }> } })?.ours.split;
+if (oursSplit) line('  ours: code / index / texts', ['code', 'index', 'texts'].map((k) => kb(oursSplit[k]?.bytes ?? 0)).join(' / '));
 if (args.has('--json')) console.log(JSON.stringify(figures));
 
 async function browserComparison() {
@@ -196,13 +224,23 @@ async function browserComparison() {
   }
   const dir = mkdtempSync(join(tmpdir(), 'sop-bench-'));
   try {
-    // Our side: the index the site serves and the engine bundled as the site bundles it (minified ESM).
-    writeFileSync(join(dir, 'search-index.json'), realJson);
+    // Our side: the files the site serves (index, one text file per document, all texts) and the
+    // engine bundled as the site bundles it (minified ESM, the dictionaries in their own chunk).
+    const put = (path: string, content: string | Uint8Array) => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    };
+    put(SEARCH_CORE_PATH, realJson);
+    const searchDir = dirname(SEARCH_CORE_PATH);
+    for (const f of textFiles(realIndex)) put(join(searchDir, decodeURIComponent(f.path)), JSON.stringify(f.text));
+    put(join(searchDir, 'texts.json'), JSON.stringify(allTexts(realIndex)));
     const esbuild = await import('esbuild');
     const entry = join(dir, 'entry.ts');
     writeFileSync(entry, `export { fetchSearchEngine } from ${JSON.stringify(resolve('src/lib/search/engine.ts'))};\n`);
-    const bundle = await esbuild.build({ entryPoints: [entry], bundle: true, format: 'esm', minify: true, write: false, platform: 'browser', target: 'es2022', absWorkingDir: root, logLevel: 'silent' });
-    writeFileSync(join(dir, 'ours.js'), bundle.outputFiles[0]!.contents);
+    const bundle = await esbuild.build({ entryPoints: [entry], bundle: true, splitting: true, format: 'esm', minify: true, write: false, outdir: join(dir, 'ours'), platform: 'browser', target: 'es2022', absWorkingDir: root, logLevel: 'silent' });
+    mkdirSync(join(dir, 'ours'), { recursive: true });
+    for (const f of bundle.outputFiles) writeFileSync(f.path, f.contents);
+    const chunkGzip = bundle.outputFiles.map((f) => ({ name: f.path.split('/').pop()!, raw: f.contents.length, gzip: gzipSync(f.contents).length }));
 
     // Pagefind: one record per search document, with its full text and title.
     const pagefind = await import('pagefind');
@@ -210,7 +248,7 @@ async function browserComparison() {
     t = performance.now();
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    for (const doc of realIndex.docs) {
+    for (const doc of realDocs) {
       const url = `/${doc.kind}/${doc.id}/`;
       urlToKey.set(url, keyOf(doc));
       await index.addCustomRecord({ url, content: documentText(doc), language: 'zh', meta: { title: doc.title } });
@@ -231,7 +269,7 @@ async function browserComparison() {
     const browser = await chromium.launch({ executablePath: browserInfo.path, args: CHROMIUM_ARGS });
     try {
       const firstQuery = QUERY_FOR_BYTES;
-      const measure = async (run: (q: string) => Promise<{ keys: string[]; ms: number }>) => {
+      const measure = async <R extends { keys: string[]; ms: number }>(run: (a: { q: string; limit: number; core: string }) => Promise<R>, q = firstQuery) => {
         const context = await browser.newContext();
         const page = await context.newPage();
         await page.goto(`${server.url}/bench.html`);
@@ -240,20 +278,27 @@ async function browserComparison() {
           const s = await request.sizes().catch(() => undefined);
           fetched.push({ url: request.url(), body: s?.responseBodySize ?? 0, bytes: (s?.responseBodySize ?? 0) + (s?.responseHeadersSize ?? 0) });
         });
-        const result = await page.evaluate(run, firstQuery);
+        const result = await page.evaluate(run, { q, limit: RESULT_LIMIT, core: SEARCH_CORE_PATH });
         await page.waitForTimeout(300);
         // Only what the first query needed (later evaluations fetch more).
         return { page, context, result, fetched: [...fetched], all: fetched };
       };
 
-      const ours = await measure(async (q) => {
+      // As the island: code, index, (dictionaries if needed), results; then the shown results' texts.
+      const ourFirstQuery = async ({ q, limit, core }: { q: string; limit: number; core: string }) => {
         const t0 = performance.now();
-        const m = await import('/ours.js' as string);
-        const engine = await m.fetchSearchEngine('/search-index.json');
-        const hits = engine.search(q, { limit: 5 }).hits as Array<{ doc: { kind: string; id: string } }>;
-        return { keys: hits.map((h) => `${h.doc.kind}:${h.doc.id}`), ms: performance.now() - t0 };
-      });
-      const pf = await measure(async (q) => {
+        const m = await import('/ours/entry.js' as string);
+        const engine = await m.fetchSearchEngine(core);
+        if (!engine.ready(q)) await engine.prepare(q);
+        const hits = engine.search(q, { limit }).hits as Array<{ ref: number; doc: { kind: string; id: string } }>;
+        const ms = performance.now() - t0;
+        await engine.loadTexts(hits.map((h) => h.ref));
+        return { keys: hits.map((h) => `${h.doc.kind}:${h.doc.id}`), ms, msTexts: performance.now() - t0 };
+      };
+      const ours = await measure(ourFirstQuery);
+      const oursTraditional = await measure(ourFirstQuery, '議價');
+      await oursTraditional.context.close();
+      const pf = await measure(async ({ q }) => {
         const t0 = performance.now();
         const m = await import('/pagefind/pagefind.js' as string);
         await m.init?.();
@@ -285,20 +330,54 @@ async function browserComparison() {
 
       // Ours in the browser too, for the same latency measure.
       const ourTimes = (
-        await ours.page.evaluate(async (list) => {
-          const m = await import('/ours.js' as string);
-          const engine = await m.fetchSearchEngine('/search-index.json');
-          return list.map((q: string) => {
-            const t0 = performance.now();
-            engine.search(q, { limit: 10 });
-            return performance.now() - t0;
-          });
-        }, queries.map((q) => q.q))
+        await ours.page.evaluate(
+          async ({ list, core }) => {
+            const m = await import('/ours/entry.js' as string);
+            const engine = await m.fetchSearchEngine(core);
+            await engine.prepare('議價');
+            return list.map((q: string) => {
+              const t0 = performance.now();
+              engine.search(q, { limit: 10 });
+              return performance.now() - t0;
+            });
+          },
+          { list: queries.map((q) => q.q), core: SEARCH_CORE_PATH },
+        )
       ).sort((a: number, b: number) => a - b);
 
-      line('our engine bundle (min) raw / gzip', `${kb(bundle.outputFiles[0]!.contents.length)} / ${kb(gzipSync(bundle.outputFiles[0]!.contents).length)}`);
-      line(`first query “${firstQuery}”: ours`, `${kb(bytes(ours.fetched))} on the wire (bodies ${kb(bodies(ours.fetched))}) in ${ours.fetched.length} requests, ${ms(ours.result.ms)} to results`);
-      line('', describe(ours.fetched));
+      // Our bytes by kind: code, index, texts, dictionaries (a chunk fetched only for Traditional input).
+      const kindOf = (url: string) => {
+        const path = new URL(url).pathname;
+        if (path === SEARCH_CORE_PATH) return 'index';
+        if (path.startsWith(`${searchDir}/texts`)) return 'texts';
+        if (/\/ours\/opencc[^/]*\.js$/.test(path)) return 'dictionaries';
+        if (path.startsWith('/ours/')) return 'code';
+        return 'other';
+      };
+      const split = (list: Array<{ url: string; bytes: number }>) => {
+        const out: Record<string, { bytes: number; requests: number }> = {};
+        for (const r of list) {
+          const k = kindOf(r.url);
+          out[k] ??= { bytes: 0, requests: 0 };
+          out[k].bytes += r.bytes;
+          out[k].requests++;
+        }
+        return out;
+      };
+      const describeSplit = (list: Array<{ url: string; bytes: number }>) =>
+        Object.entries(split(list)).map(([k, v]) => `${k} ${kb(v.bytes)}${v.requests > 1 ? ` (${v.requests} files)` : ''}`).join(', ');
+      // The same first query showing the texts of the top 5 only (as Pagefind's run loads 5 fragments).
+      const top5Paths = new Set(ours.result.keys.slice(0, 5).map((key: string) => {
+        const [kind, id] = key.split(/:(.*)/) as [string, string];
+        return `${searchDir}/${decodeURIComponent(textFiles(realIndex).find((f) => f.text.key === key)?.path ?? `texts/${kind}/${id}.json`)}`;
+      }));
+      const oursTop5 = ours.fetched.filter((r) => kindOf(r.url) !== 'texts' || top5Paths.has(new URL(r.url).pathname));
+
+      for (const c of chunkGzip) line(`our code chunk ${c.name.replace(/-[A-Z0-9]{8}\.js$/, '.js')}`, `${kb(c.raw)} raw / ${kb(c.gzip)} gzip${/^opencc/.test(c.name) ? ' (Traditional input only)' : ''}`);
+      line(`first query “${firstQuery}”: ours`, `${kb(bytes(ours.fetched))} on the wire (bodies ${kb(bodies(ours.fetched))}) in ${ours.fetched.length} requests, ${ms(ours.result.ms)} to results, ${ms(ours.result.msTexts)} with their texts`);
+      line('', describeSplit(ours.fetched));
+      line('  … showing texts of the top 5 only', `${kb(bytes(oursTop5))} (${describeSplit(oursTop5)})`);
+      line('first query “議價” (Traditional): ours', `${kb(bytes(oursTraditional.fetched))}: ${describeSplit(oursTraditional.fetched)}, ${ms(oursTraditional.result.ms)} to results`);
       line(`first query “${firstQuery}”: Pagefind`, `${kb(bytes(pf.fetched))} on the wire (bodies ${kb(bodies(pf.fetched))}) in ${pf.fetched.length} requests, ${ms(pf.result.ms)} to results`);
       line('', describe(pf.fetched));
       line('Pagefind index files on disk', `${kb(pagefindIndexBytes)} (built in ${ms(pagefindBuildMs)})`);
@@ -313,7 +392,12 @@ async function browserComparison() {
       }
       figures.compare = {
         query: firstQuery,
-        ours: { bytes: bytes(ours.fetched), requests: ours.fetched.length, ms: ours.result.ms, top5: ours.result.keys, browserP50: percentile(ourTimes, 50), browserP95: percentile(ourTimes, 95) },
+        ours: {
+          bytes: bytes(ours.fetched), split: split(ours.fetched), bytesTop5Texts: bytes(oursTop5), requests: ours.fetched.length, ms: ours.result.ms, msTexts: ours.result.msTexts,
+          top5: ours.result.keys.slice(0, 5), browserP50: percentile(ourTimes, 50), browserP95: percentile(ourTimes, 95),
+          traditional: { query: '議價', bytes: bytes(oursTraditional.fetched), split: split(oursTraditional.fetched), ms: oursTraditional.result.ms },
+          code: chunkGzip,
+        },
         pagefind: {
           bytes: bytes(pf.fetched), requests: pf.fetched.length, ms: pf.result.ms, top5: pf.result.keys.map((u: string) => urlToKey.get(u) ?? u),
           recall5: pfEval.recall, mrr: pfEval.mrr, byType: pfEval.byType, browserP50: percentile(pfTimes, 50), browserP95: percentile(pfTimes, 95), bytesAfterAllQueries: pfAllBytes,

@@ -1,13 +1,5 @@
-/** /search-index.json: the serialized search index (src/lib/search/), built once per site build. */
+/** /search-index.json: the complete search index, texts included (`sop search --index`, tools). The browser fetches /search/. */
 import type { APIRoute } from 'astro';
-import { getSite } from '../data/site.ts';
-import { buildFacets, buildSearchDocuments } from '../lib/search/documents.ts';
-import { buildSearchIndex } from '../lib/search/build-index.ts';
+import { json, searchIndexData } from './search/_search-data.ts';
 
-export const GET: APIRoute = async () => {
-  const site = await getSite();
-  const docs = buildSearchDocuments(site);
-  return new Response(JSON.stringify(buildSearchIndex(docs, buildFacets(site, docs))), {
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
-};
+export const GET: APIRoute = async () => json(await searchIndexData());

@@ -6,12 +6,16 @@
 import type { APIRoute } from 'astro';
 import { ui } from '../i18n/zh-CN.ts';
 import { urls } from '../lib/urls.ts';
-import { SEARCH_INDEX_PATH } from '../lib/search/index-format.ts';
+import { SEARCH_CORE_PATH, SEARCH_TEXTS_PATH } from '../lib/search/index-format.ts';
 
 const config = {
   version: new Date().toISOString(),
-  /** Pages and files cached at install; the assets they use are found and cached with them. */
-  precache: [urls.home(), urls.scripts(), urls.standards(), SEARCH_INDEX_PATH, '/favicon.svg'],
+  /**
+   * Pages and files cached at install; the assets they use are found and cached with them (the
+   * search code, and the Traditional-Chinese dictionaries it loads on demand). The search texts
+   * in one file: online the search fetches only the texts of the results it shows.
+   */
+  precache: [urls.home(), urls.scripts(), urls.standards(), SEARCH_CORE_PATH, SEARCH_TEXTS_PATH, '/favicon.svg'],
   offline: { ...ui.search.offline, href: urls.scripts() },
 };
 

@@ -1,7 +1,9 @@
 /**
  * The search island on the production build: keyboard flow (/, Ctrl+K, arrows, Enter copies,
  * Ctrl+Enter opens, Esc closes), Traditional and full-width queries, markup shown as text, the
- * index fetched only when the search opens, and search + script library working offline.
+ * index fetched only when the search opens, then only the texts of the results shown (and the
+ * Traditional-Chinese dictionaries only for a query that needs them), and search + script
+ * library working offline.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -26,11 +28,17 @@ async function openWithSlash(page: Page) {
 /** The result options (role=option inside the results listbox; the filters' <option>s are not). */
 const options = (page: Page) => page.locator('.search-dialog ul[role="listbox"] > li[role="option"]');
 
-/** The stored document behind a result key (`script:<id>`), read from the built index. */
-async function indexDoc(page: Page, key: string): Promise<{ reply?: string; url: string }> {
-  const index = await (await page.request.get('/search-index.json')).json();
-  const [kind, id] = key.split(/:(.*)/);
-  return index.docs.find((d: { kind: string; id: string }) => d.kind === kind && d.id === id);
+/** The texts behind a result key (`script:<id>`), as the site serves them. */
+async function indexText(page: Page, key: string): Promise<{ key: string; reply?: string }> {
+  const [kind, id] = key.split(/:(.*)/) as [string, string];
+  return (await page.request.get(`/search/texts/${kind}/${id}.json`)).json();
+}
+
+/** Paths the page requests, as they happen. */
+function requestLog(page: Page): string[] {
+  const paths: string[] = [];
+  page.on('request', (r) => paths.push(new URL(r.url()).pathname));
+  return paths;
 }
 
 test('/ opens the search; 便宜 shows a bargaining script first', async ({ page }) => {
@@ -66,8 +74,9 @@ test('Enter copies the reply of the selected script and shows 已复制', async 
   await page.keyboard.press('Enter');
   await expect(first.locator('.s-copied')).toHaveText('已复制');
   await expect(first.locator('.s-copied')).toBeVisible();
-  const doc = await indexDoc(page, key);
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(doc.reply);
+  const text = await indexText(page, key);
+  expect(text.key).toBe(key);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text.reply);
   // The search stays open for the next query, and the query is remembered on the device.
   await input.fill('');
   await expect(page.getByRole('button', { name: '能便宜点吗' }).first()).toBeVisible();
@@ -190,6 +199,7 @@ test('phone width 360px: the open search fits without horizontal scroll', async 
   const input = await openWithSlash(page);
   await input.fill('快递到哪了');
   await expect(options(page).first()).toBeVisible();
+  await expect(page.locator('.s-pending')).toHaveCount(0);
   const overflow = await page.evaluate(() => {
     const d = document.querySelector('.search-dialog')!;
     return Math.max(document.documentElement.scrollWidth - document.documentElement.clientWidth, d.scrollWidth - d.clientWidth);
@@ -202,15 +212,38 @@ test.describe('lazy loading', () => {
   test.use({ serviceWorkers: 'block' });
 
   test('no index request on a page until the search is opened', async ({ page }) => {
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const requests = requestLog(page);
     await page.goto('/scripts/');
     await hydrated(page);
     await page.waitForLoadState('networkidle');
-    expect(requests.filter((p) => p === '/search-index.json' || /\/_astro\/engine\./.test(p))).toEqual([]);
-    const indexRequest = page.waitForRequest((r) => new URL(r.url()).pathname === '/search-index.json');
+    expect(requests.filter((p) => p.startsWith('/search') || /\/_astro\/engine\./.test(p))).toEqual([]);
+    const indexRequest = page.waitForRequest((r) => new URL(r.url()).pathname === '/search/index.json');
     await page.keyboard.press('/');
     await indexRequest;
+  });
+
+  test('a first query fetches the index and the texts of the results shown, nothing more', async ({ page }) => {
+    const requests = requestLog(page);
+    await page.goto('/');
+    const input = await openWithSlash(page);
+    await input.fill('便宜');
+    const first = options(page).first();
+    await expect(first.locator('.s-excerpt')).toBeVisible();
+    await expect(page.locator('.s-pending')).toHaveCount(0);
+    const shown = await options(page).count();
+    const texts = requests.filter((p) => p.startsWith('/search/texts/'));
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.length).toBeLessThanOrEqual(shown);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(requests).toContain(`/search/texts/${(await first.getAttribute('data-key'))!.replace(':', '/')}.json`);
+    // Neither the complete index, nor all texts, nor the Traditional-Chinese dictionaries.
+    expect(requests.filter((p) => p === '/search-index.json' || p === '/search/texts.json' || /\/_astro\/opencc\./.test(p))).toEqual([]);
+    // A Traditional query loads the dictionaries, then finds the same entries.
+    const dictionaries = page.waitForRequest((r) => /\/_astro\/opencc\./.test(new URL(r.url()).pathname));
+    await input.fill('能便宜點嗎');
+    await dictionaries;
+    await expect(options(page).first()).toHaveAttribute('data-kind', 'script');
+    await expect(options(page).first().locator('.s-title')).toHaveText(BARGAIN);
   });
 });
 
@@ -229,6 +262,12 @@ test('offline: after a first visit the script library and search keep working', 
   await input.fill('便宜');
   await expect(options(page).first()).toHaveAttribute('data-kind', 'script');
   await expect(options(page).first().locator('.s-title')).toHaveText(BARGAIN);
+  // Texts never fetched one by one come from the copy of all texts; Traditional input works too.
+  await expect(options(page).first().locator('.s-excerpt')).toBeVisible();
+  await expect(page.locator('.s-pending')).toHaveCount(0);
+  await input.fill('退貨怎麼申請');
+  await expect(options(page).first().locator('.s-excerpt')).toBeVisible();
+  await expect(options(page).first().locator('mark').first()).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: '话术库' })).toBeVisible();
   // A page never visited says it is offline instead of failing.

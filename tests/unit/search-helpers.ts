@@ -1,7 +1,13 @@
 /** A small hand-made corpus for the search unit tests (the evaluation test uses the real content). */
 import type { SearchDoc } from '../../src/lib/search/documents.ts';
-import { buildSearchIndex } from '../../src/lib/search/build-index.ts';
-import { createSearchEngine, type SearchEngine } from '../../src/lib/search/engine.ts';
+import { allTexts, buildSearchIndex, coreIndex, textFiles } from '../../src/lib/search/build-index.ts';
+import { createSearchEngine, type SearchEngine, type TextSource } from '../../src/lib/search/engine.ts';
+import { searchTextPath } from '../../src/lib/search/index-format.ts';
+import type { SearchDocStub } from '../../src/lib/search/documents.ts';
+import { installSimplifier } from '../../src/lib/search/opencc.ts';
+
+// As in Node everywhere (CLI, build): the Traditional → Simplified dictionaries are there at once.
+installSimplifier();
 
 export const DOCS: SearchDoc[] = [
   {
@@ -44,6 +50,35 @@ export const FACETS = { stages: ['售前', '售中', '售后', '通用'], tracks
 
 export function testEngine(docs: SearchDoc[] = DOCS): SearchEngine {
   return createSearchEngine(JSON.parse(JSON.stringify(buildSearchIndex(docs, FACETS))));
+}
+
+/** Fake text files as the site serves them, with a log of what was fetched and switches to fail. */
+export function fakeTexts(docs: SearchDoc[] = DOCS) {
+  const full = buildSearchIndex(docs, FACETS);
+  const files = new Map(textFiles(full).map((f) => [f.path, JSON.parse(JSON.stringify(f.text)) as unknown]));
+  const bundle = JSON.parse(JSON.stringify(allTexts(full))) as unknown;
+  const log: string[] = [];
+  const state = { failOne: false, failAll: false };
+  const source: TextSource = {
+    async one(doc: SearchDocStub) {
+      const path = searchTextPath(doc);
+      log.push(path);
+      if (state.failOne || !files.has(path)) throw new Error('offline');
+      return files.get(path);
+    },
+    async all() {
+      log.push('texts.json');
+      if (state.failAll) throw new Error('offline');
+      return bundle;
+    },
+  };
+  return { core: JSON.parse(JSON.stringify(coreIndex(full))) as unknown, source, log, state, files };
+}
+
+/** The engine as the browser has it: the index without texts, texts fetched from `fakeTexts`. */
+export function browserEngine(docs: SearchDoc[] = DOCS) {
+  const texts = fakeTexts(docs);
+  return { engine: createSearchEngine(texts.core, texts.source), ...texts };
 }
 
 export const keys = (engine: SearchEngine, q: string, options = {}) => engine.search(q, options).hits.map((h) => `${h.doc.kind}:${h.doc.id}`);

@@ -1,11 +1,23 @@
-/** The compact index format loads into exactly the lunr index lunr.Builder would build. */
+/**
+ * The index format and our scoring: the same documents, terms and scores as lunr (lunr.Builder +
+ * lunr.Index#query, which the site no longer ships), on the test corpus and the real content;
+ * the packed terms, numbers and documents round-trip; a broken file gives a readable error.
+ */
 import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import lunr from 'lunr';
-import { buildSearchIndex, documentTokens } from '../../src/lib/search/build-index.ts';
-import { loadSearchIndex } from '../../src/lib/search/load-index.ts';
-import { packTerms, unpackTerms } from '../../src/lib/search/index-format.ts';
+import { buildSearchIndex, coreIndex, documentTokens } from '../../src/lib/search/build-index.ts';
+import { loadSearchIndex, withinOneEdit, type QueryClause } from '../../src/lib/search/load-index.ts';
+import { docStub, packDocs, packTerms, unpackDocs, unpackTerms } from '../../src/lib/search/index-format.ts';
+import type { SearchDocStub } from '../../src/lib/search/documents.ts';
+import { decodeNumbers, encodeNumbers } from '../../src/lib/search/numbers.ts';
 import { SEARCH_FIELDS } from '../../src/lib/search/fields.ts';
+import { hanPairs, tokenizeAll, words } from '../../src/lib/search/tokenize.ts';
+import { fold } from '../../src/lib/search/normalise.ts';
 import { buildSearchIndexFromDisk } from '../../src/lib/node/search-index.ts';
+import { loadContent } from '../../src/lib/node/load-content.ts';
+import { buildSiteIndex } from '../../src/lib/content/site-index.ts';
+import { buildSearchDocuments } from '../../src/lib/search/documents.ts';
 import { projectRoot } from '../../src/cli/root.ts';
 import { DOCS, FACETS } from './search-helpers.ts';
 import type { SearchDoc } from '../../src/lib/search/documents.ts';
@@ -26,55 +38,156 @@ function lunrReference(docs: SearchDoc[]): lunr.Index {
   return builder.build();
 }
 
-function compare(docs: SearchDoc[], queryTerms: string[]) {
+/** Same documents, same order (ties by position) and the same scores as lunr for each query. */
+function compare(docs: SearchDoc[], queries: QueryClause[][]) {
   const reference = lunrReference(docs);
-  const serialized = JSON.parse(JSON.stringify(buildSearchIndex(docs, FACETS)));
-  const terms = unpackTerms(serialized.terms);
-  const loaded = loadSearchIndex(serialized);
-  const refJson = reference.toJSON() as unknown as { fieldVectors: Array<[string, number[]]>; invertedIndex: Array<[string, { _index: number }]> };
-  const termName = new Map(refJson.invertedIndex.map(([t, p]) => [p._index, t]));
-  const ours = loaded.lunr as unknown as { fieldVectors: Record<string, { elements: number[] }>; invertedIndex: Record<string, { _index: number }> };
-  for (const [fieldRef, elements] of refJson.fieldVectors) {
-    if (!elements.length) continue;
-    const theirs = new Map<string, number>();
-    for (let i = 0; i < elements.length; i += 2) theirs.set(termName.get(elements[i]!)!, elements[i + 1]!);
-    const mine = ours.fieldVectors[fieldRef]!.elements;
-    const got = new Map<string, number>();
-    for (let i = 0; i < mine.length; i += 2) got.set(terms[mine[i]!]!, mine[i + 1]!);
-    expect(got, fieldRef).toEqual(theirs);
-  }
-  // Same results, same scores, for real queries.
-  for (const term of queryTerms) {
-    const q = (idx: lunr.Index) => idx.query((query) => query.term(term, { usePipeline: false })).map((r) => [r.ref, r.score.toFixed(9)]);
-    expect(q(loaded.lunr), term).toEqual(q(reference));
+  const loaded = loadSearchIndex(JSON.parse(JSON.stringify(coreIndex(buildSearchIndex(docs, FACETS)))));
+  for (const clauses of queries) {
+    const theirs = reference
+      .query((q) => {
+        for (const c of clauses) {
+          q.term(c.term, {
+            boost: c.boost,
+            usePipeline: false,
+            wildcard: c.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+            ...(c.fuzzy ? { editDistance: 1 } : {}),
+          });
+        }
+      })
+      .map((r) => ({ ref: Number(r.ref), score: r.score }))
+      .sort((a, b) => b.score - a.score || a.ref - b.ref);
+    const mine = loaded.query(clauses);
+    const label = JSON.stringify(clauses);
+    expect(mine.map((m) => m.ref), label).toEqual(theirs.map((m) => m.ref));
+    mine.forEach((m, i) => expect(m.score, label).toBeCloseTo(theirs[i]!.score, 9));
   }
 }
 
-describe('search index format', () => {
-  it('loads into the same vectors and scores as lunr.Builder (test corpus)', () => {
-    compare(DOCS, ['便宜', '物流', 'vip', '15', '查物']);
+const t = (term: string, boost = 1): QueryClause => ({ term, boost });
+
+describe('scoring', () => {
+  it('scores like lunr (test corpus): terms, boosts, repeated terms, prefixes, typos', () => {
+    compare(DOCS, [
+      [t('便宜')],
+      [t('物流')],
+      [t('vip')],
+      [t('15')],
+      [t('查物')],
+      [t('便宜'), t('宜点', 0.5), t('议价', 0.25)],
+      [t('物流'), t('物流', 2)],
+      [{ term: '退', boost: 1, prefix: true }],
+      [{ term: '物', boost: 1, prefix: true }, t('快递')],
+      [{ term: 'vpi', boost: 1, fuzzy: true }],
+      [{ term: 'vi', boost: 0.5, prefix: true }, t('贵宾', 1.3)],
+      [t('没有这个词')],
+    ]);
+    expect(loadSearchIndex(JSON.parse(JSON.stringify(buildSearchIndex(DOCS, FACETS)))).query([])).toEqual([]);
   });
 
-  it('loads into the same vectors and scores as lunr.Builder (real content)', () => {
-    const docs = buildSearchIndexFromDisk(projectRoot()).docs;
-    compare(docs, ['便宜', '快递', '投诉', '退款', '发货']);
+  it('scores like lunr (real content)', () => {
+    const site = buildSiteIndex(loadContent(projectRoot()));
+    const docs = buildSearchDocuments(site);
+    compare(docs, [
+      [t('便宜')],
+      [t('快递'), t('递到', 1), t('到哪'), t('哪了'), t('物流', 0.1), t('发货', 0.1)],
+      [t('投诉'), t('退款', 1.3)],
+      [t('发货')],
+      [{ term: '议', boost: 1, prefix: true }],
+      [{ term: 'vip', boost: 1, fuzzy: true }, { term: '顺', boost: 1, prefix: true }],
+    ]);
   }, 60_000);
 
-  it('is much smaller than lunr’s own JSON', () => {
-    const reference = JSON.stringify(lunrReference(DOCS)).length;
-    const ours = JSON.stringify({ ...buildSearchIndex(DOCS, FACETS), docs: [] }).length;
-    expect(ours).toBeLessThan(reference / 2);
+  it('knows which fields of a document hold a term', () => {
+    const loaded = loadSearchIndex(JSON.parse(JSON.stringify(buildSearchIndex(DOCS, FACETS))));
+    const field = (name: string) => 1 << SEARCH_FIELDS.findIndex((f) => f.name === name);
+    expect(loaded.fieldsWith(0, '便宜')).toBe(field('title') | field('customer') | field('summary'));
+    expect(loaded.fieldsWith(1, '便宜')).toBe(0);
+    expect(loaded.fieldsWith(0, '没有这个词')).toBe(0);
+    expect(loaded.postings('便宜')).toBe(3);
   });
 
-  it('front-codes the sorted terms losslessly', () => {
-    const terms = ['15', '1a', 'vip', '便利', '便宜', '退', '退款', '退货', '𠀀字', '𠀀𠀁'].sort();
+  it('matches one edit like lunr: insertion, deletion, substitution, swapped neighbours', () => {
+    for (const [a, b, ok] of [
+      ['vip', 'vip', true], ['vip', 'vipp', true], ['vip', 'vp', true], ['vip', 'vap', true], ['vip', 'ivp', true],
+      ['vip', 'vpi', true], ['vip', 'ivpp', false], ['vip', 'xyz', false], ['ems', 'sme', false], ['a', '', true],
+    ] as const) expect(withinOneEdit(a, b), `${a} ${b}`).toBe(ok);
+  });
+});
+
+describe('index format', () => {
+  it('indexes only the pairs inside words in long fields', () => {
+    // Short fields: every pair; the body: words and the pairs inside words of 3+ characters.
+    const text = '七天无理由退货，快递到哪了';
+    expect(tokenizeAll([text])).toEqual(expect.arrayContaining(['递到', '到哪', '由退']));
+    const body = tokenizeAll([text], 'in-words');
+    const segmented = words(fold(text).replace('，', ''));
+    const inside = new Set(segmented.flatMap((w) => hanPairs(w)));
+    expect(body.length).toBeGreaterThan(0);
+    for (const token of body) expect(segmented.includes(token) || inside.has(token), token).toBe(true);
+    expect(body).not.toContain('递到');
+  });
+
+  it('is much smaller than lunr’s own JSON, and the browser’s part has no texts', () => {
+    const reference = JSON.stringify(lunrReference(DOCS)).length;
+    const full = buildSearchIndex(DOCS, FACETS);
+    const core = coreIndex(full);
+    expect(JSON.stringify(core).length).toBeLessThan(reference / 2);
+    expect(core.texts).toBeUndefined();
+    expect(full.texts).toHaveLength(DOCS.length);
+    expect(JSON.stringify(core)).not.toContain(DOCS[0]!.reply);
+  });
+
+  it('keeps the real index small: under 170 bytes gzipped per document without texts (829 documents: 110 kB)', () => {
+    const core = coreIndex(buildSearchIndexFromDisk(projectRoot()));
+    expect(gzipSync(JSON.stringify(core)).length / unpackDocs(core.docs).length).toBeLessThan(170);
+  }, 60_000);
+
+  it('packs the sorted terms losslessly', () => {
+    const terms = ['1', '15', '1a', 'vip', 'vipp', '便', '便利', '便宜', '便宜点', '退', '退款', '退货', '𠀀字', '𠀀𠀁', '𠀀𠀁𠀂'].sort();
     expect(unpackTerms(packTerms(terms))).toEqual(terms);
-    expect(packTerms(['便利', '便宜', '退款'])).toBe('便利 宜|退款');
+    expect(packTerms(['便利', '便宜', '便宜点', '退', '退款'])).toBe('便利宜 宜点|退.款');
     expect(unpackTerms('')).toEqual([]);
   });
 
-  it('rejects a file of another format with a readable error', () => {
+  it('writes numbers as text and reads them back', () => {
+    const numbers = [0, 1, 31, 32, 33, 1023, 1024, 123456, 2 ** 32 - 1];
+    const text = encodeNumbers(numbers);
+    expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect([...decodeNumbers(text)]).toEqual(numbers);
+    expect(encodeNumbers([0, 1, 2])).toHaveLength(3);
+    expect(() => decodeNumbers('a"')).toThrow();
+    expect(() => decodeNumbers('g')).toThrow(/cut short/);
+    expect(() => encodeNumbers([-1])).toThrow();
+  });
+
+  it('packs the documents losslessly (real content and odd cases)', () => {
+    const real = buildSearchDocuments(buildSiteIndex(loadContent(projectRoot()))).map(docStub);
+    const roundTrip = (docs: SearchDocStub[]) => unpackDocs(JSON.parse(JSON.stringify(packDocs(docs))));
+    expect(roundTrip(real)).toEqual(real);
+    const packed = packDocs(real);
+    expect(packed.urls).toEqual([]);
+    expect(packed.context.filter((c) => typeof c === 'string').length).toBeLessThan(real.length / 4);
+    const odd: SearchDocStub[] = [
+      { kind: 'script', id: 'a', title: 'A', url: '/x/' },
+      { kind: 'script', id: 'b', title: 'B', url: '/scripts/#b', context: 'A', contextUrl: '/x/' },
+      { kind: 'step', id: 'w/s', title: 'S', url: '/w/s', context: 'A · B', contextUrl: '/scripts/#b', stage: '售前', tracks: ['t'] },
+      { kind: 'step', id: 'w/t', title: 'T', url: '/w/t', context: 'A · B · S', contextUrl: '/w/s' },
+      { kind: 'standard', id: 'x', title: 'X', url: '/x/', context: 'X', contextUrl: '/x/' },
+      { kind: 'workflow', id: '{id}', title: '{0}', url: '{id}{0}' },
+    ];
+    expect(roundTrip(odd)).toEqual(odd);
+    expect(roundTrip([])).toEqual([]);
+  }, 60_000);
+
+  it('rejects a file of another format, or a broken one, with a readable error', () => {
     expect(() => loadSearchIndex({ version: '2.3.9' })).toThrow(/搜索索引格式不对/);
     expect(() => loadSearchIndex(null)).toThrow(/搜索索引格式不对/);
+    const good = JSON.parse(JSON.stringify(buildSearchIndex(DOCS, FACETS)));
+    expect(() => loadSearchIndex(good)).not.toThrow();
+    expect(() => loadSearchIndex({ ...good, postings: `${good.postings}A` })).toThrow(/搜索索引格式不对/);
+    expect(() => loadSearchIndex({ ...good, postings: good.postings.slice(1) })).toThrow(/搜索索引格式不对/);
+    expect(() => loadSearchIndex({ ...good, frequencies: '' })).toThrow(/搜索索引格式不对/);
+    expect(() => loadSearchIndex({ ...good, docs: { ...good.docs, title: [] } })).toThrow(/搜索索引格式不对/);
+    expect(() => loadSearchIndex({ ...good, texts: [] })).toThrow(/搜索索引格式不对/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseQuery, MAX_QUERY_CHARS } from '../../src/lib/search/query.ts';
-import { BAD_INPUTS, keys, testEngine } from './search-helpers.ts';
+import { BAD_INPUTS, browserEngine, DOCS, keys, testEngine } from './search-helpers.ts';
+import { searchTextPath } from '../../src/lib/search/index-format.ts';
 
 const engine = testEngine();
 
@@ -81,5 +82,45 @@ describe('search', () => {
     expect(engine.closest('便宣').map((h) => h.doc.id)).toContain('bargain');
     expect(engine.closest('宜家').map((h) => h.doc.id)).toContain('bargain');
     expect(engine.closest('😀')).toEqual([]);
+  });
+});
+
+describe('texts fetched apart (the browser)', () => {
+  it('ranks without the texts exactly as with them', () => {
+    const { engine: browser } = browserEngine();
+    for (const q of ['便宜', '能便宜点吗', '議價', '快递到哪了', '物流', '退钱', 'ＶＩＰ', '１５秒', '议价流程', '便宣']) {
+      expect(keys(browser, q), q).toEqual(keys(engine, q));
+      expect(browser.search(q).hits.map((h) => h.score)).toEqual(engine.search(q).hits.map((h) => h.score));
+      expect(browser.closest(q).map((h) => h.ref)).toEqual(engine.closest(q).map((h) => h.ref));
+    }
+  });
+
+  it('fetches each text once, and only for the documents asked for', async () => {
+    const b = browserEngine();
+    await Promise.all([b.engine.loadTexts([0, 1]), b.engine.loadTexts([1, 0, 0])]);
+    expect([...b.log].sort()).toEqual([searchTextPath(DOCS[0]!), searchTextPath(DOCS[1]!)].sort());
+    expect(b.engine.hasText(0) && b.engine.hasText(1) && !b.engine.hasText(2)).toBe(true);
+    expect(b.engine.index.docs[0]!.reply).toBe(DOCS[0]!.reply);
+    await b.engine.loadTexts([0, -1, 99, 1.5]);
+    expect(b.log).toHaveLength(2);
+  });
+
+  it('does not take the text of another document (a file of another build)', async () => {
+    const b = browserEngine();
+    b.files.set(searchTextPath(DOCS[0]!), { ...(b.files.get(searchTextPath(DOCS[1]!)) as object) });
+    await b.engine.loadTexts([0]);
+    // The stale file was refused; the one-file copy gave the right text.
+    expect(b.log).toEqual([searchTextPath(DOCS[0]!), 'texts.json']);
+    expect(b.engine.index.docs[0]!.reply).toBe(DOCS[0]!.reply);
+  });
+
+  it('rejects when neither the file nor the copy can be had, and tries again later', async () => {
+    const b = browserEngine();
+    b.state.failOne = true;
+    b.state.failAll = true;
+    await expect(b.engine.loadTexts([0])).rejects.toThrow();
+    b.state.failAll = false;
+    await b.engine.loadTexts([0]);
+    expect(b.engine.hasText(0)).toBe(true);
   });
 });

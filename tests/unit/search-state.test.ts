@@ -11,7 +11,7 @@ import { compileModule } from 'svelte/compiler';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SearchState as SearchStateType, SearchDeps } from '../../src/components/search/search-state.svelte.ts';
 import type { KeyValueStorage } from '../../src/lib/search/recent.ts';
-import { testEngine } from './search-helpers.ts';
+import { browserEngine, testEngine } from './search-helpers.ts';
 
 const SOURCE = resolve('src/components/search/search-state.svelte.ts');
 let SearchState: typeof SearchStateType;
@@ -158,5 +158,94 @@ describe('SearchState', () => {
     expect(state.recent).toEqual(['退款', '发票']);
     state.clearRecent();
     expect(state.recent).toEqual([]);
+  });
+
+  it('shows titles at once and fetches the texts of the results shown, once typing pauses', async () => {
+    const b = browserEngine();
+    const { state } = setup({ loadEngine: async () => b.engine, textDelay: 10 });
+    state.show();
+    await state.load();
+    state.setQuery('便');
+    state.requestTexts();
+    state.setQuery('能便宜点吗');
+    const first = state.results[0]!;
+    expect(first.key).toBe('script:bargain');
+    expect(first.pending).toBe(true);
+    expect(first.copyText).toBeUndefined();
+    expect(first.excerpt).toEqual([]);
+    state.requestTexts();
+    await new Promise((r) => setTimeout(r, 40));
+    // Only the texts of the last query's results were fetched (the one typed before was dropped).
+    expect(b.log.length).toBe(state.options.length);
+    expect(b.log).toContain('texts/script/bargain.json');
+    const loaded = state.results[0]!;
+    expect(loaded.pending).toBeUndefined();
+    expect(loaded.copyText).toBe('亲，我们是统一定价的，价格已经很实惠啦～');
+    expect(loaded.quote?.map((x) => x.text).join('')).toBe('能便宜点吗');
+  });
+
+  it('Enter on a script whose text is not there yet fetches it, then copies', async () => {
+    const b = browserEngine();
+    const { state, deps } = setup({ loadEngine: async () => b.engine });
+    state.show();
+    await state.load();
+    state.setQuery('能便宜点吗');
+    expect(state.results[0]!.pending).toBe(true);
+    await state.choose();
+    expect(b.log).toEqual(['texts/script/bargain.json']);
+    expect(deps.copy).toHaveBeenCalledWith('亲，我们是统一定价的，价格已经很实惠啦～');
+    expect(deps.navigate).not.toHaveBeenCalled();
+  });
+
+  it('offline, reads the texts from the one-file copy; without it, keeps titles and links', async () => {
+    const b = browserEngine();
+    b.state.failOne = true;
+    const { state, deps } = setup({ loadEngine: async () => b.engine });
+    state.show();
+    await state.load();
+    state.setQuery('物流');
+    await state.loadTexts();
+    expect(b.log.filter((x) => x === 'texts.json')).toHaveLength(1);
+    expect(state.results.every((r) => !r.pending)).toBe(true);
+
+    const c = browserEngine();
+    c.state.failOne = true;
+    c.state.failAll = true;
+    const s2 = setup({ loadEngine: async () => c.engine });
+    s2.state.show();
+    await s2.state.load();
+    s2.state.setQuery('能便宜点吗');
+    const before = s2.state.results;
+    await s2.state.loadTexts();
+    // Nothing came: the results stay the same (so the island does not ask again in a loop).
+    expect(s2.state.results).toBe(before);
+    expect(s2.state.results[0]!.pending).toBe(true);
+    expect(s2.state.results[0]!.title.map((x) => x.text).join('')).toBe('顾客要求便宜一点');
+    // Enter cannot copy a reply it does not have: it opens the script's card instead.
+    await s2.state.choose();
+    expect(s2.deps.navigate).toHaveBeenCalledWith('/scripts/#bargain');
+    expect(deps.copy).not.toHaveBeenCalled();
+  });
+
+  it('waits for the dictionaries before answering a Traditional query', async () => {
+    const engine = testEngine();
+    let release!: () => void;
+    let ready = false;
+    const slow = {
+      ...engine,
+      ready: (q: string) => ready || !/[議價]/.test(q),
+      prepare: () => new Promise<void>((ok) => (release = () => ((ready = true), ok()))),
+    };
+    const { state } = setup({ loadEngine: async () => slow });
+    state.show();
+    await state.load();
+    state.setQuery('議價');
+    expect(state.preparing).toBe(true);
+    expect(state.empty).toBe(false);
+    expect(state.closest).toEqual([]);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(state.preparing).toBe(false);
+    expect(state.results[0]?.key).toMatch(/bargain/);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { hanPairs, runs, tokenize, words } from '../../src/lib/search/tokenize.ts';
 import { fold } from '../../src/lib/search/normalise.ts';
+import { installSimplifier } from '../../src/lib/search/opencc.ts';
+
+installSimplifier();
 
 describe('runs', () => {
   it('ignores punctuation and spaces next to Chinese, keeps Latin words apart', () => {

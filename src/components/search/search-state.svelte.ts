@@ -2,7 +2,9 @@
  * The search island's state (Svelte 5 runes), kept out of the component so it can be tested with
  * fakes: the engine loader, the storage for recent searches, the clipboard and navigation are
  * injected. The engine (index + query code) is loaded on the first `show()`, never before; this
- * file imports only types from src/lib/search, so the page's own bundle stays small.
+ * file imports only types from src/lib/search, so the page's own bundle stays small. Results show
+ * their titles at once; their texts (excerpt, reply to copy) are fetched next (`requestTexts`),
+ * and a query with Traditional characters waits for the dictionaries (`preparing`).
  */
 import type { SearchEngine } from '../../lib/search/engine.ts';
 import type { SearchResponse } from '../../lib/search/query.ts';
@@ -20,6 +22,8 @@ export interface SearchDeps {
   navigate(url: string): void;
   /** How long "已复制" stays (ms). */
   copiedFor?: number;
+  /** How long the query must stay unchanged before the results' texts are fetched (ms). */
+  textDelay?: number;
 }
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -39,11 +43,17 @@ export class SearchState {
   copied = $state<{ key: string; ok: boolean } | null>(null);
   recent = $state<string[]>([]);
   engine = $state.raw<SearchEngine | null>(null);
+  /** True while the dictionaries for a Traditional query load. */
+  preparing = $state(false);
+  /** Bumped when the dictionaries arrive (search again) and when texts arrive (show them). */
+  #dictionaries = $state(0);
+  #texts = $state(0);
 
   readonly #deps: SearchDeps;
   readonly #recent: RecentSearches;
   #loading: Promise<void> | null = null;
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  #textTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(deps: SearchDeps) {
     this.#deps = deps;
@@ -53,11 +63,13 @@ export class SearchState {
 
   /** The current search (null while the query is empty or the engine is not loaded). */
   response: SearchResponse | null = $derived.by(() => {
+    void this.#dictionaries;
     if (!this.engine || !this.query.trim()) return null;
     return this.engine.search(this.query, { stage: this.stage || null, track: this.track || null, limit: RESULT_LIMIT });
   });
 
   results: ResultView[] = $derived.by(() => {
+    void this.#texts;
     const r = this.response;
     const engine = this.engine;
     return r && engine ? r.hits.map((h) => engine.view(h, r.query.highlight)) : [];
@@ -65,8 +77,9 @@ export class SearchState {
 
   /** When nothing matches: the closest scripts (shown as options too, so Enter still copies). */
   closest: ResultView[] = $derived.by(() => {
+    void this.#texts;
     const r = this.response;
-    if (!r || r.hits.length || !this.engine) return [];
+    if (!r || r.hits.length || !this.engine || this.preparing) return [];
     const engine = this.engine;
     return engine.closest(this.query, 5).map((h) => engine.view(h, r.query.highlight));
   });
@@ -75,7 +88,7 @@ export class SearchState {
   options: ResultView[] = $derived(this.results.length ? this.results : this.closest);
 
   /** Typed something, engine ready, nothing found. */
-  empty: boolean = $derived(this.status === 'ready' && !!this.query.trim() && !this.results.length);
+  empty: boolean = $derived(this.status === 'ready' && !this.preparing && !!this.query.trim() && !this.results.length);
 
   get activeOption(): ResultView | undefined {
     return this.options[this.active];
@@ -102,6 +115,7 @@ export class SearchState {
       .then((engine) => {
         this.engine = engine;
         this.status = 'ready';
+        this.#prepare();
       })
       .catch(() => {
         this.status = 'error';
@@ -115,6 +129,47 @@ export class SearchState {
   setQuery(value: string): void {
     this.query = value;
     this.active = 0;
+    this.#prepare();
+  }
+
+  /** Loads the dictionaries a Traditional query needs, then searches again. */
+  #prepare(): void {
+    const engine = this.engine;
+    if (!engine || engine.ready(this.query)) return;
+    this.preparing = true;
+    engine
+      .prepare(this.query)
+      .catch(() => undefined)
+      .finally(() => {
+        // Search again (after a failed load, as typed).
+        this.preparing = false;
+        this.#dictionaries++;
+      });
+  }
+
+  /**
+   * Fetches the texts of the options shown, once the query has stayed unchanged for a moment
+   * (typing fetches nothing for results that are gone a keystroke later). The island calls this
+   * whenever the options change.
+   */
+  requestTexts(): void {
+    const refs = this.options.filter((o) => o.pending).map((o) => o.ref);
+    clearTimeout(this.#textTimer);
+    if (!refs.length) return;
+    this.#textTimer = setTimeout(() => void this.loadTexts(refs), this.#deps.textDelay ?? 120);
+  }
+
+  /** Fetches the texts of these results now (default: the options shown). */
+  async loadTexts(refs: number[] = this.options.filter((o) => o.pending).map((o) => o.ref)): Promise<void> {
+    const engine = this.engine;
+    if (!engine || !refs.length) return;
+    try {
+      await engine.loadTexts(refs);
+    } catch {
+      // Offline without the copy of the texts: results keep their titles and links.
+    }
+    // Show what came (only then: a failure must not make the island ask again and again).
+    if (refs.some((ref) => engine.hasText(ref))) this.#texts++;
   }
 
   setStage(value: string): void {
@@ -138,14 +193,22 @@ export class SearchState {
   async choose(option: ResultView | undefined = this.activeOption, openPage = false): Promise<void> {
     if (!option) return;
     this.remember();
-    if (openPage || !option.copyText) {
+    let text = option.copyText;
+    const engine = this.engine;
+    if (!openPage && option.kind === 'script' && text === undefined && option.pending && engine) {
+      // Its texts are not there yet: fetch them first.
+      await this.loadTexts([option.ref]);
+      const doc = engine.index.docs[option.ref];
+      if (doc) text = engine.view({ doc, ref: option.ref, score: 0 }, []).copyText;
+    }
+    if (openPage || text === undefined) {
       this.hide();
       this.#deps.navigate(option.url);
       return;
     }
     let ok = true;
     try {
-      await this.#deps.copy(option.copyText);
+      await this.#deps.copy(text);
     } catch {
       ok = false;
     }

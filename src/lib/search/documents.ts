@@ -12,8 +12,11 @@ import type { SearchField } from './fields.ts';
 export const SEARCH_KINDS = ['script', 'workflow', 'step', 'standard'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-/** One searchable entry, as stored in the index (so keep it small: optional fields are omitted). */
-export interface SearchDoc {
+/**
+ * What the index itself keeps of an entry: enough to filter and to show the result's title and
+ * links at once. The texts (`SearchDocText`) are fetched apart, only for the results shown.
+ */
+export interface SearchDocStub {
   kind: SearchKind;
   /** Script, workflow or standard id; `<workflow>/<step>` for a step. */
   id: string;
@@ -28,6 +31,10 @@ export interface SearchDoc {
   context?: string;
   /** Link to that place (for a script: the workflow step it is used in). */
   contextUrl?: string;
+}
+
+/** The texts of an entry (optional fields are omitted). */
+export interface SearchDocText {
   /** What customers say (scripts). */
   customer?: string[];
   /** Tags, synonyms, roles, phrases. */
@@ -39,6 +46,9 @@ export interface SearchDoc {
   /** Other long text: reply variants and notes, a step's body, a standard's notes. */
   body?: string[];
 }
+
+/** One searchable entry; in the browser its texts are there once fetched (engine.ts). */
+export interface SearchDoc extends SearchDocStub, SearchDocText {}
 
 export interface SearchFacets {
   /** Stages that occur, in the schema's order. */

@@ -1,32 +1,58 @@
 /**
- * Loads a serialized index (index-format.ts) into a working lunr.Index.
+ * Loads a serialized index (index-format.ts) and scores queries on it.
  *
- * Loading only decodes the token lists into typed arrays and builds lunr's token set; the
- * postings and field vectors lunr asks for are made on first use (lunr reads
- * `invertedIndex[term]` for the query's terms and `fieldVectors['field/ref']` for the matching
- * documents, nothing else), with the weights of lunr.Builder: BM25, k1 = 1.2, b = 0.75, field
- * boosts, rounded to 3 decimals. So a large index loads fast and with little garbage.
- * The shape is checked first: a stale or broken file gives a clear error, not a crash in lunr.
+ * Loading decodes the postings into typed arrays (one pass) and adds up the field lengths. The
+ * scoring is lunr's, without lunr: each (document, field, term) weighs what lunr.Builder gives it
+ * (BM25, k1 = 1.2, b = 0.75, field boost, rounded to 3 decimals; idf counts the (document, field)
+ * pairs holding the term), and a document scores like lunr.Index#query: the sum over its matching
+ * fields of the dot product of the query vector (each term's summed clause boosts, expanded
+ * terms included) with the field's vector, divided by the query vector's length. Only the
+ * postings of the query's terms are read. tests/unit/search-index.test.ts compares every score
+ * with lunr's on the real content. The shape is checked first: a stale or broken file gives a
+ * clear error, not wrong results.
  */
-import lunr from 'lunr';
-import type { SearchDoc, SearchFacets } from './documents.ts';
-import { SEARCH_INDEX_FORMAT, unpackTerms, type SerializedSearchIndex } from './index-format.ts';
+import type { SearchDoc, SearchDocText, SearchFacets } from './documents.ts';
+import { decodeNumbers } from './numbers.ts';
+import { SEARCH_INDEX_FORMAT, unpackDocs, unpackTerms, type SerializedSearchIndex } from './index-format.ts';
+import type { SearchDocStub } from './documents.ts';
 
 /** lunr.Builder's defaults. */
 const K1 = 1.2;
 const B = 0.75;
 
-export interface LoadedSearchIndex {
-  lunr: lunr.Index;
-  docs: SearchDoc[];
-  facets: SearchFacets;
-  /** lunr's inverse document frequency of a term (0 when no document has it). */
-  idf(term: string): number;
-  /** How many (document, field) postings lunr walks for the term (0 when not indexed). */
-  postings(term: string): number;
+/** One term of a query, as lunr's `Query#term` takes it. */
+export interface QueryClause {
+  term: string;
+  boost: number;
+  /** Every indexed term starting with `term` (lunr's trailing wildcard). */
+  prefix?: boolean;
+  /** Every indexed term at most one edit away (lunr's `editDistance: 1`). */
+  fuzzy?: boolean;
 }
 
-const EMPTY: Record<string, never> = Object.freeze({}) as Record<string, never>;
+export interface IndexMatch {
+  /** Position of the document. */
+  ref: number;
+  score: number;
+}
+
+export interface LoadedSearchIndex {
+  /** The documents: what the index keeps, and their texts once there (`hasText`). */
+  docs: SearchDoc[];
+  facets: SearchFacets;
+  /** lunr's inverse document frequency of a term (0 when not indexed). */
+  idf(term: string): number;
+  /** How many (document, field) postings the term has (0 when not indexed). */
+  postings(term: string): number;
+  /** Bit mask of the fields (fields.ts order) of document `ref` that contain `term`. */
+  fieldsWith(ref: number, term: string): number;
+  /** The matching documents, best first (score, then position), scored like lunr. */
+  query(clauses: readonly QueryClause[]): IndexMatch[];
+  /** True when the document's texts are there. */
+  hasText(ref: number): boolean;
+  /** Adds a document's texts (fetched apart). */
+  setText(ref: number, text: SearchDocText): void;
+}
 
 function isSerialized(data: unknown): data is SerializedSearchIndex {
   const d = data as Partial<SerializedSearchIndex> | null;
@@ -34,166 +60,194 @@ function isSerialized(data: unknown): data is SerializedSearchIndex {
     !!d &&
     d.format === SEARCH_INDEX_FORMAT &&
     Array.isArray(d.fields) &&
+    d.fields.length > 0 &&
+    d.fields.length <= 31 &&
     typeof d.terms === 'string' &&
-    Array.isArray(d.tokens) &&
-    Array.isArray(d.docs) &&
-    d.tokens.length === d.docs.length &&
+    typeof d.postings === 'string' &&
+    typeof d.frequencies === 'string' &&
+    !!d.docs &&
+    typeof d.docs === 'object' &&
+    (d.texts === undefined || Array.isArray(d.texts)) &&
     !!d.facets
   );
 }
 
-/** An object whose properties are computed on first read (only string keys; lunr reads nothing else). */
-function lazyRecord<T>(make: (key: string) => T | undefined): Record<string, T> {
-  const cache = new Map<string, T | undefined>();
-  return new Proxy(Object.create(null) as Record<string, T>, {
-    get(_target, key) {
-      if (typeof key !== 'string') return undefined;
-      if (!cache.has(key)) cache.set(key, make(key));
-      return cache.get(key);
-    },
-  });
+const formatError = (detail?: string) => new Error(`搜索索引格式不对（需要 ${SEARCH_INDEX_FORMAT}），请重新构建站点${detail ? `：${detail}` : ''}`);
+
+/** True when `a` and `b` are at most one insertion, deletion, substitution or swap of neighbours apart. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    // One substitution, or two neighbours swapped.
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 export function loadSearchIndex(data: unknown): LoadedSearchIndex {
-  if (!isSerialized(data)) throw new Error(`搜索索引格式不对（需要 ${SEARCH_INDEX_FORMAT}），请重新构建站点`);
-  const { tokens } = data;
+  if (!isSerialized(data)) throw formatError();
   const terms = unpackTerms(data.terms);
-  const fields = data.fields.map((f) => f.name);
   const boosts = data.fields.map((f) => f.boost);
-  const fieldCount = fields.length;
-  const docCount = data.docs.length;
+  const fieldCount = data.fields.length;
+  let stubs: SearchDocStub[];
+  try {
+    stubs = unpackDocs(data.docs);
+  } catch {
+    throw formatError('docs');
+  }
+  if (data.texts && data.texts.length !== stubs.length) throw formatError('texts');
+  const docCount = stubs.length;
   const termCount = terms.length;
-
-  // Pass 1: sizes, field lengths, and for each term the number of (document, field) blocks that
-  // contain it (lunr's idf counts a document once per field).
-  let blocks = 0;
-  let pairs = 0;
-  const fieldTotal = new Float64Array(fieldCount);
-  const termBlocks = new Uint32Array(termCount);
-  for (const flat of tokens) {
-    let i = 0;
-    while (i < flat.length) {
-      const field = flat[i]!;
-      const count = flat[i + 1]!;
-      i += 2;
-      let term = 0;
-      for (let k = 0; k < count; k++, i++) {
-        const delta = flat[i]!;
-        term += delta;
-        if (k === 0 || delta !== 0) {
-          termBlocks[term]!++;
-          pairs++;
-        }
-      }
-      fieldTotal[field]! += count;
-      blocks++;
-    }
+  let numbers: Uint32Array;
+  let tfMinusOne: Uint32Array;
+  try {
+    numbers = decodeNumbers(data.postings);
+    tfMinusOne = decodeNumbers(data.frequencies);
+  } catch (error) {
+    throw formatError((error as Error).message);
   }
 
-  // Pass 2: blocks (document, field, length, range of pairs), pairs (term, frequency), and the
-  // postings as ranges of block numbers per term.
-  const blockDoc = new Uint32Array(blocks);
-  const blockField = new Uint8Array(blocks);
-  const blockLength = new Uint32Array(blocks);
-  const blockStart = new Uint32Array(blocks + 1);
-  const blockOf = new Int32Array(docCount * fieldCount).fill(-1);
-  const pairTerm = new Uint32Array(pairs);
-  const pairTf = new Uint32Array(pairs);
+  // Postings: for term t, entries postingStart[t] … postingStart[t + 1] − 1 of `postingKey`
+  // (document × fields + field) and `tfMinusOne`.
+  const postingCount = tfMinusOne.length;
   const postingStart = new Uint32Array(termCount + 1);
-  for (let t = 0; t < termCount; t++) postingStart[t + 1] = postingStart[t]! + termBlocks[t]!;
-  const postingFill = postingStart.slice(0, termCount);
-  const postingBlock = new Uint32Array(pairs);
-  let b = 0;
+  const postingKey = new Uint32Array(postingCount);
+  const fieldLength = new Float64Array(docCount * fieldCount);
+  let at = 0;
   let p = 0;
-  tokens.forEach((flat, doc) => {
-    let i = 0;
-    while (i < flat.length) {
-      const field = flat[i]!;
-      const count = flat[i + 1]!;
-      i += 2;
-      blockDoc[b] = doc;
-      blockField[b] = field;
-      blockLength[b] = count;
-      blockStart[b] = p;
-      blockOf[doc * fieldCount + field] = b;
-      let term = 0;
-      for (let k = 0; k < count; k++, i++) {
-        const delta = flat[i]!;
-        term += delta;
-        if (k > 0 && delta === 0) pairTf[p - 1]!++;
-        else {
-          pairTerm[p] = term;
-          pairTf[p] = 1;
-          postingBlock[postingFill[term]!++] = b;
-          p++;
-        }
-      }
-      b++;
+  for (let t = 0; t < termCount; t++) {
+    postingStart[t] = p;
+    const count = numbers[at++];
+    if (count === undefined || p + count > postingCount || at + count > numbers.length) throw formatError('postings');
+    let key = 0;
+    for (let k = 0; k < count; k++, p++) {
+      key += numbers[at++]!;
+      if (key >= docCount * fieldCount || (k > 0 && numbers[at - 1] === 0)) throw formatError('postings');
+      postingKey[p] = key;
+      fieldLength[key]! += tfMinusOne[p]! + 1;
     }
-  });
-  blockStart[blocks] = p;
+  }
+  postingStart[termCount] = p;
+  if (p !== postingCount || at !== numbers.length) throw formatError('postings');
 
-  const average = Array.from(fieldTotal, (total) => total / docCount);
+  const average = new Float64Array(fieldCount);
+  for (let i = 0; i < fieldLength.length; i++) average[i % fieldCount]! += fieldLength[i]!;
+  for (let f = 0; f < fieldCount; f++) average[f]! /= docCount || 1;
+
+  const termNumber = new Map(terms.map((t, i) => [t, i]));
   const idfCache = new Float64Array(termCount).fill(-1);
-  const idfOf = (term: number) => {
-    let idf = idfCache[term]!;
+  const idfOf = (t: number) => {
+    let idf = idfCache[t]!;
     if (idf < 0) {
-      const n = termBlocks[term]!;
-      idf = idfCache[term] = Math.log(1 + Math.abs((docCount - n + 0.5) / (n + 0.5)));
+      const n = postingStart[t + 1]! - postingStart[t]!;
+      idf = idfCache[t] = Math.log(1 + Math.abs((docCount - n + 0.5) / (n + 0.5)));
     }
     return idf;
   };
-  const termNumber = new Map(terms.map((t, i) => [t, i]));
 
-  type Posting = { _index: number } & Record<string, Record<string, object>>;
-  const invertedIndex = lazyRecord<Posting>((term) => {
-    const id = termNumber.get(term);
-    if (id === undefined) return undefined;
-    const posting = { _index: id } as Posting;
-    for (const f of fields) posting[f] = EMPTY;
-    for (let k = postingStart[id]!; k < postingStart[id + 1]!; k++) {
-      const block = postingBlock[k]!;
-      const name = fields[blockField[block]!]!;
-      if (posting[name] === EMPTY) posting[name] = Object.create(null) as Record<string, object>;
-      posting[name]![String(blockDoc[block])] = EMPTY;
+  /** The terms a clause stands for. */
+  function expand(clause: QueryClause): number[] {
+    if (clause.prefix) {
+      // Terms are sorted as strings compare: binary search for the first ≥ the prefix.
+      let lo = 0;
+      let hi = termCount;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (terms[mid]! < clause.term) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: number[] = [];
+      for (let t = lo; t < termCount && terms[t]!.startsWith(clause.term); t++) out.push(t);
+      return out;
     }
-    return posting;
-  });
-
-  const fieldNumber = new Map(fields.map((f, i) => [f, i]));
-  const fieldVectors = lazyRecord<lunr.Vector>((fieldRef) => {
-    const slash = fieldRef.lastIndexOf('/');
-    const field = fieldNumber.get(fieldRef.slice(0, slash));
-    const doc = Number(fieldRef.slice(slash + 1));
-    if (field === undefined || !Number.isInteger(doc) || doc < 0 || doc >= docCount) return undefined;
-    const block = blockOf[doc * fieldCount + field]!;
-    if (block < 0) return new lunr.Vector([]);
-    // Exactly lunr.Builder#createFieldVectors.
-    const norm = K1 * (1 - B + B * (blockLength[block]! / average[field]!));
-    const elements: number[] = [];
-    for (let k = blockStart[block]!; k < blockStart[block + 1]!; k++) {
-      const tf = pairTf[k]!;
-      const score = ((idfOf(pairTerm[k]!) * ((K1 + 1) * tf)) / (norm + tf)) * boosts[field]!;
-      elements.push(pairTerm[k]!, Math.round(score * 1000) / 1000);
+    if (clause.fuzzy) {
+      const out: number[] = [];
+      for (let t = 0; t < termCount; t++) if (withinOneEdit(clause.term, terms[t]!)) out.push(t);
+      return out;
     }
-    return new lunr.Vector(elements);
-  });
+    const t = termNumber.get(clause.term);
+    return t === undefined ? [] : [t];
+  }
 
-  // lunr's typings call the vectors `documentVectors`; the implementation reads `fieldVectors`.
-  // `TokenSet.fromArray` (sorted terms → trie) is public in lunr but missing from its typings.
-  const tokenSet = (lunr.TokenSet as unknown as { fromArray(sorted: string[]): lunr.TokenSet }).fromArray(terms);
-  const attrs = { invertedIndex, fieldVectors, tokenSet, fields, pipeline: new lunr.Pipeline() };
+  // Scores of one query, reused (zeroed after each query, only where touched).
+  const scores = new Float64Array(docCount);
+  const seen = new Uint8Array(docCount);
+
+  const docs: SearchDoc[] = stubs.map((stub, i) => (data.texts ? { ...stub, ...data.texts[i] } : stub));
+  const withText = new Uint8Array(docCount).fill(data.texts ? 1 : 0);
+
   return {
-    lunr: new lunr.Index(attrs as unknown as lunr.Index.Attributes),
-    docs: data.docs,
+    docs,
     facets: data.facets,
     idf(term) {
-      const id = termNumber.get(term);
-      return id === undefined ? 0 : idfOf(id);
+      const t = termNumber.get(term);
+      return t === undefined ? 0 : idfOf(t);
     },
     postings(term) {
-      const id = termNumber.get(term);
-      return id === undefined ? 0 : termBlocks[id]!;
+      const t = termNumber.get(term);
+      return t === undefined ? 0 : postingStart[t + 1]! - postingStart[t]!;
+    },
+    fieldsWith(ref, term) {
+      const t = termNumber.get(term);
+      if (t === undefined) return 0;
+      // First posting of the document: binary search on the sorted keys.
+      const first = ref * fieldCount;
+      let lo = postingStart[t]!;
+      let hi = postingStart[t + 1]!;
+      const end = hi;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (postingKey[mid]! < first) lo = mid + 1;
+        else hi = mid;
+      }
+      let mask = 0;
+      for (let k = lo; k < end && postingKey[k]! < first + fieldCount; k++) mask |= 1 << (postingKey[k]! - first);
+      return mask;
+    },
+    query(clauses) {
+      // The query vector: each expanded term with the sum of its clauses' boosts.
+      const vector = new Map<number, number>();
+      for (const clause of clauses) for (const t of expand(clause)) vector.set(t, (vector.get(t) ?? 0) + clause.boost);
+      let norm = 0;
+      for (const b of vector.values()) norm += b * b;
+      norm = Math.sqrt(norm);
+      if (!vector.size || !(norm > 0)) return [];
+      const touched: number[] = [];
+      for (const [t, queryBoost] of vector) {
+        const idf = idfOf(t);
+        for (let k = postingStart[t]!; k < postingStart[t + 1]!; k++) {
+          const key = postingKey[k]!;
+          const doc = (key / fieldCount) | 0;
+          const field = key - doc * fieldCount;
+          const tf = tfMinusOne[k]! + 1;
+          const lengthNorm = K1 * (1 - B + B * (fieldLength[key]! / average[field]!));
+          const weight = Math.round(((idf * ((K1 + 1) * tf)) / (lengthNorm + tf)) * boosts[field]! * 1000) / 1000;
+          if (!seen[doc]) {
+            seen[doc] = 1;
+            touched.push(doc);
+          }
+          scores[doc]! += queryBoost * weight;
+        }
+      }
+      const out: IndexMatch[] = touched.map((ref) => ({ ref, score: scores[ref]! / norm }));
+      for (const ref of touched) {
+        scores[ref] = 0;
+        seen[ref] = 0;
+      }
+      return out.sort((a, b) => b.score - a.score || a.ref - b.ref);
+    },
+    hasText: (ref) => withText[ref] === 1,
+    setText(ref, text) {
+      const stub = docs[ref];
+      if (!stub) return;
+      docs[ref] = { ...stub, ...text };
+      withText[ref] = 1;
     },
   };
 }

@@ -1,15 +1,16 @@
 /**
  * Query side of the pipeline: analyses what was typed with the same folding and tokenizer as the
- * index, adds synonyms, runs the terms through `index.query()` (lunr's own query parser splits on
- * spaces only, which means nothing in Chinese), then re-ranks: documents that match more of the
- * query (weighted by how rare each term is) and documents that contain the whole query as typed
- * come first; scripts weigh a little more than the pages around them.
+ * index, adds synonyms, scores the terms on the index (load-index.ts, lunr's scoring), then
+ * re-ranks: documents that match more of the query (weighted by how rare each term is) and
+ * documents that contain the whole query come first; scripts weigh a little more than the pages
+ * around them. The re-ranking reads the index only (which fields of a document hold which
+ * terms), never the documents' texts, so it runs before any text is fetched.
  */
-import lunr from 'lunr';
 import { fold, isHan } from './normalise.ts';
 import { runs, runTokens } from './tokenize.ts';
 import { KIND_SUFFIXES, SYNONYM_GROUPS } from './synonyms.ts';
-import type { LoadedSearchIndex } from './load-index.ts';
+import { KEY_FIELDS_MASK } from './fields.ts';
+import type { LoadedSearchIndex, QueryClause } from './load-index.ts';
 import type { SearchDoc, SearchKind } from './documents.ts';
 
 /** Only the first this-many letters and digits of a query are used (a pasted essay stays fast). */
@@ -20,13 +21,13 @@ const SYNONYM_WEIGHT = 0.5;
 const KIND_WEIGHT: Record<SearchKind, number> = { script: 1, workflow: 0.85, step: 0.7, standard: 0.75 };
 /** Extra weight of the kind a query asks for with a suffix word (撤单流程 → workflows). */
 const KIND_HINT_WEIGHT = 1.6;
-/** Bonus when the folded query occurs as a whole in the title, customer words, tags or summary. */
+/** Bonus when the title, customer words, tags or summary hold every term of the query. */
 const PHRASE_BONUS = 1.5;
-/** … or anywhere in the document. */
+/** … or the document as a whole does. */
 const PHRASE_BONUS_BODY = 1.15;
-/** Documents re-ranked in detail (the rest keep lunr's order below them). */
+/** Documents re-ranked in detail (the rest keep the index's order below them). */
 const RERANK = 80;
-/** Postings lunr may walk for one query: this many per document of the index, at least MIN_POSTINGS. */
+/** Postings one query may walk: this many per document of the index, at least MIN_POSTINGS. */
 const POSTINGS_PER_DOC = 0.3;
 const MIN_POSTINGS = 1500;
 
@@ -167,26 +168,13 @@ function passes(doc: SearchDoc, filters: SearchFilters): boolean {
   return true;
 }
 
-/** The compact folded text of the fields a phrase match counts most in, and of the whole doc. */
-const compactCache = new WeakMap<SearchDoc, { key: string; all: string }>();
-function compactTexts(doc: SearchDoc): { key: string; all: string } {
-  let c = compactCache.get(doc);
-  if (!c) {
-    const squash = (list: Array<string | undefined>) => list.filter(Boolean).map((t) => runs(fold(t)).join('')).join('\u0000');
-    const key = squash([doc.title, ...(doc.customer ?? []), ...(doc.tags ?? []), doc.summary]);
-    c = { key, all: `${key}\u0000${squash([doc.reply, ...(doc.body ?? []), doc.context])}` };
-    compactCache.set(doc, c);
-  }
-  return c;
-}
-
 /** Runs a query. Never throws on any input. */
 export function search(index: LoadedSearchIndex, input: unknown, options: SearchOptions = {}): SearchResponse {
   const query = analyseQuery(input);
   const limit = Math.max(0, options.limit ?? 20);
   if (!query.terms.length) return { query, hits: [], total: 0 };
 
-  // The clauses lunr runs, rarest first. Terms found in a large part of a big index (亲, 您, 发货
+  // The clauses scored on the index, rarest first. Terms found in a large part of a big index (亲, 您, 发货
   // in 10,000 scripts) cost the most and say the least: past a budget of postings they are left
   // to the re-ranking below, which still sees them in the documents' text.
   const clauses = [
@@ -205,15 +193,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   });
   if (!run.length) return { query, hits: [], total: 0 };
 
-  const raw = index.lunr.query((q) => {
-    for (const c of run) {
-      q.term(c.term, {
-        boost: c.boost,
-        usePipeline: false,
-        wildcard: c.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-      });
-    }
-  });
+  const raw = index.query(run.map((c): QueryClause => ({ term: c.term, boost: c.boost, prefix: c.prefix })));
 
   // Weight of each typed term: its rarity; a term no document contains counts only when a
   // synonym group stands for it (退钱 → 退款).
@@ -226,36 +206,44 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   const long = Array.from(query.compact).length >= 2;
 
   const candidates: SearchHit[] = [];
-  for (const r of raw) {
-    const ref = Number(r.ref);
+  for (const { ref, score } of raw) {
     const doc = index.docs[ref];
     if (!doc || !passes(doc, options)) continue;
     const kindWeight = (KIND_WEIGHT[doc.kind] ?? 1) * (query.kindHint === doc.kind ? KIND_HINT_WEIGHT : 1);
-    candidates.push({ doc, ref, score: r.score * kindWeight });
+    candidates.push({ doc, ref, score: score * kindWeight });
   }
-  candidates.sort((a, b) => b.score - a.score);
+  candidates.sort((a, b) => b.score - a.score || a.ref - b.ref);
   const detailed = candidates.slice(0, RERANK);
+  // The typed terms (pairs and words of the query) and each synonym's terms, for the checks below.
+  const typedTerms = unique(query.terms.filter((t) => !t.prefix).map((t) => t.term));
+  const memberTerms = new Map(query.synonyms.flatMap((s) => s.alternatives).map((m) => [m, unique(runTokens(m))]));
   for (const hit of detailed) {
+    const fields = new Map<string, number>();
+    const fieldsWith = (term: string) => {
+      let mask = fields.get(term);
+      if (mask === undefined) fields.set(term, (mask = index.fieldsWith(hit.ref, term)));
+      return mask;
+    };
     // Coverage: how much of the query (by rarity) the document contains. A synonym stands in for
-    // the typed word only when the document has the whole synonym (a shared character pair such
-    // as 客户 in 老客户 is not enough).
-    const texts = compactTexts(hit.doc);
+    // the typed word only when the document has every term of the synonym (a shared character
+    // pair such as 客户 in 老客户 is not enough).
     const covered = new Set<string>();
     for (const s of query.synonyms) {
-      if (s.alternatives.some((m) => texts.all.includes(m))) s.covers.forEach((t) => covered.add(t));
+      if (s.alternatives.some((m) => memberTerms.get(m)!.every((t) => fieldsWith(t) !== 0))) s.covers.forEach((t) => covered.add(t));
     }
     let got = 0;
-    for (const u of units) if (covered.has(u.term) || texts.all.includes(u.term)) got += u.weight;
+    for (const u of units) if (u.prefix || covered.has(u.term) || fieldsWith(u.term) !== 0) got += u.weight;
     const coverage = totalWeight > 0 ? got / totalWeight : 1;
     let score = hit.score * (0.1 + 0.9 * coverage * coverage);
-    if (long) {
-      if (texts.key.includes(query.compact)) score *= PHRASE_BONUS;
-      else if (texts.all.includes(query.compact)) score *= PHRASE_BONUS_BODY;
+    if (long && typedTerms.length) {
+      // The whole query: every one of its terms in the key fields, or in the document.
+      if (typedTerms.every((t) => (fieldsWith(t) & KEY_FIELDS_MASK) !== 0)) score *= PHRASE_BONUS;
+      else if (typedTerms.every((t) => fieldsWith(t) !== 0)) score *= PHRASE_BONUS_BODY;
     }
     hit.score = score;
   }
   detailed.sort((a, b) => b.score - a.score || a.ref - b.ref);
-  // The rest keep lunr's order, below every re-ranked hit.
+  // The rest keep the index's order, below every re-ranked hit.
   const floor = detailed.length ? detailed[detailed.length - 1]!.score : 0;
   const rest = candidates
     .slice(RERANK, RERANK + Math.max(0, limit - detailed.length))
@@ -273,15 +261,11 @@ export function closestScripts(index: LoadedSearchIndex, input: unknown, limit =
   const chars = unique(Array.from(compact).filter(isHan));
   const latin = unique(compact.match(/[^\p{Script=Han}]{3,}/gu) ?? []);
   if (!chars.length && !latin.length) return [];
-  const raw = index.lunr.query((q) => {
-    for (const c of chars) q.term(c, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
-    for (const w of latin) q.term(w, { usePipeline: false, editDistance: 1 });
-  });
+  const raw = index.query([...chars.map((term) => ({ term, boost: 1, prefix: true })), ...latin.map((term) => ({ term, boost: 1, fuzzy: true }))]);
   const out: SearchHit[] = [];
-  for (const r of raw) {
-    const ref = Number(r.ref);
+  for (const { ref, score } of raw) {
     const doc = index.docs[ref];
-    if (doc?.kind === 'script') out.push({ doc, ref, score: r.score });
+    if (doc?.kind === 'script') out.push({ doc, ref, score });
     if (out.length >= limit) break;
   }
   return out;

@@ -2,6 +2,8 @@
  * What the results list shows for one hit, decided once for the island and the tests: the
  * highlighted title, the customer's words that match best (scripts), a short excerpt around the
  * first match, the text Enter copies and the links. Plain data; the view only renders it.
+ * Until a document's texts are fetched (engine.ts) the view has its title and links only, and
+ * says so with `pending`.
  */
 import type { SearchDoc, SearchKind } from './documents.ts';
 import type { SearchHit } from './query.ts';
@@ -12,6 +14,8 @@ export const EXCERPT_CHARS = 72;
 
 export interface ResultView {
   key: string;
+  /** Position of the document in the index. */
+  ref: number;
   kind: SearchKind;
   id: string;
   title: Segment[];
@@ -25,6 +29,8 @@ export interface ResultView {
   stage?: string;
   context?: string;
   contextUrl?: string;
+  /** The texts are still being fetched: no quote, excerpt or reply yet. */
+  pending?: true;
 }
 
 const hitLength = (text: string, terms: readonly string[]) => matchRanges(text, terms).reduce((a, [s, e]) => a + e - s, 0);
@@ -46,11 +52,12 @@ function excerptSource(doc: SearchDoc, terms: readonly string[]): string {
   return b && b.score > 0 ? b.text : (candidates[0] ?? '');
 }
 
-export function resultView(hit: SearchHit | { doc: SearchDoc; ref: number }, terms: readonly string[]): ResultView {
+export function resultView(hit: SearchHit | { doc: SearchDoc; ref: number }, terms: readonly string[], pending = false): ResultView {
   const { doc } = hit;
   const quote = doc.customer?.length ? best(doc.customer, terms) : undefined;
   return {
     key: `${doc.kind}:${doc.id}`,
+    ref: hit.ref,
     kind: doc.kind,
     id: doc.id,
     title: highlight(doc.title, terms),
@@ -61,5 +68,6 @@ export function resultView(hit: SearchHit | { doc: SearchDoc; ref: number }, ter
     ...(doc.stage ? { stage: doc.stage } : {}),
     ...(doc.context ? { context: doc.context } : {}),
     ...(doc.contextUrl ? { contextUrl: doc.contextUrl } : {}),
+    ...(pending ? { pending: true as const } : {}),
   };
 }

@@ -9,6 +9,11 @@
  * - the words of `Intl.Segmenter('zh', { granularity: 'word' })`: Han words of two characters or
  *   more (a two-character word repeats its pair, which weighs real words above pairs that straddle
  *   two words) and Latin words and numbers (vip, 15, a01010101).
+ *
+ * Long fields (fields.ts, `pairs: 'in-words'`) keep only the pairs inside the words of three
+ * characters or more (七天无理由 → 七天 天无 无理 理由) besides the words themselves: a query's
+ * pairs still find any word or part of a word there, not the pairs that straddle two words.
+ * Queries always get every pair (`runTokens`), whatever the browser's segmenter says.
  */
 import { fold, isHan, isWordChar } from './normalise.ts';
 
@@ -96,12 +101,26 @@ export function runTokens(run: string): string[] {
   return [...hanPairs(run), ...words(run)];
 }
 
+/** Tokens of a run of a long field: its words, and the pairs inside its words of 3+ characters. */
+export function wordTokens(run: string): string[] {
+  const list = words(run);
+  const out: string[] = [];
+  const han = Array.from(run).filter(isHan);
+  if (han.length === 1) out.push(han[0]!);
+  for (const w of list) {
+    const chars = Array.from(w);
+    if (chars.length >= 3 && isHan(chars[0]!)) out.push(...hanPairs(w));
+  }
+  return [...out, ...list];
+}
+
 /** All tokens of a text, in order, duplicates kept (the index counts them). */
 export function tokenize(text: unknown): string[] {
   return runs(fold(text)).flatMap(runTokens);
 }
 
 /** Tokens of several texts (a list field): pairs never straddle two items. */
-export function tokenizeAll(texts: readonly unknown[]): string[] {
-  return texts.flatMap((t) => tokenize(t));
+export function tokenizeAll(texts: readonly unknown[], pairs: 'all' | 'in-words' = 'all'): string[] {
+  if (pairs === 'all') return texts.flatMap((t) => tokenize(t));
+  return texts.flatMap((t) => runs(fold(t)).flatMap(wordTokens));
 }
