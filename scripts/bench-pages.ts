@@ -35,7 +35,7 @@ for (const path of pages) {
     js.push({ url: res.url(), bytes: body.byteLength, gz: gzipSync(body).byteLength });
   });
   await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
-  const html = readFileSync(`dist${path}index.html`);
+  const html = readFileSync(`${process.env.DIST_DIR ?? 'dist'}${path}index.html`);
   const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].reduce((n, s) => n + (s.textContent?.length ?? 0), 0));
   const sum = (k: 'bytes' | 'gz') => js.reduce((n, f) => n + f[k], 0);
   console.log(`${path} | ${html.byteLength} | ${gzipSync(html).byteLength} | ${js.length} (+${inline} B inline) | ${sum('bytes')} | ${sum('gz')}`);
