@@ -1,58 +1,68 @@
 /**
- * Loads a serialized index (index-format.ts) and scores queries on it.
+ * Loads a serialized index (index-format.ts) into a working lunr.Index. Every query runs on
+ * lunr's own Index#query (query.ts builds it with `index.query((q) => q.term(…))`): lunr expands
+ * prefixes and typos on its TokenSet, reads the postings, builds the query vector and scores the
+ * documents' field vectors (BM25).
  *
- * Loading decodes the postings into typed arrays (one pass) and adds up the field lengths. The
- * scoring is lunr's, without lunr: each (document, field, term) weighs what lunr.Builder gives it
- * (BM25, k1 = 1.2, b = 0.75, field boost, rounded to 3 decimals; idf counts the (document, field)
- * pairs holding the term), and a document scores like lunr.Index#query: the sum over its matching
- * fields of the dot product of the query vector (each term's summed clause boosts, expanded
- * terms included) with the field's vector, divided by the query vector's length. Only the
- * postings of the query's terms are read. tests/unit/search-index.test.ts compares every score
- * with lunr's on the real content. The shape is checked first: a stale or broken file gives a
- * clear error, not wrong results.
+ * The file is not lunr's own JSON (more than twice as large, tested) but a compact inverted index:
+ * per term the (document, field) pairs holding it, with the frequencies. Loading decodes it into
+ * typed arrays in one pass, adds up the field lengths and builds lunr.TokenSet from the sorted
+ * terms (lunr.TokenSet.fromArray). What lunr reads of the rest is made on first read and kept:
+ * `invertedIndex[term]` for the query's (expanded) terms and `fieldVectors['field/ref']` for the
+ * fields that match (lunr reads nothing else of them; the other entries are never made), the
+ * vectors with exactly lunr.Builder's weights (BM25, k1 = 1.2, b = 0.75, field boost, rounded to
+ * 3 decimals; idf counts the (document, field) pairs holding the term). A vector needs all the
+ * terms of its field, so the first one read turns the postings around once (field → terms).
+ * tests/unit/search-index.test.ts checks that queries give the same documents and scores as on
+ * the index lunr.Builder makes of the same tokens, on the real content.
+ *
+ * The shape is checked first: a stale or broken file gives a clear error, not a crash in lunr.
  */
-import type { SearchDoc, SearchDocText, SearchFacets } from './documents.ts';
+import lunr from 'lunr';
+import type { SearchDoc, SearchDocStub, SearchDocText, SearchFacets } from './documents.ts';
 import { decodeNumbers } from './numbers.ts';
 import { SEARCH_INDEX_FORMAT, unpackDocs, unpackTerms, type SerializedSearchIndex } from './index-format.ts';
-import type { SearchDocStub } from './documents.ts';
 
 /** lunr.Builder's defaults. */
 const K1 = 1.2;
 const B = 0.75;
 
-/** One term of a query, as lunr's `Query#term` takes it. */
-export interface QueryClause {
-  term: string;
-  boost: number;
-  /** Every indexed term starting with `term` (lunr's trailing wildcard). */
-  prefix?: boolean;
-  /** Every indexed term at most one edit away (lunr's `editDistance: 1`). */
-  fuzzy?: boolean;
-}
-
-export interface IndexMatch {
-  /** Position of the document. */
-  ref: number;
-  score: number;
-}
-
 export interface LoadedSearchIndex {
-  /** The documents: what the index keeps, and their texts once there (`hasText`). */
+  /** The lunr index the queries run on (Index#query). */
+  lunr: lunr.Index;
+  /** The documents, by position (`lunrRef(position)` is a document's ref in lunr): what the index keeps, and their texts once there (`hasText`). */
   docs: SearchDoc[];
   facets: SearchFacets;
   /** lunr's inverse document frequency of a term (0 when not indexed). */
   idf(term: string): number;
-  /** How many (document, field) postings the term has (0 when not indexed). */
+  /** How many (document, field) postings lunr walks for the term (0 when not indexed). */
   postings(term: string): number;
   /** Bit mask of the fields (fields.ts order) of document `ref` that contain `term`. */
   fieldsWith(ref: number, term: string): number;
-  /** The matching documents, best first (score, then position), scored like lunr. */
-  query(clauses: readonly QueryClause[]): IndexMatch[];
   /** True when the document's texts are there. */
   hasText(ref: number): boolean;
   /** Adds a document's texts (fetched apart). */
   setText(ref: number, text: SearchDocText): void;
 }
+
+/**
+ * lunr's ref of the document at `position`: `#` and the position. lunr keeps the refs as object
+ * keys and lists them (Object.keys) for every term it looks up; V8 hands back keys that are not
+ * array indices as they are but turns numbers into new strings each time, which cost a quarter of
+ * the query time at 10,000 scripts.
+ */
+export const lunrRef = (position: number): string => `#${position}`;
+
+/** The position of the document whose lunr ref is `ref` (NaN when it is not one). */
+export const refPosition = (ref: string): number => (ref.startsWith('#') ? Number(ref.slice(1)) : Number.NaN);
+
+/** `lunr.TokenSet.fromArray` (sorted words → minimal automaton) is public in lunr, but its typings make it an instance method. */
+const TokenSet = lunr.TokenSet as unknown as { fromArray(sorted: readonly string[]): lunr.TokenSet };
+
+/** lunr's posting of a term: its number, then per field the refs of the documents holding it (with their metadata: none). */
+type Posting = { _index: number } & Record<string, Record<string, object>>;
+
+const NO_METADATA: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
 function isSerialized(data: unknown): data is SerializedSearchIndex {
   const d = data as Partial<SerializedSearchIndex> | null;
@@ -74,27 +84,25 @@ function isSerialized(data: unknown): data is SerializedSearchIndex {
 
 const formatError = (detail?: string) => new Error(`搜索索引格式不对（需要 ${SEARCH_INDEX_FORMAT}），请重新构建站点${detail ? `：${detail}` : ''}`);
 
-/** True when `a` and `b` are at most one insertion, deletion, substitution or swap of neighbours apart. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) {
-    // One substitution, or two neighbours swapped.
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+/** An object whose properties are made on first read and kept (string keys only: lunr reads nothing else). */
+function lazyRecord<T>(make: (key: string) => T | undefined): Record<string, T> {
+  const cache = new Map<string, T | undefined>();
+  return new Proxy(Object.create(null) as Record<string, T>, {
+    get(_target, key) {
+      if (typeof key !== 'string') return undefined;
+      let value = cache.get(key);
+      if (value === undefined && !cache.has(key)) cache.set(key, (value = make(key)));
+      return value;
+    },
+  });
 }
 
 export function loadSearchIndex(data: unknown): LoadedSearchIndex {
   if (!isSerialized(data)) throw formatError();
   const terms = unpackTerms(data.terms);
+  const fields = data.fields.map((f) => f.name);
   const boosts = data.fields.map((f) => f.boost);
-  const fieldCount = data.fields.length;
+  const fieldCount = fields.length;
   let stubs: SearchDocStub[];
   try {
     stubs = unpackDocs(data.docs);
@@ -104,6 +112,7 @@ export function loadSearchIndex(data: unknown): LoadedSearchIndex {
   if (data.texts && data.texts.length !== stubs.length) throw formatError('texts');
   const docCount = stubs.length;
   const termCount = terms.length;
+  const keyCount = docCount * fieldCount;
   let numbers: Uint32Array;
   let tfMinusOne: Uint32Array;
   try {
@@ -114,11 +123,14 @@ export function loadSearchIndex(data: unknown): LoadedSearchIndex {
   }
 
   // Postings: for term t, entries postingStart[t] … postingStart[t + 1] − 1 of `postingKey`
-  // (document × fields + field) and `tfMinusOne`.
+  // (document × fields + field, ascending) and `tfMinusOne`.
   const postingCount = tfMinusOne.length;
   const postingStart = new Uint32Array(termCount + 1);
   const postingKey = new Uint32Array(postingCount);
-  const fieldLength = new Float64Array(docCount * fieldCount);
+  // Per (document, field) key: its length (tokens, for BM25), and in forwardStart[key + 1] how
+  // many terms it has (made into the starts of the forward index on first use, below).
+  const fieldLength = new Float64Array(keyCount);
+  const forwardStart = new Uint32Array(keyCount + 1);
   let at = 0;
   let p = 0;
   for (let t = 0; t < termCount; t++) {
@@ -128,16 +140,17 @@ export function loadSearchIndex(data: unknown): LoadedSearchIndex {
     let key = 0;
     for (let k = 0; k < count; k++, p++) {
       key += numbers[at++]!;
-      if (key >= docCount * fieldCount || (k > 0 && numbers[at - 1] === 0)) throw formatError('postings');
+      if (key >= keyCount || (k > 0 && numbers[at - 1] === 0)) throw formatError('postings');
       postingKey[p] = key;
       fieldLength[key]! += tfMinusOne[p]! + 1;
+      forwardStart[key + 1]!++;
     }
   }
   postingStart[termCount] = p;
   if (p !== postingCount || at !== numbers.length) throw formatError('postings');
 
   const average = new Float64Array(fieldCount);
-  for (let i = 0; i < fieldLength.length; i++) average[i % fieldCount]! += fieldLength[i]!;
+  for (let i = 0; i < keyCount; i++) average[i % fieldCount]! += fieldLength[i]!;
   for (let f = 0; f < fieldCount; f++) average[f]! /= docCount || 1;
 
   const termNumber = new Map(terms.map((t, i) => [t, i]));
@@ -151,38 +164,81 @@ export function loadSearchIndex(data: unknown): LoadedSearchIndex {
     return idf;
   };
 
-  /** The terms a clause stands for. */
-  function expand(clause: QueryClause): number[] {
-    if (clause.prefix) {
-      // Terms are sorted as strings compare: binary search for the first ≥ the prefix.
-      let lo = 0;
-      let hi = termCount;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (terms[mid]! < clause.term) lo = mid + 1;
-        else hi = mid;
+  // lunr's inverted index: a term's posting lists, per field, the refs of the documents holding it.
+  const refs = Array.from({ length: docCount }, (_, i) => lunrRef(i));
+  const invertedIndex = lazyRecord<Posting>((term) => {
+    const t = termNumber.get(term);
+    if (t === undefined) return undefined;
+    const posting = { _index: t } as Posting;
+    const byField = fields.map(() => Object.create(null) as Record<string, object>);
+    for (let k = postingStart[t]!; k < postingStart[t + 1]!; k++) {
+      const key = postingKey[k]!;
+      const doc = (key / fieldCount) | 0;
+      byField[key - doc * fieldCount]![refs[doc]!] = NO_METADATA;
+    }
+    fields.forEach((f, i) => (posting[f] = byField[i]!));
+    return posting;
+  });
+
+  // The postings turned around (the forward index), made for the first field vector: for key
+  // (document × fields + field), entries start[key] … start[key + 1] − 1 of `term` (ascending,
+  // the order of lunr's vectors) and `tf`.
+  let forward: { start: Uint32Array; term: Uint32Array; tf: Uint32Array } | undefined;
+  const turnAround = () => {
+    const start = forwardStart;
+    for (let key = 0; key < keyCount; key++) start[key + 1]! += start[key]!;
+    const fill = start.slice(0, keyCount);
+    const term = new Uint32Array(postingCount);
+    const tf = new Uint32Array(postingCount);
+    for (let t = 0; t < termCount; t++) {
+      for (let k = postingStart[t]!; k < postingStart[t + 1]!; k++) {
+        const to = fill[postingKey[k]!]!++;
+        term[to] = t;
+        tf[to] = tfMinusOne[k]! + 1;
       }
-      const out: number[] = [];
-      for (let t = lo; t < termCount && terms[t]!.startsWith(clause.term); t++) out.push(t);
-      return out;
     }
-    if (clause.fuzzy) {
-      const out: number[] = [];
-      for (let t = 0; t < termCount; t++) if (withinOneEdit(clause.term, terms[t]!)) out.push(t);
-      return out;
+    return { start, term, tf };
+  };
+
+  // lunr's field vectors, exactly as lunr.Builder#createFieldVectors makes them, kept by key.
+  // lunr reads them by FieldRef (`field/ref`, which JavaScript makes a string key).
+  const fieldNumber = new Map(fields.map((f, i) => [f, i]));
+  const vectors: Array<lunr.Vector | undefined> = new Array(keyCount);
+  const fieldVectors = new Proxy(Object.create(null) as Record<string, lunr.Vector>, {
+    get(_target, fieldRef) {
+      if (typeof fieldRef !== 'string') return undefined;
+      // lunr's FieldRef: the field's name, `/`, the document's ref.
+      const slash = fieldRef.indexOf('/');
+      const field = fieldNumber.get(fieldRef.slice(0, slash));
+      const ref = fieldRef.slice(slash + 1);
+      const doc = refPosition(ref);
+      if (field === undefined || !(doc >= 0 && doc < docCount) || refs[doc] !== ref) return undefined;
+      const key = doc * fieldCount + field;
+      return (vectors[key] ??= fieldVector(key, field));
+    },
+  });
+  function fieldVector(key: number, field: number): lunr.Vector {
+    forward ??= turnAround();
+    const lengthNorm = K1 * (1 - B + B * (fieldLength[key]! / average[field]!));
+    const elements: number[] = [];
+    for (let k = forward.start[key]!; k < forward.start[key + 1]!; k++) {
+      const t = forward.term[k]!;
+      const tf = forward.tf[k]!;
+      const score = ((idfOf(t) * ((K1 + 1) * tf)) / (lengthNorm + tf)) * boosts[field]!;
+      elements.push(t, Math.round(score * 1000) / 1000);
     }
-    const t = termNumber.get(clause.term);
-    return t === undefined ? [] : [t];
+    return new lunr.Vector(elements);
   }
 
-  // Scores of one query, reused (zeroed after each query, only where touched).
-  const scores = new Float64Array(docCount);
-  const seen = new Uint8Array(docCount);
+  // lunr's typings name the vectors `documentVectors`; lunr.Index reads `fieldVectors`.
+  const attributes = { invertedIndex, fieldVectors, tokenSet: TokenSet.fromArray(terms), fields, pipeline: new lunr.Pipeline() };
+  const index = new lunr.Index(attributes as unknown as lunr.Index.Attributes);
 
   const docs: SearchDoc[] = stubs.map((stub, i) => (data.texts ? { ...stub, ...data.texts[i] } : stub));
   const withText = new Uint8Array(docCount).fill(data.texts ? 1 : 0);
 
   return {
+    lunr: index,
     docs,
     facets: data.facets,
     idf(term) {
@@ -209,38 +265,6 @@ export function loadSearchIndex(data: unknown): LoadedSearchIndex {
       let mask = 0;
       for (let k = lo; k < end && postingKey[k]! < first + fieldCount; k++) mask |= 1 << (postingKey[k]! - first);
       return mask;
-    },
-    query(clauses) {
-      // The query vector: each expanded term with the sum of its clauses' boosts.
-      const vector = new Map<number, number>();
-      for (const clause of clauses) for (const t of expand(clause)) vector.set(t, (vector.get(t) ?? 0) + clause.boost);
-      let norm = 0;
-      for (const b of vector.values()) norm += b * b;
-      norm = Math.sqrt(norm);
-      if (!vector.size || !(norm > 0)) return [];
-      const touched: number[] = [];
-      for (const [t, queryBoost] of vector) {
-        const idf = idfOf(t);
-        for (let k = postingStart[t]!; k < postingStart[t + 1]!; k++) {
-          const key = postingKey[k]!;
-          const doc = (key / fieldCount) | 0;
-          const field = key - doc * fieldCount;
-          const tf = tfMinusOne[k]! + 1;
-          const lengthNorm = K1 * (1 - B + B * (fieldLength[key]! / average[field]!));
-          const weight = Math.round(((idf * ((K1 + 1) * tf)) / (lengthNorm + tf)) * boosts[field]! * 1000) / 1000;
-          if (!seen[doc]) {
-            seen[doc] = 1;
-            touched.push(doc);
-          }
-          scores[doc]! += queryBoost * weight;
-        }
-      }
-      const out: IndexMatch[] = touched.map((ref) => ({ ref, score: scores[ref]! / norm }));
-      for (const ref of touched) {
-        scores[ref] = 0;
-        seen[ref] = 0;
-      }
-      return out.sort((a, b) => b.score - a.score || a.ref - b.ref);
     },
     hasText: (ref) => withText[ref] === 1,
     setText(ref, text) {

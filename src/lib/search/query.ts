@@ -1,16 +1,20 @@
 /**
  * Query side of the pipeline: analyses what was typed with the same folding and tokenizer as the
- * index, adds synonyms, scores the terms on the index (load-index.ts, lunr's scoring), then
- * re-ranks: documents that match more of the query (weighted by how rare each term is) and
- * documents that contain the whole query come first; scripts weigh a little more than the pages
- * around them. The re-ranking reads the index only (which fields of a document hold which
- * terms), never the documents' texts, so it runs before any text is fetched.
+ * index, adds synonyms, and runs the terms on lunr with Index#query, one `Query#term` clause per
+ * term (lunr's own query parser splits on spaces only, which means nothing in Chinese; our terms
+ * skip lunr's pipeline, they are already ours). lunr expands prefixes and typos on its token set
+ * and scores (BM25). Then a re-ranking on top of lunr's scores: documents that match more of the
+ * query (weighted by how rare each term is) and documents that contain the whole query come first;
+ * scripts weigh a little more than the pages around them. The re-ranking reads the index only
+ * (which fields of a document hold which terms), never the documents' texts, so it runs before any
+ * text is fetched.
  */
+import lunr from 'lunr';
 import { fold, isHan } from './normalise.ts';
 import { runs, runTokens } from './tokenize.ts';
 import { KIND_SUFFIXES, SYNONYM_GROUPS } from './synonyms.ts';
 import { KEY_FIELDS_MASK } from './fields.ts';
-import type { LoadedSearchIndex, QueryClause } from './load-index.ts';
+import { refPosition, type LoadedSearchIndex } from './load-index.ts';
 import type { SearchDoc, SearchKind } from './documents.ts';
 
 /** Only the first this-many letters and digits of a query are used (a pasted essay stays fast). */
@@ -25,9 +29,9 @@ const KIND_HINT_WEIGHT = 1.6;
 const PHRASE_BONUS = 1.5;
 /** … or the document as a whole does. */
 const PHRASE_BONUS_BODY = 1.15;
-/** Documents re-ranked in detail (the rest keep the index's order below them). */
+/** Documents re-ranked in detail (the rest keep lunr's order below them). */
 const RERANK = 80;
-/** Postings one query may walk: this many per document of the index, at least MIN_POSTINGS. */
+/** Postings lunr may walk for one query: this many per document of the index, at least MIN_POSTINGS. */
 const POSTINGS_PER_DOC = 0.3;
 const MIN_POSTINGS = 1500;
 
@@ -86,6 +90,44 @@ export interface SearchResponse {
   hits: SearchHit[];
   /** Number of matching documents before the limit. */
   total: number;
+}
+
+/** One clause of a lunr query: a term of our pipeline and how lunr matches it. */
+export interface QueryClause {
+  term: string;
+  boost: number;
+  /** Every indexed term starting with `term` (lunr's trailing wildcard). */
+  prefix?: boolean;
+  /** Every indexed term at most one edit away (lunr's `editDistance: 1`). */
+  fuzzy?: boolean;
+}
+
+export interface IndexMatch {
+  /** Position of the document (see `lunrRef`). */
+  ref: number;
+  score: number;
+}
+
+/**
+ * Runs the clauses with lunr's Index#query: one `Query#term` per clause, the term as our pipeline
+ * made it (`usePipeline: false`), with its boost, lunr's trailing wildcard for a prefix and edit
+ * distance 1 for a typo. The matches best first (lunr's score, then position).
+ */
+export function lunrQuery(index: lunr.Index, clauses: readonly QueryClause[]): IndexMatch[] {
+  if (!clauses.length) return [];
+  return index
+    .query((q) => {
+      for (const c of clauses) {
+        q.term(c.term, {
+          boost: c.boost,
+          usePipeline: false,
+          wildcard: c.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          ...(c.fuzzy ? { editDistance: 1 } : {}),
+        });
+      }
+    })
+    .map((r) => ({ ref: refPosition(r.ref), score: r.score }))
+    .sort((a, b) => b.score - a.score || a.ref - b.ref);
 }
 
 const foldedGroups: string[][] = SYNONYM_GROUPS.map((g) => [...new Set(g.map((m) => fold(m)).filter((m) => Array.from(m).length >= 2))]);
@@ -174,7 +216,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   const limit = Math.max(0, options.limit ?? 20);
   if (!query.terms.length) return { query, hits: [], total: 0 };
 
-  // The clauses scored on the index, rarest first. Terms found in a large part of a big index (亲, 您, 发货
+  // The clauses lunr runs, rarest first. Terms found in a large part of a big index (亲, 您, 发货
   // in 10,000 scripts) cost the most and say the least: past a budget of postings they are left
   // to the re-ranking below, which still sees them in the documents' text.
   const clauses = [
@@ -193,7 +235,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   });
   if (!run.length) return { query, hits: [], total: 0 };
 
-  const raw = index.query(run.map((c): QueryClause => ({ term: c.term, boost: c.boost, prefix: c.prefix })));
+  const raw = lunrQuery(index.lunr, run.map((c): QueryClause => ({ term: c.term, boost: c.boost, prefix: c.prefix })));
 
   // Weight of each typed term: its rarity; a term no document contains counts only when a
   // synonym group stands for it (退钱 → 退款).
@@ -243,7 +285,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
     hit.score = score;
   }
   detailed.sort((a, b) => b.score - a.score || a.ref - b.ref);
-  // The rest keep the index's order, below every re-ranked hit.
+  // The rest keep lunr's order, below every re-ranked hit.
   const floor = detailed.length ? detailed[detailed.length - 1]!.score : 0;
   const rest = candidates
     .slice(RERANK, RERANK + Math.max(0, limit - detailed.length))
@@ -261,7 +303,7 @@ export function closestScripts(index: LoadedSearchIndex, input: unknown, limit =
   const chars = unique(Array.from(compact).filter(isHan));
   const latin = unique(compact.match(/[^\p{Script=Han}]{3,}/gu) ?? []);
   if (!chars.length && !latin.length) return [];
-  const raw = index.query([...chars.map((term) => ({ term, boost: 1, prefix: true })), ...latin.map((term) => ({ term, boost: 1, fuzzy: true }))]);
+  const raw = lunrQuery(index.lunr, [...chars.map((term) => ({ term, boost: 1, prefix: true })), ...latin.map((term) => ({ term, boost: 1, fuzzy: true }))]);
   const out: SearchHit[] = [];
   for (const { ref, score } of raw) {
     const doc = index.docs[ref];
