@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { buildSearchIndex, coreIndex, documentTokens } from '../../src/lib/search/build-index.ts';
-import { loadSearchIndex, lunrRef, refPosition } from '../../src/lib/search/load-index.ts';
+import { loadSearchIndex, lunrRef } from '../../src/lib/search/load-index.ts';
 import { lunrQuery, type QueryClause } from '../../src/lib/search/query.ts';
 import { docStub, packDocs, packTerms, unpackDocs, unpackTerms } from '../../src/lib/search/index-format.ts';
 import type { SearchDocStub } from '../../src/lib/search/documents.ts';
