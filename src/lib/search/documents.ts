@@ -5,7 +5,7 @@
  */
 import type { SiteIndex } from '../content/site-index.ts';
 import { STAGES } from '../../schemas/common.ts';
-import { formatThreshold } from '../../i18n/zh-CN.ts';
+import { formatThreshold } from '../text/threshold.ts';
 import { urls } from '../urls.ts';
 import type { SearchField } from './fields.ts';
 
