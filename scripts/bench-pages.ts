@@ -17,14 +17,18 @@ if (!args.includes('--no-build')) {
   const start = performance.now();
   const r = spawnSync('node_modules/.bin/astro', ['build'], { stdio: 'ignore' });
   if (r.status !== 0) throw new Error('astro build failed');
-  console.log(`build time (whole site${args.includes('--warm') ? ', warm diagram cache' : ', cold diagram cache'}): ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  console.log(
+    `build time (whole site${args.includes('--warm') ? ', warm diagram cache' : ', cold diagram cache'}): ${((performance.now() - start) / 1000).toFixed(1)} s`,
+  );
 }
 
 const found = await findBrowser();
 if (!found) throw new Error(BROWSER_HELP);
 const server = await serveDist(0);
 const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
-const pages = (process.env.PAGES ?? '/,/tracks/ecommerce/,/workflows/presales-reception/,/workflows/cancel-order/,/scripts/,/standards/').split(',');
+const pages = (
+  process.env.PAGES ?? '/,/tracks/ecommerce/,/workflows/presales-reception/,/workflows/cancel-order/,/scripts/,/standards/'
+).split(',');
 console.log('\npage | HTML bytes | HTML gzip | JS requests | JS bytes (raw) | JS bytes (gzip)');
 for (const path of pages) {
   const page = await browser.newPage();
@@ -36,9 +40,13 @@ for (const path of pages) {
   });
   await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
   const html = readFileSync(`${process.env.DIST_DIR ?? 'dist'}${path}index.html`);
-  const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].reduce((n, s) => n + (s.textContent?.length ?? 0), 0));
+  const inline = await page.evaluate(() =>
+    [...document.querySelectorAll('script:not([src])')].reduce((n, s) => n + (s.textContent?.length ?? 0), 0),
+  );
   const sum = (k: 'bytes' | 'gz') => js.reduce((n, f) => n + f[k], 0);
-  console.log(`${path} | ${html.byteLength} | ${gzipSync(html).byteLength} | ${js.length} (+${inline} B inline) | ${sum('bytes')} | ${sum('gz')}`);
+  console.log(
+    `${path} | ${html.byteLength} | ${gzipSync(html).byteLength} | ${js.length} (+${inline} B inline) | ${sum('bytes')} | ${sum('gz')}`,
+  );
   if (process.env.VERBOSE) js.forEach((f) => console.log(`    ${f.url} ${f.bytes}`));
   await page.close();
 }

@@ -43,8 +43,13 @@ const figures: Record<string, unknown> = {};
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-const median = (list: number[]) => percentile([...list].sort((a, b) => a - b), 50);
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+const median = (list: number[]) =>
+  percentile(
+    [...list].sort((a, b) => a - b),
+    50,
+  );
 const keyOf = (d: { kind: string; id: string }) => `${d.kind}:${d.id}`;
 
 function sizes(json: string) {
@@ -119,7 +124,23 @@ function generateScripts(real: SearchDoc[], n: number): SearchDoc[] {
   const replySentences = scripts.flatMap((d) => sentences(d.reply ?? ''));
   const customerLines = scripts.flatMap((d) => d.customer ?? []);
   const tags = scripts.flatMap((d) => d.tags ?? []);
-  const products = ['沙发', '床垫', '衣柜', '餐桌', '连衣裙', '羽绒服', '运动鞋', '电饭煲', '空调', '手机壳', '茶叶', '奶粉', '面霜', '台灯', '书包'];
+  const products = [
+    '沙发',
+    '床垫',
+    '衣柜',
+    '餐桌',
+    '连衣裙',
+    '羽绒服',
+    '运动鞋',
+    '电饭煲',
+    '空调',
+    '手机壳',
+    '茶叶',
+    '奶粉',
+    '面霜',
+    '台灯',
+    '书包',
+  ];
   const out: SearchDoc[] = [];
   for (let i = 0; i < n; i++) {
     const base = pick(scripts);
@@ -159,24 +180,46 @@ const realDocs = fullDocs(realIndex);
 const realJson = JSON.stringify(coreIndex(realIndex));
 const realSize = sizes(realJson);
 const realFullSize = sizes(JSON.stringify(realIndex));
-const realCounts = Object.fromEntries(['script', 'workflow', 'step', 'standard'].map((k) => [k, realDocs.filter((d) => d.kind === k).length]));
+const realCounts = Object.fromEntries(
+  ['script', 'workflow', 'step', 'standard'].map((k) => [k, realDocs.filter((d) => d.kind === k).length]),
+);
 const realLoad = timeLoad(realJson, QUICK ? 5 : 20);
 const realQueries = timeQueries(realJson, queries, QUICK ? 3 : 10);
 const realEval = await evaluate(queries, (q) => realQueries.engine.search(q, { limit: 10 }).hits.map((h) => keyOf(h.doc)));
 const realTerms = realIndex.terms.split('|').reduce((n, g) => n + Array.from(g.split(' ')[0]!).length - 1 + g.split(' ').length - 1, 0);
-line('documents', `${realDocs.length} (${Object.entries(realCounts).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+line(
+  'documents',
+  `${realDocs.length} (${Object.entries(realCounts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')})`,
+);
 line('terms', String(realTerms));
 line('index build (tokenize + encode)', ms(buildMs));
 line('index (no texts) raw / gzip / brotli', `${kb(realSize.raw)} / ${kb(realSize.gzip)} / ${kb(realSize.brotli)}`);
 const realParts = parts(realIndex);
-line('  gzip: terms / postings / freqs / docs', `${kb(realParts.terms)} / ${kb(realParts.postings)} / ${kb(realParts.frequencies)} / ${kb(realParts.docs)}`);
+line(
+  '  gzip: terms / postings / freqs / docs',
+  `${kb(realParts.terms)} / ${kb(realParts.postings)} / ${kb(realParts.frequencies)} / ${kb(realParts.docs)}`,
+);
 line('texts gzip: all in one / per file (mean)', `${kb(realParts.textsAll)} / ${kb(realParts.textFileMean)}`);
 line('complete file raw / gzip (CLI --index)', `${kb(realFullSize.raw)} / ${kb(realFullSize.gzip)}`);
 line('load + deserialize (first / median)', `${ms(realLoad.first)} / ${ms(realLoad.median)}`);
 line('first query after load', ms(realQueries.firstQuery));
 line(`query latency p50 / p95 (n=${realQueries.n})`, `${ms(realQueries.p50)} / ${ms(realQueries.p95)} (max ${ms(realQueries.max)})`);
 line(`recall@5 / MRR (${queries.length} queries)`, `${realEval.recall.toFixed(4)} / ${realEval.mrr.toFixed(4)}`);
-figures.real = { docs: realDocs.length, counts: realCounts, terms: realTerms, bytes: realSize, completeBytes: realFullSize, gzipParts: realParts, buildMs, load: realLoad, queries: { p50: realQueries.p50, p95: realQueries.p95, firstQuery: realQueries.firstQuery }, recall5: realEval.recall, mrr: realEval.mrr };
+figures.real = {
+  docs: realDocs.length,
+  counts: realCounts,
+  terms: realTerms,
+  bytes: realSize,
+  completeBytes: realFullSize,
+  gzipParts: realParts,
+  buildMs,
+  load: realLoad,
+  queries: { p50: realQueries.p50, p95: realQueries.p95, firstQuery: realQueries.firstQuery },
+  recall5: realEval.recall,
+  mrr: realEval.mrr,
+};
 
 // ── 2. Generated corpus ──────────────────────────────────────────────────────────────────────
 console.log(`\n== 2. 生成语料 ${GENERATED.toLocaleString('en')} 条话术 (generated corpus) ==`);
@@ -192,20 +235,32 @@ const per1000 = (n: number) => (n / GENERATED) * 1000;
 line('index build', ms(genBuildMs));
 line('index (no texts) raw / gzip / brotli', `${kb(genSize.raw)} / ${kb(genSize.gzip)} / ${kb(genSize.brotli)}`);
 const genParts = parts(genIndex);
-line('  gzip: terms / postings / freqs / docs', `${kb(genParts.terms)} / ${kb(genParts.postings)} / ${kb(genParts.frequencies)} / ${kb(genParts.docs)}`);
+line(
+  '  gzip: terms / postings / freqs / docs',
+  `${kb(genParts.terms)} / ${kb(genParts.postings)} / ${kb(genParts.frequencies)} / ${kb(genParts.docs)}`,
+);
 line('texts gzip: all in one / per file (mean)', `${kb(genParts.textsAll)} / ${kb(genParts.textFileMean)}`);
 line('per 1,000 scripts raw / gzip (index)', `${kb(per1000(genSize.raw))} / ${kb(per1000(genSize.gzip))}`);
 line('per 1,000 scripts gzip, texts in one', kb(per1000(genParts.textsAll)));
 line('load + deserialize (first / median)', `${ms(genLoad.first)} / ${ms(genLoad.median)}`);
 line('first query after load', ms(genQueries.firstQuery));
 line(`query latency p50 / p95 (n=${genQueries.n})`, `${ms(genQueries.p50)} / ${ms(genQueries.p95)} (max ${ms(genQueries.max)})`);
-figures.generated = { scripts: GENERATED, bytes: genSize, gzipParts: genParts, per1000: { raw: per1000(genSize.raw), gzip: per1000(genSize.gzip), textsGzip: per1000(genParts.textsAll) }, buildMs: genBuildMs, load: genLoad, queries: { p50: genQueries.p50, p95: genQueries.p95, firstQuery: genQueries.firstQuery } };
+figures.generated = {
+  scripts: GENERATED,
+  bytes: genSize,
+  gzipParts: genParts,
+  per1000: { raw: per1000(genSize.raw), gzip: per1000(genSize.gzip), textsGzip: per1000(genParts.textsAll) },
+  buildMs: genBuildMs,
+  load: genLoad,
+  queries: { p50: genQueries.p50, p95: genQueries.p95, firstQuery: genQueries.firstQuery },
+};
 
 // ── 3. Pagefind vs ours in Chromium ──────────────────────────────────────────────────────────
 if (!args.has('--no-browser')) await browserComparison();
 
 console.log('\n== 汇总 (figures to report) ==');
-const cmp = figures.compare as undefined | { ours: { bytes: number; ms: number }; pagefind: { bytes: number; ms: number; recall5: number; mrr: number } };
+const cmp = figures.compare as
+  undefined | { ours: { bytes: number; ms: number }; pagefind: { bytes: number; ms: number; recall5: number; mrr: number } };
 line('recall@5 ours / Pagefind', `${realEval.recall.toFixed(4)} / ${cmp ? cmp.pagefind.recall5.toFixed(4) : 'n/a'}`);
 line('MRR ours / Pagefind', `${realEval.mrr.toFixed(4)} / ${cmp ? cmp.pagefind.mrr.toFixed(4) : 'n/a'}`);
 line('index gzip per 1,000 scripts', `${kb(per1000(genSize.gzip))} (texts apart: ${kb(per1000(genParts.textsAll))})`);
@@ -237,10 +292,26 @@ async function browserComparison() {
     const esbuild = await import('esbuild');
     const entry = join(dir, 'entry.ts');
     writeFileSync(entry, `export { fetchSearchEngine } from ${JSON.stringify(resolve('src/lib/search/engine.ts'))};\n`);
-    const bundle = await esbuild.build({ entryPoints: [entry], bundle: true, splitting: true, format: 'esm', minify: true, write: false, outdir: join(dir, 'ours'), platform: 'browser', target: 'es2022', absWorkingDir: root, logLevel: 'silent' });
+    const bundle = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      minify: true,
+      write: false,
+      outdir: join(dir, 'ours'),
+      platform: 'browser',
+      target: 'es2022',
+      absWorkingDir: root,
+      logLevel: 'silent',
+    });
     mkdirSync(join(dir, 'ours'), { recursive: true });
     for (const f of bundle.outputFiles) writeFileSync(f.path, f.contents);
-    const chunkGzip = bundle.outputFiles.map((f) => ({ name: f.path.split('/').pop()!, raw: f.contents.length, gzip: gzipSync(f.contents).length }));
+    const chunkGzip = bundle.outputFiles.map((f) => ({
+      name: f.path.split('/').pop()!,
+      raw: f.contents.length,
+      gzip: gzipSync(f.contents).length,
+    }));
 
     // Pagefind: one record per search document, with its full text and title.
     const pagefind = await import('pagefind');
@@ -261,22 +332,34 @@ async function browserComparison() {
       writeFileSync(path, f.content);
     }
     await pagefind.close();
-    const pagefindIndexBytes = files.files.filter((f) => /\.pf_(index|meta|fragment)$|pagefind-entry\.json$/.test(f.path)).reduce((a, f) => a + f.content.length, 0);
-    writeFileSync(join(dir, 'bench.html'), '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>bench</title><body></body></html>');
+    const pagefindIndexBytes = files.files
+      .filter((f) => /\.pf_(index|meta|fragment)$|pagefind-entry\.json$/.test(f.path))
+      .reduce((a, f) => a + f.content.length, 0);
+    writeFileSync(
+      join(dir, 'bench.html'),
+      '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>bench</title><body></body></html>',
+    );
 
     const server = await serveCompressed(dir);
     const { chromium } = await import('playwright');
     const browser = await chromium.launch({ executablePath: browserInfo.path, args: CHROMIUM_ARGS });
     try {
       const firstQuery = QUERY_FOR_BYTES;
-      const measure = async <R extends { keys: string[]; ms: number }>(run: (a: { q: string; limit: number; core: string }) => Promise<R>, q = firstQuery) => {
+      const measure = async <R extends { keys: string[]; ms: number }>(
+        run: (a: { q: string; limit: number; core: string }) => Promise<R>,
+        q = firstQuery,
+      ) => {
         const context = await browser.newContext();
         const page = await context.newPage();
         await page.goto(`${server.url}/bench.html`);
         const fetched: Array<{ url: string; bytes: number; body: number }> = [];
         page.on('requestfinished', async (request) => {
           const s = await request.sizes().catch(() => undefined);
-          fetched.push({ url: request.url(), body: s?.responseBodySize ?? 0, bytes: (s?.responseBodySize ?? 0) + (s?.responseHeadersSize ?? 0) });
+          fetched.push({
+            url: request.url(),
+            body: s?.responseBodySize ?? 0,
+            bytes: (s?.responseBodySize ?? 0) + (s?.responseHeadersSize ?? 0),
+          });
         });
         const result = await page.evaluate(run, { q, limit: RESULT_LIMIT, core: SEARCH_CORE_PATH });
         await page.waitForTimeout(300);
@@ -308,20 +391,24 @@ async function browserComparison() {
       });
       const bytes = (list: Array<{ bytes: number }>) => list.reduce((a, r) => a + r.bytes, 0);
       const bodies = (list: Array<{ body: number }>) => list.reduce((a, r) => a + r.body, 0);
-      const describe = (list: Array<{ url: string; bytes: number }>) => list.map((r) => `${new URL(r.url).pathname.replace(/^\/pagefind\//, '')} ${kb(r.bytes)}`).join(', ');
+      const describe = (list: Array<{ url: string; bytes: number }>) =>
+        list.map((r) => `${new URL(r.url).pathname.replace(/^\/pagefind\//, '')} ${kb(r.bytes)}`).join(', ');
 
       // Pagefind's recall and latency over the whole set, in the page already loaded.
-      const pfRuns = await pf.page.evaluate(async (list) => {
-        const m = await import('/pagefind/pagefind.js' as string);
-        const out: Array<{ urls: string[]; ms: number }> = [];
-        for (const q of list) {
-          const t0 = performance.now();
-          const s = await m.search(q);
-          const data = await Promise.all(s.results.slice(0, 10).map((r: { data(): Promise<{ url: string }> }) => r.data()));
-          out.push({ urls: data.map((d: { url: string }) => d.url), ms: performance.now() - t0 });
-        }
-        return out;
-      }, queries.map((q) => q.q));
+      const pfRuns = await pf.page.evaluate(
+        async (list) => {
+          const m = await import('/pagefind/pagefind.js' as string);
+          const out: Array<{ urls: string[]; ms: number }> = [];
+          for (const q of list) {
+            const t0 = performance.now();
+            const s = await m.search(q);
+            const data = await Promise.all(s.results.slice(0, 10).map((r: { data(): Promise<{ url: string }> }) => r.data()));
+            out.push({ urls: data.map((d: { url: string }) => d.url), ms: performance.now() - t0 });
+          }
+          return out;
+        },
+        queries.map((q) => q.q),
+      );
       const pfByQuery = new Map(queries.map((q, i) => [q.q, pfRuns[i]!.urls.map((u) => urlToKey.get(u) ?? u)]));
       const pfEval = await evaluate(queries, (q) => pfByQuery.get(q) ?? []);
       const pfTimes = pfRuns.map((r) => r.ms).sort((a, b) => a - b);
@@ -365,20 +452,37 @@ async function browserComparison() {
         return out;
       };
       const describeSplit = (list: Array<{ url: string; bytes: number }>) =>
-        Object.entries(split(list)).map(([k, v]) => `${k} ${kb(v.bytes)}${v.requests > 1 ? ` (${v.requests} files)` : ''}`).join(', ');
+        Object.entries(split(list))
+          .map(([k, v]) => `${k} ${kb(v.bytes)}${v.requests > 1 ? ` (${v.requests} files)` : ''}`)
+          .join(', ');
       // The same first query showing the texts of the top 5 only (as Pagefind's run loads 5 fragments).
-      const top5Paths = new Set(ours.result.keys.slice(0, 5).map((key: string) => {
-        const [kind, id] = key.split(/:(.*)/) as [string, string];
-        return `${searchDir}/${decodeURIComponent(textFiles(realIndex).find((f) => f.text.key === key)?.path ?? `texts/${kind}/${id}.json`)}`;
-      }));
+      const top5Paths = new Set(
+        ours.result.keys.slice(0, 5).map((key: string) => {
+          const [kind, id] = key.split(/:(.*)/) as [string, string];
+          return `${searchDir}/${decodeURIComponent(textFiles(realIndex).find((f) => f.text.key === key)?.path ?? `texts/${kind}/${id}.json`)}`;
+        }),
+      );
       const oursTop5 = ours.fetched.filter((r) => kindOf(r.url) !== 'texts' || top5Paths.has(new URL(r.url).pathname));
 
-      for (const c of chunkGzip) line(`our code chunk ${c.name.replace(/-[A-Z0-9]{8}\.js$/, '.js')}`, `${kb(c.raw)} raw / ${kb(c.gzip)} gzip${/^opencc/.test(c.name) ? ' (Traditional input only)' : ''}`);
-      line(`first query “${firstQuery}”: ours`, `${kb(bytes(ours.fetched))} on the wire (bodies ${kb(bodies(ours.fetched))}) in ${ours.fetched.length} requests, ${ms(ours.result.ms)} to results, ${ms(ours.result.msTexts)} with their texts`);
+      for (const c of chunkGzip)
+        line(
+          `our code chunk ${c.name.replace(/-[A-Z0-9]{8}\.js$/, '.js')}`,
+          `${kb(c.raw)} raw / ${kb(c.gzip)} gzip${/^opencc/.test(c.name) ? ' (Traditional input only)' : ''}`,
+        );
+      line(
+        `first query “${firstQuery}”: ours`,
+        `${kb(bytes(ours.fetched))} on the wire (bodies ${kb(bodies(ours.fetched))}) in ${ours.fetched.length} requests, ${ms(ours.result.ms)} to results, ${ms(ours.result.msTexts)} with their texts`,
+      );
       line('', describeSplit(ours.fetched));
       line('  … showing texts of the top 5 only', `${kb(bytes(oursTop5))} (${describeSplit(oursTop5)})`);
-      line('first query “議價” (Traditional): ours', `${kb(bytes(oursTraditional.fetched))}: ${describeSplit(oursTraditional.fetched)}, ${ms(oursTraditional.result.ms)} to results`);
-      line(`first query “${firstQuery}”: Pagefind`, `${kb(bytes(pf.fetched))} on the wire (bodies ${kb(bodies(pf.fetched))}) in ${pf.fetched.length} requests, ${ms(pf.result.ms)} to results`);
+      line(
+        'first query “議價” (Traditional): ours',
+        `${kb(bytes(oursTraditional.fetched))}: ${describeSplit(oursTraditional.fetched)}, ${ms(oursTraditional.result.ms)} to results`,
+      );
+      line(
+        `first query “${firstQuery}”: Pagefind`,
+        `${kb(bytes(pf.fetched))} on the wire (bodies ${kb(bodies(pf.fetched))}) in ${pf.fetched.length} requests, ${ms(pf.result.ms)} to results`,
+      );
       line('', describe(pf.fetched));
       line('Pagefind index files on disk', `${kb(pagefindIndexBytes)} (built in ${ms(pagefindBuildMs)})`);
       line(`Pagefind bytes after all ${queries.length} queries`, kb(pfAllBytes));
@@ -388,19 +492,42 @@ async function browserComparison() {
       line('recall@5 / MRR: Pagefind', `${pfEval.recall.toFixed(4)} / ${pfEval.mrr.toFixed(4)}`);
       for (const [type, r] of Object.entries(pfEval.byType)) {
         const o = realEval.byType[type]!;
-        line(`  ${type} (n=${r.n})`, `ours ${o.recall.toFixed(3)} / ${o.mrr.toFixed(3)}   Pagefind ${r.recall.toFixed(3)} / ${r.mrr.toFixed(3)}`);
+        line(
+          `  ${type} (n=${r.n})`,
+          `ours ${o.recall.toFixed(3)} / ${o.mrr.toFixed(3)}   Pagefind ${r.recall.toFixed(3)} / ${r.mrr.toFixed(3)}`,
+        );
       }
       figures.compare = {
         query: firstQuery,
         ours: {
-          bytes: bytes(ours.fetched), split: split(ours.fetched), bytesTop5Texts: bytes(oursTop5), requests: ours.fetched.length, ms: ours.result.ms, msTexts: ours.result.msTexts,
-          top5: ours.result.keys.slice(0, 5), browserP50: percentile(ourTimes, 50), browserP95: percentile(ourTimes, 95),
-          traditional: { query: '議價', bytes: bytes(oursTraditional.fetched), split: split(oursTraditional.fetched), ms: oursTraditional.result.ms },
+          bytes: bytes(ours.fetched),
+          split: split(ours.fetched),
+          bytesTop5Texts: bytes(oursTop5),
+          requests: ours.fetched.length,
+          ms: ours.result.ms,
+          msTexts: ours.result.msTexts,
+          top5: ours.result.keys.slice(0, 5),
+          browserP50: percentile(ourTimes, 50),
+          browserP95: percentile(ourTimes, 95),
+          traditional: {
+            query: '議價',
+            bytes: bytes(oursTraditional.fetched),
+            split: split(oursTraditional.fetched),
+            ms: oursTraditional.result.ms,
+          },
           code: chunkGzip,
         },
         pagefind: {
-          bytes: bytes(pf.fetched), requests: pf.fetched.length, ms: pf.result.ms, top5: pf.result.keys.map((u: string) => urlToKey.get(u) ?? u),
-          recall5: pfEval.recall, mrr: pfEval.mrr, byType: pfEval.byType, browserP50: percentile(pfTimes, 50), browserP95: percentile(pfTimes, 95), bytesAfterAllQueries: pfAllBytes,
+          bytes: bytes(pf.fetched),
+          requests: pf.fetched.length,
+          ms: pf.result.ms,
+          top5: pf.result.keys.map((u: string) => urlToKey.get(u) ?? u),
+          recall5: pfEval.recall,
+          mrr: pfEval.mrr,
+          byType: pfEval.byType,
+          browserP50: percentile(pfTimes, 50),
+          browserP95: percentile(pfTimes, 95),
+          bytesAfterAllQueries: pfAllBytes,
         },
       };
       await ours.context.close();
@@ -416,7 +543,11 @@ async function browserComparison() {
 
 /** A static server that gzips text responses, as a real host would (Pagefind's files come pre-compressed). */
 async function serveCompressed(dir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8' };
+  const TYPES: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.json': 'application/json; charset=utf-8',
+  };
   const server = createServer((req, res) => {
     try {
       const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));

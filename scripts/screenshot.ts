@@ -19,7 +19,11 @@ const server = await serveDist(0);
 const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
 try {
   for (const path of paths.length ? paths : ['/']) {
-    for (const [label, width, theme] of [['desktop', 1280, 'light'], ['phone', 360, 'light'], ['desktop-dark', 1280, 'dark']] as const) {
+    for (const [label, width, theme] of [
+      ['desktop', 1280, 'light'],
+      ['phone', 360, 'light'],
+      ['desktop-dark', 1280, 'dark'],
+    ] as const) {
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: theme });
       await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
       const name = `${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${label}.png`;

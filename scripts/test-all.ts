@@ -37,7 +37,9 @@ if (buildStatus !== 0) {
   console.log('\n=== 端到端测试 (playwright) ===');
   const e2eStatus = run(bin('playwright'), ['test']);
   if (existsSync('test-results/e2e.json')) {
-    const r = JSON.parse(readFileSync('test-results/e2e.json', 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
+    const r = JSON.parse(readFileSync('test-results/e2e.json', 'utf8')) as {
+      stats: { expected: number; unexpected: number; flaky: number };
+    };
     passed += r.stats.expected + r.stats.flaky;
     failed += r.stats.unexpected;
   }

@@ -8,7 +8,9 @@ import { commands } from './commands/index.ts';
 const [name, ...args] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;
 if (!command) {
-  const list = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`).join('\n');
+  const list = Object.entries(commands)
+    .map(([n, c]) => `  ${n.padEnd(12)} ${c.summary}`)
+    .join('\n');
   process.stderr.write(`用法: npm run --silent sop -- <命令> [选项]\n\n命令:\n${list}\n`);
   process.exit(name ? 2 : 0);
 }

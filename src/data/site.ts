@@ -30,9 +30,7 @@ async function load(): Promise<Site> {
   ]);
   const content: SiteContent = {
     tracks: tracks.map((t) => ({ ...t.data, file: 'content/tracks.yaml' })),
-    workflows: workflows.map(
-      (w): WorkflowEntry => ({ ...w.data, id: w.id, file: rel(w.filePath, `content/workflows/${w.id}.mdx`) }),
-    ),
+    workflows: workflows.map((w): WorkflowEntry => ({ ...w.data, id: w.id, file: rel(w.filePath, `content/workflows/${w.id}.mdx`) })),
     scripts: scripts.map((s) => s.data),
     standards: standards.map((s) => s.data),
     quizzes: quizzes.map((q) => ({ ...q.data, file: rel(q.filePath, `quizzes/${q.id}.yaml`) })),

@@ -5,9 +5,7 @@
 import { z } from 'zod';
 
 /** A stable id: lower-case latin letters, digits and single hyphens (used in URLs and anchors). */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id 只能由小写字母、数字和单个连字符组成，例如 bargain-repeat');
+export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id 只能由小写字母、数字和单个连字符组成，例如 bargain-repeat');
 
 /** The stage of a customer's journey a workflow or script belongs to (used for filters). */
 export const STAGES = ['售前', '售中', '售后', '投诉', '回访', '接待', '管理', '通用'] as const;

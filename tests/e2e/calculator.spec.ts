@@ -23,7 +23,11 @@ async function tickBonus(page: Page, label: RegExp, count?: string) {
 async function addViolation(page: Page, search: string, label: RegExp, count?: string) {
   await page.getByRole('searchbox', { name: '查找违规项' }).fill(search);
   await page.getByRole('button', { name: new RegExp(`添加：${label.source}`) }).click();
-  if (count) await page.getByRole('spinbutton', { name: new RegExp(`次数\\s*：${label.source}`) }).last().fill(count);
+  if (count)
+    await page
+      .getByRole('spinbutton', { name: new RegExp(`次数\\s*：${label.source}`) })
+      .last()
+      .fill(count);
 }
 
 test('source example 甲: 80 points → grade B, pay unchanged', async ({ page }) => {
@@ -114,7 +118,9 @@ test('dismissal warnings: below 60, and two months running last place under 70',
   await page.getByLabel(/^上月.*得分$/).fill('66');
   await expect(warnings).toBeHidden();
   await page.getByLabel('上月也是全组最后一名').check();
-  await expect(warnings.locator('[data-kind="last-place-twice"]')).toHaveText('连续两个月全组最后一名且低于 70 分（上月 66 分，本月 65 分）：公司有权解除劳动合同。');
+  await expect(warnings.locator('[data-kind="last-place-twice"]')).toHaveText(
+    '连续两个月全组最后一名且低于 70 分（上月 66 分，本月 65 分）：公司有权解除劳动合同。',
+  );
 });
 
 test('two medium violations add the 20-point surcharge automatically', async ({ page }) => {
@@ -150,7 +156,10 @@ test('print media shows the monthly sheet with items, totals and signature lines
 
 test('HTML typed in the name field is shown as text', async ({ page }) => {
   let dialog = false;
-  page.on('dialog', (d) => { dialog = true; void d.dismiss(); });
+  page.on('dialog', (d) => {
+    dialog = true;
+    void d.dismiss();
+  });
   await open(page);
   const typed = '<img src=x onerror="alert(1)"><b>粗体</b>';
   await page.getByLabel('员工姓名').fill(typed);
@@ -173,7 +182,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('errors')).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+    expect(
+      serious.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+      ),
+    ).toEqual([]);
   });
 }
 

@@ -70,7 +70,10 @@ function cliScore(file: string, scenario: string) {
 }
 
 const storedReports = (page: Page) =>
-  storedRecords<{ replies: Array<{ text: string; afterMs: number }>; report: { score: number }; endedBy: string; mode: string }>(page, 'chatReports');
+  storedRecords<{ replies: Array<{ text: string; afterMs: number }>; report: { score: number }; endedBy: string; mode: string }>(
+    page,
+    'chatReports',
+  );
 
 /** Pauses the running clock just ahead of the page's time (again if the page's time overtook it meanwhile). */
 async function pauseSoon(page: Page) {
@@ -94,12 +97,16 @@ async function axe(page: Page) {
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-test('a strong bargain-repeat chat typed key by key: report with score, grade, ending and findings; saved; the exported replies score the same with the CLI', async ({ page }) => {
+test('a strong bargain-repeat chat typed key by key: report with score, grade, ending and findings; saved; the exported replies score the same with the CLI', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const consoleWatch = watchConsole(page);
   await open(page, 'bargain-repeat');
   await start(page, 'practice');
-  await expect(page.locator('.chat-log .chat-msg.customer').first().locator('.chat-bubble')).toHaveText('在吗？这个包299有点贵啊，能便宜点不？');
+  await expect(page.locator('.chat-log .chat-msg.customer').first().locator('.chat-bubble')).toHaveText(
+    '在吗？这个包299有点贵啊，能便宜点不？',
+  );
   const startedAt = await page.evaluate((t) => new Date(t).toTimeString().slice(0, 8), T0 + 60_000);
   await expect(page.locator('.chat-log .chat-msg.customer').first().locator('time')).toHaveText(startedAt);
 
@@ -181,7 +188,9 @@ test('a poor chat (我不能, promises 50 元) shows the failed findings and the
   await expect(negative.first()).toContainText('我不能');
   await expect(negative.first()).toContainText('禁用负面语言');
   await expect(negative.first().locator('a[href="/standards/#negative-phrases"]')).toBeVisible();
-  await expect(failed.locator('> li[data-standard="discount-authority"]').filter({ hasText: '超过客服 20 元的权限' })).toContainText('50 元');
+  await expect(failed.locator('> li[data-standard="discount-authority"]').filter({ hasText: '超过客服 20 元的权限' })).toContainText(
+    '50 元',
+  );
   await expect(failed.locator('> li[data-standard="first-response-time"]')).toContainText('超过了 15 秒');
 
   const marked = page.getByTestId('chat-transcript').locator('> li[data-problem]');
@@ -192,7 +201,9 @@ test('a poor chat (我不能, promises 50 元) shows the failed findings and the
   await expect(page.getByTestId('chat-transcript').locator('> li.customer[data-problem]')).toHaveCount(0);
 });
 
-test('Enter sends, Shift+Enter makes a new line, Enter while an IME composes does not send; markup is shown as text and never runs', async ({ page }) => {
+test('Enter sends, Shift+Enter makes a new line, Enter while an IME composes does not send; markup is shown as text and never runs', async ({
+  page,
+}) => {
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -209,12 +220,19 @@ test('Enter sends, Shift+Enter makes a new line, Enter while an IME composes doe
   await expect(agentLines(page)).toHaveCount(0);
 
   // An IME confirming a candidate with Enter: keydown with isComposing — not a send.
-  await input.evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true })));
+  await input.evaluate((el) =>
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true })),
+  );
   await expect(agentLines(page)).toHaveCount(0);
 
   await page.keyboard.press('Enter');
   await expect(agentLines(page)).toHaveCount(1);
-  expect(await agentLines(page).first().locator('.chat-bubble').evaluate((el) => (el as HTMLElement).innerText)).toBe('第一行\n第二行');
+  expect(
+    await agentLines(page)
+      .first()
+      .locator('.chat-bubble')
+      .evaluate((el) => (el as HTMLElement).innerText),
+  ).toBe('第一行\n第二行');
 
   await customerDone(page);
   await page.clock.runFor(2000);
@@ -282,7 +300,9 @@ test('the reply timer turns amber near 15 s and red past it; a long silence make
   expect(record!.replies.at(-1)!.text).toBe('');
 });
 
-test('phone width 360: no horizontal scroll on the list, the intro, the chat and the report; the composer stays in view', async ({ page }) => {
+test('phone width 360: no horizontal scroll on the list, the intro, the chat and the report; the composer stays in view', async ({
+  page,
+}) => {
   const consoleWatch = watchConsole(page);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/chat/');

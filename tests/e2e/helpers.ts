@@ -10,13 +10,18 @@ import type { Question } from '../../src/schemas/quiz.ts';
 
 /** Workflow ids that exist in the build (dist/workflows/<id>/). */
 export function builtWorkflows(): string[] {
-  return readdirSync('dist/workflows', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return readdirSync('dist/workflows', { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
 /** Collects console errors and page errors; call `.errors` at the end. */
 export function watchConsole(page: Page): { errors: string[] } {
   const errors: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
   page.on('pageerror', (err) => errors.push(err.message));
   return { errors };
 }
@@ -26,7 +31,13 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
 }
 
 /** Every record of a device-store object store ("attempts", "chatReports", …), read in the page from IndexedDB. */
@@ -50,7 +61,12 @@ export async function storedRecords<T = unknown>(page: Page, store: string): Pro
  * Gives `value` as the answer to question `q` in its section on screen, as a trainee would (does
  * not submit). Role-plays: each choice is clicked and its reply awaited, then `afterChoice(k)` runs.
  */
-export async function answerQuestion(section: Locator, q: Question, value: AnswerValue, afterChoice?: (k: number) => Promise<void>): Promise<void> {
+export async function answerQuestion(
+  section: Locator,
+  q: Question,
+  value: AnswerValue,
+  afterChoice?: (k: number) => Promise<void>,
+): Promise<void> {
   switch (q.type) {
     case 'single':
       await section.getByRole('radio', { name: q.options.find((o) => o.id === value)!.text, exact: true }).check();
@@ -59,7 +75,8 @@ export async function answerQuestion(section: Locator, q: Question, value: Answe
       await section.getByRole('radio', { name: value ? '对' : '错', exact: true }).check();
       break;
     case 'multiple':
-      for (const id of value as string[]) await section.getByRole('checkbox', { name: q.options.find((o) => o.id === id)!.text, exact: true }).check();
+      for (const id of value as string[])
+        await section.getByRole('checkbox', { name: q.options.find((o) => o.id === id)!.text, exact: true }).check();
       break;
     case 'numeric':
       await section.getByRole('textbox', { name: '你的答案' }).fill(String(value));

@@ -19,8 +19,16 @@ export function labelFit(): { checked: number; bad: string[] } {
     const fo = label.closest('foreignObject')?.getBoundingClientRect();
     if (fo && (t.right > fo.right + 1 || t.bottom > fo.bottom + 1)) bad.push(`${name}: 超出文字区`);
     if (shape.tagName === 'polygon') {
-      const cx = s.x + s.width / 2, cy = s.y + s.height / 2, a = s.width / 2, b = s.height / 2;
-      const corners: Array<[number, number]> = [[t.left, t.top], [t.right, t.top], [t.left, t.bottom], [t.right, t.bottom]];
+      const cx = s.x + s.width / 2,
+        cy = s.y + s.height / 2,
+        a = s.width / 2,
+        b = s.height / 2;
+      const corners: Array<[number, number]> = [
+        [t.left, t.top],
+        [t.right, t.top],
+        [t.left, t.bottom],
+        [t.right, t.bottom],
+      ];
       if (corners.some(([x, y]) => Math.abs(x - cx) / a + Math.abs(y - cy) / b > 1.02)) bad.push(`${name}: 超出菱形`);
     } else if (t.left < s.left - 1 || t.right > s.right + 1 || t.top < s.top - 1 || t.bottom > s.bottom + 1) {
       bad.push(`${name}: 超出方框 (${Math.round(t.width)}×${Math.round(t.height)} > ${Math.round(s.width)}×${Math.round(s.height)})`);

@@ -195,7 +195,9 @@ async function expectResult(page: Page, expected: AttemptResult) {
 
 const reviewOf = (page: Page, id: string): Locator => page.locator(`.quiz-review > li[data-question-id="${id}"]`);
 
-test('role-play to its best ending (practice): feedback after every reply, full marks, review with the ending; resumes mid-conversation after a reload', async ({ page }) => {
+test('role-play to its best ending (practice): feedback after every reply, full marks, review with the ending; resumes mid-conversation after a reload', async ({
+  page,
+}) => {
   const consoleWatch = watchConsole(page);
   const target = await pickQuiz(has('roleplay'));
   const { quiz } = target;
@@ -206,7 +208,9 @@ test('role-play to its best ending (practice): feedback after every reply, full 
   let reloaded = false;
   await takeQuiz(page, quiz, answers, 'practice', {
     afterFirstChoice: async (q) => {
-      const first = nodesById(q).get(q.start)!.choices.find((c) => c.id === (answers[q.id] as string[])[0])!;
+      const first = nodesById(q)
+        .get(q.start)!
+        .choices.find((c) => c.id === (answers[q.id] as string[])[0])!;
       if (reloaded || !first.next) return;
       reloaded = true;
       // Coach's note after the reply, then reload in the middle of the conversation.
@@ -265,7 +269,9 @@ test('role-play to a poor ending (exam): the score, grade and review match the e
   await expect(review).toContainText(walkEnding!.title);
   await expect(review).toContainText('最佳回复路线');
   for (const step of bestRoleplayPath(rp)!.steps) {
-    const text = nodesById(rp).get(step.node)!.choices.find((c) => c.id === step.choice)!.text;
+    const text = nodesById(rp)
+      .get(step.node)!
+      .choices.find((c) => c.id === step.choice)!.text;
     await expect(review.locator('.quiz-path.best')).toContainText(text);
   }
 });
@@ -338,7 +344,9 @@ test('keyboard only: start, reach and answer a single-choice question, focus mov
   }
   const position = Number((await heading.textContent())!.match(/第 (\d+) 题/)![1]);
   const radios = current(page).getByRole('radio');
-  const shown = await current(page).locator('label[data-option-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option-id')));
+  const shown = await current(page)
+    .locator('label[data-option-id]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-option-id')));
   const right = shown.indexOf(q.type === 'single' ? q.answer : '');
   await page.keyboard.press('Tab');
   await expect(radios.first()).toBeFocused();
@@ -381,7 +389,19 @@ test('export downloads the attempt file, and `sop grade-quiz --json` grades it t
     const file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
     const json = JSON.parse(readFileSync(file, 'utf8'));
-    expect(Object.keys(json)).toEqual(['format', 'formatVersion', 'quiz', 'quizVersion', 'quizHash', 'seed', 'mode', 'startedAt', 'finishedAt', 'answers', 'result']);
+    expect(Object.keys(json)).toEqual([
+      'format',
+      'formatVersion',
+      'quiz',
+      'quizVersion',
+      'quizHash',
+      'seed',
+      'mode',
+      'startedAt',
+      'finishedAt',
+      'answers',
+      'result',
+    ]);
     expect(json).toMatchObject({ format: 'sop-quiz-attempt', formatVersion: 1, quiz: quiz.id, quizVersion: quiz.version, mode: 'exam' });
 
     const r = runSop(target.root, ['grade-quiz', '--json', '--quiz', quiz.id, '--answers', file], 30_000);
@@ -413,7 +433,9 @@ test('HTML typed into a numeric box is shown as text, never as markup', async ({
   await expect(current(page).getByTestId('quiz-feedback')).toHaveAttribute('data-verdict', 'wrong');
 });
 
-test('axe: no serious or critical violations on the quiz pages (intro, each question type, feedback, review; light and dark)', async ({ page }) => {
+test('axe: no serious or critical violations on the quiz pages (intro, each question type, feedback, review; light and dark)', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const target = await pickQuiz(has('roleplay'), { mostTypes: true });
   const { quiz } = target;
@@ -478,7 +500,10 @@ test('the quiz list groups quizzes by track; workflow and track pages link their
   const card = page.locator('.quiz-card', { has: page.getByRole('link', { name: quiz.title, exact: true }) });
   await expect(card).toContainText(`${quiz.questions.length} 道题`);
   await expect(card).toContainText(`${quiz.passMark}%`);
-  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '测验' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '测验' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
 
   await page.goto(`${target.origin}/workflows/${quiz.workflow}/`);
   const related = page.locator('section', { has: page.getByRole('heading', { name: '相关测验' }) });

@@ -253,7 +253,8 @@ test('offline: after a first visit the script library and search keep working', 
   // Wait until the service worker has installed (precached) and controls the page.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
   });
   await context.setOffline(true);
   await page.goto('/scripts/');

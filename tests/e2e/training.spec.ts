@@ -40,11 +40,12 @@ async function takeQuiz(page: Page, quiz: Quiz) {
 /** A local LRS (xAPI statements endpoint) on 127.0.0.1 with CORS, recording what it receives. */
 async function startLrs() {
   const received: Array<{ id: string | null; auth: string | undefined; version: string | undefined; body: unknown }> = [];
-  const body = (req: IncomingMessage) => new Promise<string>((ok) => {
-    let data = '';
-    req.on('data', (c) => (data += c));
-    req.on('end', () => ok(data));
-  });
+  const body = (req: IncomingMessage) =>
+    new Promise<string>((ok) => {
+      let data = '';
+      req.on('data', (c) => (data += c));
+      req.on('end', () => ok(data));
+    });
   const server = createServer(async (req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Methods', 'PUT, POST, GET, OPTIONS');
@@ -55,7 +56,12 @@ async function startLrs() {
       const id = url.searchParams.get('statementId');
       const statement = JSON.parse(await body(req));
       if (received.some((r) => r.id === id)) return void res.writeHead(409).end();
-      received.push({ id, auth: req.headers.authorization, version: req.headers['x-experience-api-version'] as string | undefined, body: statement });
+      received.push({
+        id,
+        auth: req.headers.authorization,
+        version: req.headers['x-experience-api-version'] as string | undefined,
+        body: statement,
+      });
       return void res.writeHead(204).end();
     }
     res.writeHead(404).end();
@@ -72,7 +78,9 @@ function tempDir(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imports and sees the table and the flags', async ({ browser }) => {
+test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imports and sees the table and the flags', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const data = grading();
   const quiz = data.quizzes.find((q) => q.id === QUIZ)!;
@@ -130,7 +138,10 @@ test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imp
     await expect(hire.getByTestId('training-live')).toHaveText('姓名已保存。');
 
     // Take the quiz (from the assignment's link).
-    await card.locator(`li[data-item="quiz:${QUIZ}"]`).getByRole('link', { name: `开始：${quiz.title}` }).click();
+    await card
+      .locator(`li[data-item="quiz:${QUIZ}"]`)
+      .getByRole('link', { name: `开始：${quiz.title}` })
+      .click();
     await expect(hire).toHaveURL(new RegExp(`/quizzes/${QUIZ}/$`));
     await takeQuiz(hire, quiz);
     await expect(hire.getByTestId('quiz-percent')).toHaveText('100%');
@@ -198,15 +209,36 @@ test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imp
     const truncated = join(tmp, 'cut.json');
     writeFileSync(truncated, readFileSync(jsonPath, 'utf8').slice(0, 400));
     const otherSite = join(tmp, 'old-site.json');
-    writeFileSync(otherSite, JSON.stringify({ ...exported, trainee: { ...exported.trainee, name: '赵六' }, siteVersion: 'deadbeef', quizAttempts: exported.quizAttempts.map((a: { quizVersion: number }) => ({ ...a, quizVersion: a.quizVersion + 1 })) }));
+    writeFileSync(
+      otherSite,
+      JSON.stringify({
+        ...exported,
+        trainee: { ...exported.trainee, name: '赵六' },
+        siteVersion: 'deadbeef',
+        quizAttempts: exported.quizAttempts.map((a: { quizVersion: number }) => ({ ...a, quizVersion: a.quizVersion + 1 })),
+      }),
+    );
     const duplicated = join(tmp, 'dup.json');
-    writeFileSync(duplicated, JSON.stringify({ ...exported, trainee: { ...exported.trainee, name: '钱七' }, quizAttempts: [exported.quizAttempts[0], exported.quizAttempts[0]] }));
+    writeFileSync(
+      duplicated,
+      JSON.stringify({
+        ...exported,
+        trainee: { ...exported.trainee, name: '钱七' },
+        quizAttempts: [exported.quizAttempts[0], exported.quizAttempts[0]],
+      }),
+    );
     const huge = join(tmp, 'huge.json');
     writeFileSync(huge, '');
     truncateSync(huge, 50 * 1024 * 1024);
     const poison = '<img src=x onerror="window.__xss=1">';
     const deep = (v: unknown): unknown =>
-      typeof v === 'string' ? poison : Array.isArray(v) ? v.map(deep) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)])) : v;
+      typeof v === 'string'
+        ? poison
+        : Array.isArray(v)
+          ? v.map(deep)
+          : v && typeof v === 'object'
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]))
+            : v;
     const html = join(tmp, 'html.json');
     writeFileSync(html, JSON.stringify({ ...(deep(exported) as object), format: 'sop-training-result', formatVersion: 1 }));
 
@@ -353,7 +385,8 @@ test('upgrading a version-1 device database keeps its records and adds the train
           const tx = db.transaction(['attempts', 'assignments']);
           const a1 = tx.objectStore('attempts').get('old-attempt');
           const a2 = tx.objectStore('assignments').get('e2emigrate');
-          tx.oncomplete = () => ok({ version: db.version, stores: [...db.objectStoreNames].sort(), attempt: a1.result, assignment: a2.result });
+          tx.oncomplete = () =>
+            ok({ version: db.version, stores: [...db.objectStoreNames].sort(), attempt: a1.result, assignment: a2.result });
           tx.onerror = () => fail(tx.error);
         };
         open.onerror = () => fail(open.error);
@@ -368,7 +401,11 @@ test('upgrading a version-1 device database keeps its records and adds the train
 test('storage that cannot be opened (private mode) is shown, not swallowed', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', {
-      value: { open: () => { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); } },
+      value: {
+        open: () => {
+          throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+        },
+      },
     });
   });
   await page.goto('/my/');
@@ -381,7 +418,16 @@ test('storage that cannot be opened (private mode) is shown, not swallowed', asy
 test('a second tab sees an assignment opened in the first without reloading', async ({ context }) => {
   const data = grading();
   const make = (id: string, group: string): string =>
-    encodeAssignment({ id, group, createdAt: '2026-01-01T00:00:00.000Z', due: '2099-12-31', tz: 480, passMark: 80, items: [{ kind: 'quiz', id: data.quizzes[0]!.id, version: data.quizzes[0]!.version }], trainees: [] });
+    encodeAssignment({
+      id,
+      group,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      due: '2099-12-31',
+      tz: 480,
+      passMark: 80,
+      items: [{ kind: 'quiz', id: data.quizzes[0]!.id, version: data.quizzes[0]!.version }],
+      trainees: [],
+    });
   const first = await context.newPage();
   await first.goto(`/my/?a=${make('e2etaba001', '甲组')}`);
   await expect(first.locator('.training-assignment')).toHaveCount(1);
@@ -411,7 +457,10 @@ test('importing 50 result files at once (figure for the report)', async ({ page 
     due: '2099-12-31',
     tz: 480,
     passMark: 60,
-    items: [{ kind: 'quiz', id: QUIZ, version: quiz.version }, { kind: 'chat', id: CHAT, version: scenario.version }],
+    items: [
+      { kind: 'quiz', id: QUIZ, version: quiz.version },
+      { kind: 'chat', id: CHAT, version: scenario.version },
+    ],
     trainees: [],
   };
   const scratch = tempDir();
@@ -422,7 +471,10 @@ test('importing 50 result files at once (figure for the report)', async ({ page 
     attempt.answers = i % 2 ? rightAnswers(quiz) : {};
     attempt.finishedAt = new Date(now - 3_000_000).toISOString();
     attempt.result = JSON.parse(JSON.stringify(gradeAttempt(quiz, attempt)));
-    const replies = [{ text: '您好，请问有什么可以帮您？', afterMs: 5000 + i * 100 }, { text: '好的，请您稍等，我帮您问一下主管', afterMs: 9000 }];
+    const replies = [
+      { text: '您好，请问有什么可以帮您？', afterMs: 5000 + i * 100 },
+      { text: '好的，请您稍等，我帮您问一下主管', afterMs: 9000 },
+    ];
     const report = scoreChat(scenario, replies, ctx.rules);
     const file = buildResultFile({
       assignment: a,
@@ -430,7 +482,17 @@ test('importing 50 result files at once (figure for the report)', async ({ page 
       trainee: { name: `学员${i + 1}`, device: `bench${String(i).padStart(8, '0')}` },
       siteVersion: data.siteVersion,
       attempts: [attempt],
-      chats: [{ scenario: CHAT, scenarioVersion: scenario.version, scenarioHash: scenarioHash(scenario), startedAt: new Date(now - 2_000_000).toISOString(), finishedAt: new Date(now - 1_900_000).toISOString(), replies, result: { score: report.score, grade: report.grade, ending: report.ending.kind } }],
+      chats: [
+        {
+          scenario: CHAT,
+          scenarioVersion: scenario.version,
+          scenarioHash: scenarioHash(scenario),
+          startedAt: new Date(now - 2_000_000).toISOString(),
+          finishedAt: new Date(now - 1_900_000).toISOString(),
+          replies,
+          result: { score: report.score, grade: report.grade, ending: report.ending.kind },
+        },
+      ],
       now: new Date(now),
     });
     const path = join(dir, `result-${i + 1}.json`);
@@ -444,7 +506,9 @@ test('importing 50 result files at once (figure for the report)', async ({ page 
   await expect(page.getByTestId('dash-table').locator('tbody tr[data-trainee]')).toHaveCount(50);
   const wall = Date.now() - started;
   const reported = Number((await page.getByTestId('dash-report').innerText()).match(/用时 (\d+) 毫秒/)?.[1]);
-  console.log(`50 result files imported in the browser: ${reported} ms (read, check, save to IndexedDB, re-grade); ${wall} ms until the table showed 50 rows`);
+  console.log(
+    `50 result files imported in the browser: ${reported} ms (read, check, save to IndexedDB, re-grade); ${wall} ms until the table showed 50 rows`,
+  );
   expect(reported).toBeLessThan(15_000);
   await expect(page.getByTestId('dash-questions').locator('li').first()).toBeVisible();
   scratch.remove();

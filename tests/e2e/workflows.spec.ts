@@ -50,7 +50,9 @@ test('clicking a flowchart node scrolls to its step', async ({ page }) => {
 
 test('a workflow page loads no Mermaid runtime', async ({ page }) => {
   const scripts: string[] = [];
-  page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
   await page.goto(`/workflows/${workflows[0]}/`, { waitUntil: 'networkidle' });
   expect(scripts.filter((s) => /mermaid|flowDiagram|dagre/i.test(s))).toEqual([]);
 });

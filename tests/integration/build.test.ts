@@ -29,7 +29,11 @@ describe('astro build of fixture sites', () => {
   it('fails on a Mermaid syntax error, naming the file and the line', () => {
     const r = build('bad-mermaid', {
       file: 'content/workflows/cancel-order.mdx',
-      change: (t) => t.replace('    found -->|找到| cancel-done[撤单成功，写备注]', '    found -->|找到| cancel-done[撤单成功，写备注\n    broken --> ((('),
+      change: (t) =>
+        t.replace(
+          '    found -->|找到| cancel-done[撤单成功，写备注]',
+          '    found -->|找到| cancel-done[撤单成功，写备注\n    broken --> (((',
+        ),
     });
     expect(r.status).not.toBe(0);
     expect(r.output).toContain('流程图语法错误');

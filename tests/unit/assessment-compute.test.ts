@@ -1,8 +1,6 @@
 /** computeMonth: every rule of the monthly assessment (source 003) and the source's worked examples. */
 import { describe, expect, it } from 'vitest';
-import {
-  computeMonth, formatPay, formatPoints, previousMonth, type EntryInput, type MonthInput,
-} from '../../src/lib/assessment/index.ts';
+import { computeMonth, formatPay, formatPoints, previousMonth, type EntryInput, type MonthInput } from '../../src/lib/assessment/index.ts';
 
 const month = (over: Partial<MonthInput> = {}): MonthInput => ({ month: '2024-03', items: [], monthsEmployed: 6, ...over });
 const run = (items: EntryInput[], over: Partial<MonthInput> = {}) => computeMonth(month({ items, ...over }));
@@ -10,15 +8,32 @@ const run = (items: EntryInput[], over: Partial<MonthInput> = {}) => computeMont
 describe('base, bonus and deductions', () => {
   it('a month with nothing entered is 80, grade B, pay unchanged', () => {
     const r = run([]);
-    expect(r).toMatchObject({ ok: true, base: 80, bonus: 0, deductions: 0, adjustment: 0, raw: 80, total: 80, grade: 'B', payChange: 0, capped: null });
+    expect(r).toMatchObject({
+      ok: true,
+      base: 80,
+      bonus: 0,
+      deductions: 0,
+      adjustment: 0,
+      raw: 80,
+      total: 80,
+      grade: 'B',
+      payChange: 0,
+      capped: null,
+    });
     expect(r.warnings).toEqual([]);
   });
 
   it('adds 5 per bonus item and occurrence', () => {
-    const r = run([{ id: 'top-performer', count: 1 }, { id: 'cover-shift', count: 3 }]);
+    const r = run([
+      { id: 'top-performer', count: 1 },
+      { id: 'cover-shift', count: 3 },
+    ]);
     expect(r.bonus).toBe(20);
     expect(r.total).toBe(100);
-    expect(r.lines.map((l) => [l.id, l.amount])).toEqual([['top-performer', 5], ['cover-shift', 15]]);
+    expect(r.lines.map((l) => [l.id, l.amount])).toEqual([
+      ['top-performer', 5],
+      ['cover-shift', 15],
+    ]);
   });
 
   it('takes off light (fixed and range), medium 10 and severe 20 per occurrence', () => {
@@ -33,7 +48,10 @@ describe('base, bonus and deductions', () => {
   });
 
   it('lets the same range item be entered twice with different points', () => {
-    const r = run([{ id: 'late-early', count: 1, points: 2 }, { id: 'late-early', count: 1, points: 5 }]);
+    const r = run([
+      { id: 'late-early', count: 1, points: 2 },
+      { id: 'late-early', count: 1, points: 5 },
+    ]);
     expect(r.ok).toBe(true);
     expect(r.deductions).toBe(7);
   });
@@ -49,7 +67,10 @@ describe('base, bonus and deductions', () => {
 
 describe('duty-failure surcharge (追加扣分 20)', () => {
   it('is added once for two medium violations', () => {
-    const r = run([{ id: 'missed-meeting', count: 1 }, { id: 'video-games', count: 1 }]);
+    const r = run([
+      { id: 'missed-meeting', count: 1 },
+      { id: 'video-games', count: 1 },
+    ]);
     expect(r.lines.at(-1)).toMatchObject({ id: 'duty-failure', derived: true, amount: -20, index: null });
     expect(r.deductions).toBe(40);
     expect(r.total).toBe(40);
@@ -61,12 +82,18 @@ describe('duty-failure surcharge (追加扣分 20)', () => {
 
   it('is added for four light violations, not for three', () => {
     expect(run([{ id: 'no-mandarin', count: 3 }]).lines.some((l) => l.id === 'duty-failure')).toBe(false);
-    const four = run([{ id: 'no-mandarin', count: 3 }, { id: 'off-topic-chat', count: 1, points: 1 }]);
+    const four = run([
+      { id: 'no-mandarin', count: 3 },
+      { id: 'off-topic-chat', count: 1, points: 1 },
+    ]);
     expect(four.deductions).toBe(6 + 1 + 20);
   });
 
   it('is added once even when both conditions hold', () => {
-    const r = run([{ id: 'missed-meeting', count: 2 }, { id: 'messy-desk', count: 4 }]);
+    const r = run([
+      { id: 'missed-meeting', count: 2 },
+      { id: 'messy-desk', count: 4 },
+    ]);
     expect(r.lines.filter((l) => l.id === 'duty-failure')).toHaveLength(1);
     expect(r.deductions).toBe(20 + 8 + 20);
   });
@@ -85,7 +112,10 @@ describe('duty-failure surcharge (追加扣分 20)', () => {
 
 describe('cap at 110 and floor at 0', () => {
   it('counts a month above 110 as 110', () => {
-    const r = run([{ id: 'cover-shift', count: 5 }, { id: 'extra-work', count: 2 }]); // 80 + 35
+    const r = run([
+      { id: 'cover-shift', count: 5 },
+      { id: 'extra-work', count: 2 },
+    ]); // 80 + 35
     expect(r.raw).toBe(115);
     expect(r.total).toBe(110);
     expect(r.capped).toBe('max');
@@ -117,7 +147,14 @@ describe('grade (gradeFor, lower bound included)', () => {
     [[{ id: 'handover-record', count: 2 }], 70, 'C'],
     [[{ id: 'handover-record', count: 3 }], 65, 'D'],
     [[{ id: 'absenteeism', count: 1 }], 60, 'E'],
-    [[{ id: 'absenteeism', count: 1 }, { id: 'no-mandarin', count: 1 }], 58, 'F'],
+    [
+      [
+        { id: 'absenteeism', count: 1 },
+        { id: 'no-mandarin', count: 1 },
+      ],
+      58,
+      'F',
+    ],
   ] as const)('%j → %i %s', (items, total, grade) => {
     const r = run(items.map((i) => ({ ...i })));
     expect(r.total).toBe(total);
@@ -140,13 +177,19 @@ describe('pay: 10 yuan a point around 80, ±300, not in the first two months', (
   });
 
   it('source example 丙: 68 → −120 yuan', () => {
-    const r = run([{ id: 'handover-record', count: 2 }, { id: 'messy-desk', count: 1 }]);
+    const r = run([
+      { id: 'handover-record', count: 2 },
+      { id: 'messy-desk', count: 1 },
+    ]);
     expect([r.total, r.grade, r.payChange]).toEqual([68, 'D', -120]);
     expect(formatPay(r.payChange)).toBe('−120 元');
   });
 
   it('source example 丁: below 60 → may end the contract', () => {
-    const r = run([{ id: 'absenteeism', count: 1 }, { id: 'no-mandarin', count: 1 }]);
+    const r = run([
+      { id: 'absenteeism', count: 1 },
+      { id: 'no-mandarin', count: 1 },
+    ]);
     expect(r.total).toBe(58);
     expect(r.warnings.map((w) => w.kind)).toEqual(['below-60']);
   });
@@ -206,7 +249,10 @@ describe('trainer adjustment −5 … +5 with a reason', () => {
 describe('dismissal warnings', () => {
   it('warns below 60, not at 60', () => {
     expect(run([{ id: 'absenteeism', count: 1 }]).warnings).toEqual([]);
-    const r = run([{ id: 'absenteeism', count: 1 }, { id: 'off-topic-chat', count: 1, points: 1 }]);
+    const r = run([
+      { id: 'absenteeism', count: 1 },
+      { id: 'off-topic-chat', count: 1, points: 1 },
+    ]);
     expect(r.total).toBe(59);
     expect(r.warnings).toEqual([{ kind: 'below-60', message: '本月 59 分，低于 60 分：公司有权解除劳动合同。' }]);
   });
@@ -217,7 +263,9 @@ describe('dismissal warnings', () => {
   it('warns after two months running in last place below 70', () => {
     const r = run(low, { lastPlace: true, history: prev(69) });
     expect(r.total).toBe(65);
-    expect(r.warnings).toEqual([{ kind: 'last-place-twice', message: '连续两个月全组最后一名且低于 70 分（上月 69 分，本月 65 分）：公司有权解除劳动合同。' }]);
+    expect(r.warnings).toEqual([
+      { kind: 'last-place-twice', message: '连续两个月全组最后一名且低于 70 分（上月 69 分，本月 65 分）：公司有权解除劳动合同。' },
+    ]);
   });
 
   it('does not warn when one of the conditions is missing', () => {
@@ -238,8 +286,13 @@ describe('dismissal warnings', () => {
   });
 
   it('without a month, uses the latest history entry', () => {
-    const history = [{ month: '2024-02', score: 60, lastPlace: true }, { month: '2023-11', score: 90, lastPlace: false }];
-    expect(computeMonth({ items: low, monthsEmployed: 6, lastPlace: true, history }).warnings.map((w) => w.kind)).toEqual(['last-place-twice']);
+    const history = [
+      { month: '2024-02', score: 60, lastPlace: true },
+      { month: '2023-11', score: 90, lastPlace: false },
+    ];
+    expect(computeMonth({ items: low, monthsEmployed: 6, lastPlace: true, history }).warnings.map((w) => w.kind)).toEqual([
+      'last-place-twice',
+    ]);
   });
 
   it('gives both warnings when both hold', () => {
@@ -248,7 +301,10 @@ describe('dismissal warnings', () => {
   });
 
   it('warns on a dismissal item and takes no points for it', () => {
-    const r = run([{ id: 'sleeping', count: 1 }, { id: 'abuse-of-power', count: 1 }]);
+    const r = run([
+      { id: 'sleeping', count: 1 },
+      { id: 'abuse-of-power', count: 1 },
+    ]);
     expect(r.total).toBe(80);
     expect(r.warnings).toHaveLength(1);
     expect(r.warnings[0]!.kind).toBe('dismissal-item');
@@ -259,7 +315,10 @@ describe('dismissal warnings', () => {
 
 describe('validation', () => {
   it('refuses an unknown item id and leaves it out', () => {
-    const r = run([{ id: 'no-such-item', count: 1 }, { id: 'cover-shift', count: 1 }]);
+    const r = run([
+      { id: 'no-such-item', count: 1 },
+      { id: 'cover-shift', count: 1 },
+    ]);
     expect(r.ok).toBe(false);
     expect(r.errors).toEqual([{ field: 'items.0.id', message: '第 1 项：没有编号为“no-such-item”的考核项。' }]);
     expect(r.total).toBe(85);
@@ -274,13 +333,19 @@ describe('validation', () => {
 
   it('refuses a count above the monthly limit, across entries', () => {
     expect(run([{ id: 'exam-full-marks', count: 2 }]).errors[0]!.message).toContain('每月最多记 1 次');
-    const r = run([{ id: 'zero-complaints', count: 1 }, { id: 'zero-complaints', count: 1 }]);
+    const r = run([
+      { id: 'zero-complaints', count: 1 },
+      { id: 'zero-complaints', count: 1 },
+    ]);
     expect(r.errors.map((e) => e.field)).toEqual(['items.1.count']);
     expect(r.bonus).toBe(5);
   });
 
   it('refuses points outside the range, not whole, or missing for a range', () => {
-    expect(run([{ id: 'late-early', count: 1, points: 6 }]).errors[0]).toEqual({ field: 'items.0.points', message: '“迟到、早退”的分值必须是 2-5 之间的整数，不能填 6 分。' });
+    expect(run([{ id: 'late-early', count: 1, points: 6 }]).errors[0]).toEqual({
+      field: 'items.0.points',
+      message: '“迟到、早退”的分值必须是 2-5 之间的整数，不能填 6 分。',
+    });
     expect(run([{ id: 'late-early', count: 1, points: 1 }]).errors).toHaveLength(1);
     expect(run([{ id: 'late-early', count: 1, points: 2.5 }]).errors).toHaveLength(1);
     expect(run([{ id: 'late-early', count: 1 }]).errors[0]!.message).toBe('请为“迟到、早退”在 2-5 分之间选一个分值。');
@@ -301,7 +366,12 @@ describe('validation', () => {
       history: [{ month: '2024-02', score: Number.NaN, lastPlace: true }],
     });
     expect(r.errors.map((e) => e.field)).toEqual([
-      'items.0.count', 'items.1.points', 'items.2.count', 'adjustment.value', 'monthsEmployed', 'history.0.score',
+      'items.0.count',
+      'items.1.points',
+      'items.2.count',
+      'adjustment.value',
+      'monthsEmployed',
+      'history.0.score',
     ]);
     for (const e of r.errors) expect(e.message).toContain('不是有效的数字');
     expect([r.total, r.payChange, r.payFloats]).toEqual([80, 0, false]);
@@ -323,19 +393,29 @@ describe('validation', () => {
   });
 
   it('refuses 全组第一且无违规 together with a violation (the violation stands)', () => {
-    const r = run([{ id: 'top-performer', count: 1 }, { id: 'no-mandarin', count: 1 }]);
-    expect(r.errors).toEqual([{ field: 'items.0.id', message: '“当月工作量、工作质量都是全体客服第一，并且没有违规”不能和违规记录记在同一个月，此加分未计入。' }]);
+    const r = run([
+      { id: 'top-performer', count: 1 },
+      { id: 'no-mandarin', count: 1 },
+    ]);
+    expect(r.errors).toEqual([
+      { field: 'items.0.id', message: '“当月工作量、工作质量都是全体客服第一，并且没有违规”不能和违规记录记在同一个月，此加分未计入。' },
+    ]);
     expect([r.bonus, r.deductions]).toEqual([0, 2]);
   });
 
   it('refuses 有效投诉为零 together with a valid complaint', () => {
-    const r = run([{ id: 'zero-complaints', count: 1 }, { id: 'customer-argument', count: 1 }]);
+    const r = run([
+      { id: 'zero-complaints', count: 1 },
+      { id: 'customer-argument', count: 1 },
+    ]);
     expect(r.errors[0]!.message).toContain('当月有效投诉为零');
     expect(r.total).toBe(60);
   });
 
   it('never throws on junk', () => {
-    expect(() => computeMonth({ items: null as unknown as EntryInput[], monthsEmployed: 3, history: [null as unknown as never] })).not.toThrow();
+    expect(() =>
+      computeMonth({ items: null as unknown as EntryInput[], monthsEmployed: 3, history: [null as unknown as never] }),
+    ).not.toThrow();
     expect(() => computeMonth({ items: [null as unknown as EntryInput], monthsEmployed: 3 })).not.toThrow();
   });
 });

@@ -15,7 +15,13 @@ function tableRows(heading: string): [string, string][] {
     .split('\n')
     .filter((l) => l.startsWith('|') && !l.startsWith('|---'))
     .slice(1)
-    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()) as [string, string]);
+    .map(
+      (l) =>
+        l
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim()) as [string, string],
+    );
 }
 
 const sections: [string, ItemLevel[]][] = [
@@ -77,7 +83,12 @@ describe('item catalogue', () => {
     const ranges = ITEMS.filter((i) => i.min !== i.max).map((i) => `${i.id} ${i.min}-${i.max}`);
     expect(ranges).toEqual(['late-early 2-5', 'slow-execution 2-5', 'off-topic-chat 1-2', 'spot-check-error 2-5']);
     expect(itemById('spot-check-error')!.per).toBe('处错误');
-    expect(ITEMS.filter((i) => i.maxCount === 1).map((i) => i.id)).toEqual(['top-performer', 'exam-full-marks', 'zero-complaints', 'duty-failure']);
+    expect(ITEMS.filter((i) => i.maxCount === 1).map((i) => i.id)).toEqual([
+      'top-performer',
+      'exam-full-marks',
+      'zero-complaints',
+      'duty-failure',
+    ]);
     expect(ITEMS.filter((i) => i.derived).map((i) => i.id)).toEqual(['duty-failure']);
   });
 

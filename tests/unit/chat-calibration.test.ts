@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scenarioSchema, standardSchema, type Scenario } from '../../src/schemas/index.ts';
-import { checkScenarioStructure } from '../../src/schemas/scenario.ts';
+import { checkScenarioStructure } from '../../src/lib/chat/scenario-structure.ts';
 import { parseYaml, readListFile } from '../../src/lib/node/load-content.ts';
 import { buildChatRules } from '../../src/lib/chat/rules.ts';
 import { parseRepliesFile } from '../../src/lib/chat/replies-file.ts';
@@ -62,7 +62,12 @@ describe('chat calibration (real content)', () => {
     expect(scenarios.size).toBeGreaterThanOrEqual(10);
     expect(manifest.cases.length).toBeGreaterThanOrEqual(20);
     for (const id of scenarios.keys()) {
-      expect(manifest.cases.filter((c) => c.scenario === id).map((c) => c.level).sort()).toEqual(['average', 'poor', 'strong']);
+      expect(
+        manifest.cases
+          .filter((c) => c.scenario === id)
+          .map((c) => c.level)
+          .sort(),
+      ).toEqual(['average', 'poor', 'strong']);
     }
   });
 

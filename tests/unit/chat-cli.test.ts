@@ -10,7 +10,9 @@ describe('sop scenarios', () => {
     const r = sop('scenarios', '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([{ id: 'bargain-mini', title: '反复砍价（测试）', tags: ['议价', '测试'], standards: ['discount-authority'] }]);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { id: 'bargain-mini', title: '反复砍价（测试）', tags: ['议价', '测试'], standards: ['discount-authority'] },
+    ]);
   });
   it('prints a readable list without --json', () => {
     const r = sop('scenarios');
@@ -38,7 +40,13 @@ describe('sop score-chat', () => {
     const out = JSON.parse(r.stdout);
     expect(out.grade).toBe('F');
     expect(out.ending.id).toBe('overpromised');
-    expect(out.findings).toContainEqual({ standard: 'discount-authority', passed: false, turn: 'ask', message: '答应优惠约 30 元，超过客服 20 元的权限；应先请示主管', evidence: '你要的话给你便宜30块' });
+    expect(out.findings).toContainEqual({
+      standard: 'discount-authority',
+      passed: false,
+      turn: 'ask',
+      message: '答应优惠约 30 元，超过客服 20 元的权限；应先请示主管',
+      evidence: '你要的话给你便宜30块',
+    });
     expect(out.findings).toContainEqual(expect.objectContaining({ standard: 'first-response-time', passed: false, evidence: '30 秒' }));
     expect(out.transcript[2].problems).toEqual(expect.arrayContaining(['称呼顾客用了“你”，应始终用“您”']));
   });

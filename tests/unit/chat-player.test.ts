@@ -20,7 +20,10 @@ const twoTurns = scenario({
   turns: [
     {
       id: 'start',
-      expect: [{ label: '致歉', intents: ['apologises'] }, { label: '补发', intents: ['fixes'] }],
+      expect: [
+        { label: '致歉', intents: ['apologises'] },
+        { label: '补发', intents: ['fixes'] },
+      ],
       branches: [
         { when: { all: ['apologises', 'fixes'] }, next: 'close' },
         { when: { any: ['fixes'] }, next: 'close', atEnd: true },
@@ -44,7 +47,14 @@ const twoTurns = scenario({
 
 describe('playChat: turns and branches', () => {
   it('starts with the opening and moves on as soon as a branch holds', () => {
-    const play = playChat(twoTurns, [{ text: '非常抱歉，马上给您补发', afterMs: 5000 }, { text: '请您稍等，再见', afterMs: 4000 }], rules);
+    const play = playChat(
+      twoTurns,
+      [
+        { text: '非常抱歉，马上给您补发', afterMs: 5000 },
+        { text: '请您稍等，再见', afterMs: 4000 },
+      ],
+      rules,
+    );
     expect(play.messages.map((m) => [m.from, m.text, m.atMs, m.turn])).toEqual([
       ['customer', '东西坏了', 0, 'start'],
       ['agent', '非常抱歉，马上给您补发', 5000, 'start'],
@@ -57,22 +67,54 @@ describe('playChat: turns and branches', () => {
   });
 
   it('collects intents over several messages of the same turn', () => {
-    const play = playChat(twoTurns, [{ text: '不好意思', afterMs: 5000 }, { text: '给您补发', afterMs: 5000 }, { text: '再见', afterMs: 3000 }], rules);
+    const play = playChat(
+      twoTurns,
+      [
+        { text: '不好意思', afterMs: 5000 },
+        { text: '给您补发', afterMs: 5000 },
+        { text: '再见', afterMs: 3000 },
+      ],
+      rules,
+    );
     expect(play.visits.map((v) => v.turn)).toEqual(['start', 'close']);
     expect(play.ending.id).toBe('happy');
   });
 
   it('takes an atEnd branch only when the customer stops waiting, before the default', () => {
-    const play = playChat(twoTurns, [{ text: '给您补发', afterMs: 5000 }, { text: '好的', afterMs: 5000 }, { text: '再见', afterMs: 3000 }], rules);
+    const play = playChat(
+      twoTurns,
+      [
+        { text: '给您补发', afterMs: 5000 },
+        { text: '好的', afterMs: 5000 },
+        { text: '再见', afterMs: 3000 },
+      ],
+      rules,
+    );
     expect(play.messages.filter((m) => m.turn === 'start' && m.from === 'agent')).toHaveLength(2);
     expect(play.ending.id).toBe('happy');
-    const none = playChat(twoTurns, [{ text: '嗯', afterMs: 5000 }, { text: '哦', afterMs: 5000 }], rules);
+    const none = playChat(
+      twoTurns,
+      [
+        { text: '嗯', afterMs: 5000 },
+        { text: '哦', afterMs: 5000 },
+      ],
+      rules,
+    );
     expect(none.ending.id).toBe('angry');
     expect(none.endedBy).toBe('default');
   });
 
   it('ignores replies left over after an ending', () => {
-    const play = playChat(twoTurns, [{ text: '抱歉，给您补发', afterMs: 1000 }, { text: '再见', afterMs: 1000 }, { text: '还在吗', afterMs: 1000 }, { text: '？', afterMs: 1000 }], rules);
+    const play = playChat(
+      twoTurns,
+      [
+        { text: '抱歉，给您补发', afterMs: 1000 },
+        { text: '再见', afterMs: 1000 },
+        { text: '还在吗', afterMs: 1000 },
+        { text: '？', afterMs: 1000 },
+      ],
+      rules,
+    );
     expect(play.ignoredReplies).toBe(2);
     expect(play.messages.at(-1)?.text).toBe('再见');
   });
@@ -96,12 +138,16 @@ describe('playChat: turns and branches', () => {
 describe('playChat: timing', () => {
   it('measures the first reply, replies to the customer, follow-ups and the message after a hold', () => {
     const sc = fixtureScenario();
-    const play = playChat(sc, [
-      { text: '亲，您好！请问您看中的是这款包吗？', afterMs: 6000 },
-      { text: '我们是公司统一定价，客服没有改价的权限哦。', afterMs: 8000 },
-      { text: '我去帮您问问主管，请您稍等2分钟！', afterMs: 9000 },
-      { text: '让您久等啦！价格改不了，不过送您一份小礼品。', afterMs: 150_000 },
-    ], rules);
+    const play = playChat(
+      sc,
+      [
+        { text: '亲，您好！请问您看中的是这款包吗？', afterMs: 6000 },
+        { text: '我们是公司统一定价，客服没有改价的权限哦。', afterMs: 8000 },
+        { text: '我去帮您问问主管，请您稍等2分钟！', afterMs: 9000 },
+        { text: '让您久等啦！价格改不了，不过送您一份小礼品。', afterMs: 150_000 },
+      ],
+      rules,
+    );
     const agent = play.messages.filter((m) => m.from === 'agent');
     expect(agent.map((m) => (m.from === 'agent' ? [m.waitKind, m.limitSec] : []))).toEqual([
       ['first', 15],
@@ -122,7 +168,15 @@ describe('playChat: timing', () => {
   });
 
   it('sanitises times: NaN/negative → 0, above 24 h → 24 h', () => {
-    expect([sanitizeMs(Number.NaN), sanitizeMs(-5), sanitizeMs(-Infinity), sanitizeMs(Infinity), sanitizeMs(1e15), sanitizeMs('8000'), sanitizeMs(8000)]).toEqual([0, 0, 0, MAX_WAIT_MS, MAX_WAIT_MS, 0, 8000]);
+    expect([
+      sanitizeMs(Number.NaN),
+      sanitizeMs(-5),
+      sanitizeMs(-Infinity),
+      sanitizeMs(Infinity),
+      sanitizeMs(1e15),
+      sanitizeMs('8000'),
+      sanitizeMs(8000),
+    ]).toEqual([0, 0, 0, MAX_WAIT_MS, MAX_WAIT_MS, 0, 8000]);
   });
 });
 
@@ -154,7 +208,7 @@ describe('the engine never throws on what a trainee can type', () => {
     expect(JSON.stringify(a)).not.toContain('\uD800"');
   });
 
-  it('keeps HTML as plain text in the transcript (escaping is the renderer\'s job)', () => {
+  it("keeps HTML as plain text in the transcript (escaping is the renderer's job)", () => {
     const r = scoreChat(fixtureScenario(), [{ text: '<img src=x onerror=alert(1)>您好', afterMs: 5000 }], rules);
     expect(r.transcript[1]?.text).toBe('<img src=x onerror=alert(1)>您好');
   });

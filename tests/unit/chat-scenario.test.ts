@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkScenarioStructure, scenarioSchema, type Scenario } from '../../src/schemas/scenario.ts';
+import { scenarioSchema, type Scenario } from '../../src/schemas/scenario.ts';
+import { checkScenarioStructure } from '../../src/lib/chat/scenario-structure.ts';
 import { checkReferences } from '../../src/lib/content/references.ts';
 import { ContentError } from '../../src/lib/content/problems.ts';
 import { loadContent } from '../../src/lib/node/load-content.ts';
@@ -29,7 +30,13 @@ describe('scenarioSchema', () => {
       turns: [{ id: 'a', customer: '只有一句', default: 'deal', modelReplies: ['好'] }],
       timeLimits: undefined,
     });
-    expect(sc.intents['offers-gift']).toEqual({ phrases: ['赠品', '小礼物'], unless: [], negatable: true, amount: false, label: undefined });
+    expect(sc.intents['offers-gift']).toEqual({
+      phrases: ['赠品', '小礼物'],
+      unless: [],
+      negatable: true,
+      amount: false,
+      label: undefined,
+    });
     expect(sc.intents['promises-discount']).toMatchObject({ amount: true, negatable: true });
     expect(sc.turns[0]).toMatchObject({ customer: ['只有一句'], maxReplies: 2, expect: [], branches: [] });
     expect(sc.timeLimits).toEqual({});
@@ -52,7 +59,15 @@ describe('checkScenarioStructure', () => {
   });
 
   it('reports unknown intents, with the field', () => {
-    const sc = withTurns([turn({ id: 'a', customer: [], default: 'deal', expect: [{ label: 'x', intents: ['nope'], match: 'any', weight: 1 }], branches: [{ when: { all: [], any: ['ghost'], none: [] }, next: 'deal', atEnd: false }] })]);
+    const sc = withTurns([
+      turn({
+        id: 'a',
+        customer: [],
+        default: 'deal',
+        expect: [{ label: 'x', intents: ['nope'], match: 'any', weight: 1 }],
+        branches: [{ when: { all: [], any: ['ghost'], none: [] }, next: 'deal', atEnd: false }],
+      }),
+    ]);
     const problems = checkScenarioStructure(sc, FILE).filter((p) => p.message.includes('意图'));
     expect(problems.map((p) => p.field)).toEqual(['turns[0].expect[0].intents[0]', 'turns[0].branches[0].when.any[0]']);
     expect(problems[0]?.message).toContain('未知的意图 id “nope”');
@@ -61,22 +76,34 @@ describe('checkScenarioStructure', () => {
 
   it('reports branches to missing turns or endings, unreachable turns and endings', () => {
     const sc = withTurns([
-      turn({ id: 'a', customer: [], default: 'deal', branches: [{ when: { all: ['greets'], any: [], none: [] }, next: 'nowhere', atEnd: false }] }),
+      turn({
+        id: 'a',
+        customer: [],
+        default: 'deal',
+        branches: [{ when: { all: ['greets'], any: [], none: [] }, next: 'nowhere', atEnd: false }],
+      }),
       turn({ id: 'orphan', default: 'lost' }),
     ]);
     const messages = checkScenarioStructure(sc, FILE).map((p) => `${p.field}: ${p.message}`);
-    expect(messages).toEqual(expect.arrayContaining([
-      'turns[0].branches[0].next: “nowhere” 既不是回合 id，也不是结局 id',
-      'turns[1].id: 回合 “orphan” 从第一个回合出发无法到达',
-      expect.stringMatching(/^endings\[\d\]\.id: 结局 “(lost|overpromised)” 从第一个回合出发无法到达$/),
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'turns[0].branches[0].next: “nowhere” 既不是回合 id，也不是结局 id',
+        'turns[1].id: 回合 “orphan” 从第一个回合出发无法到达',
+        expect.stringMatching(/^endings\[\d\]\.id: 结局 “(lost|overpromised)” 从第一个回合出发无法到达$/),
+      ]),
+    );
   });
 
   it('reports a chat that can never end, and a loop with no way out', () => {
     const loop = withTurns([turn({ id: 'a', customer: [], default: 'b' }), turn({ id: 'b', default: 'a' })]);
     expect(checkScenarioStructure(loop, FILE).map((p) => p.message)).toContain('从第一个回合出发到达不了任何结局');
     const trap = withTurns([
-      turn({ id: 'a', customer: [], default: 'deal', branches: [{ when: { all: ['greets'], any: [], none: [] }, next: 'b', atEnd: false }] }),
+      turn({
+        id: 'a',
+        customer: [],
+        default: 'deal',
+        branches: [{ when: { all: ['greets'], any: [], none: [] }, next: 'b', atEnd: false }],
+      }),
       turn({ id: 'b', default: 'b' }),
     ]);
     expect(checkScenarioStructure(trap, FILE).map((p) => p.message)).toContain('回合 “b” 之后无论怎样都到不了结局（死循环）');
@@ -110,7 +137,9 @@ describe('scenarios in the content check', () => {
       workflow: 'presales-reception',
       standards: ['nope-standard'],
       scripts: ['nope-script'],
-      turns: sc.turns.map((t, i) => (i === 0 ? { ...t, step: 'nope-step', script: 'nope-script2', expect: [{ ...t.expect[0]!, standard: 'nope-kp' }] } : t)),
+      turns: sc.turns.map((t, i) =>
+        i === 0 ? { ...t, step: 'nope-step', script: 'nope-script2', expect: [{ ...t.expect[0]!, standard: 'nope-kp' }] } : t,
+      ),
     };
     const problems = checkReferences({ ...site, scenarios: [broken] }).map((p) => `${p.field}: ${p.message}`);
     expect(problems).toEqual([
@@ -121,7 +150,9 @@ describe('scenarios in the content check', () => {
       'turns[0].script: 未知的话术 id “nope-script2”',
       'turns[0].expect[0].standard: 未知的标准 id “nope-kp”',
     ]);
-    expect(checkReferences({ ...site, scenarios: [{ ...sc, workflow: 'nope-flow' }] }).map((p) => p.message)).toEqual(['未知的流程 id “nope-flow”']);
+    expect(checkReferences({ ...site, scenarios: [{ ...sc, workflow: 'nope-flow' }] }).map((p) => p.message)).toEqual([
+      '未知的流程 id “nope-flow”',
+    ]);
   });
 
   it('a bad scenario file fails loadContent with the file and the field', () => {
@@ -135,7 +166,10 @@ describe('scenarios in the content check', () => {
       expect(err).toBeInstanceOf(ContentError);
       const problems = (err as ContentError).problems;
       expect(problems.find((p) => p.file === 'content/scenarios/other-name.yaml')?.message).toContain('YAML 语法错误');
-      expect(problems.find((p) => p.file === 'content/scenarios/wrong-id.yaml')).toMatchObject({ field: 'id', message: expect.stringContaining('应与文件名') });
+      expect(problems.find((p) => p.file === 'content/scenarios/wrong-id.yaml')).toMatchObject({
+        field: 'id',
+        message: expect.stringContaining('应与文件名'),
+      });
     }
   });
 });

@@ -16,7 +16,13 @@ import {
   type ChatClock,
   type ChatReportRecord,
 } from '../../src/components/chat/chat-session.svelte.ts';
-import { chatLabels, islandScenario, islandStandards, scenarioStandardIds, scenariosByTrack } from '../../src/components/chat/chat-index.ts';
+import {
+  chatLabels,
+  islandScenario,
+  islandStandards,
+  scenarioStandardIds,
+  scenariosByTrack,
+} from '../../src/components/chat/chat-index.ts';
 import { repliesOfTranscript, turnNumbers, visitedTurns } from '../../src/components/chat/chat-format.ts';
 import { DeviceStoreError, MemoryDeviceStore, type DeviceStore } from '../../src/components/state/device-store.ts';
 import { buildChatRules } from '../../src/lib/chat/rules.ts';
@@ -27,7 +33,6 @@ import { loadContent } from '../../src/lib/node/load-content.ts';
 import { chatJson } from '../../src/cli/commands/score-chat.ts';
 import type { Scenario } from '../../src/schemas/scenario.ts';
 import { REPO, runSop } from './cli-helpers.ts';
-
 
 const content = loadContent(REPO);
 const site = buildSiteIndex(content);
@@ -209,7 +214,9 @@ describe('ChatSession: a whole scenario, turn by turn', () => {
     const expected = scoreChat(bargain, session.replies, allRules);
     expect(session.report).toEqual(expected);
     const failed = expected.findings.filter((f) => !f.passed);
-    expect(failed.map((f) => f.standard)).toEqual(expect.arrayContaining(['negative-phrases', 'discount-authority', 'first-response-time']));
+    expect(failed.map((f) => f.standard)).toEqual(
+      expect.arrayContaining(['negative-phrases', 'discount-authority', 'first-response-time']),
+    );
     expect(expected.transcript.some((e) => e.from === 'agent' && e.problems?.some((p) => p.includes('我不能')))).toBe(true);
   });
 });
@@ -343,7 +350,11 @@ describe('ChatSession: what is sent, hints, retry, storage', () => {
     await session.load();
     session.start('practice');
     const first = bargain.turns[0]!;
-    expect(session.hint).toEqual({ expect: first.expect.map((k) => k.label), avoid: first.avoid.map((k) => k.label), modelReplies: first.modelReplies });
+    expect(session.hint).toEqual({
+      expect: first.expect.map((k) => k.label),
+      avoid: first.avoid.map((k) => k.label),
+      modelReplies: first.modelReplies,
+    });
     session.toggleHint();
     expect(session.hintOpen).toBe(true);
     session.toggleHint();
@@ -462,7 +473,12 @@ describe('chat pages: what the island gets', () => {
     expect([...byLine.values()]).toEqual(replies);
     for (const [i, r] of byLine) expect(report.transcript[i]!.text).toBe(r.text);
     const visited = visitedTurns(bargain, report);
-    expect(visited.map((v) => [v.turn.id, v.number])).toEqual([['first-ask', 1], ['asks-again', 2], ['waiting', 3], ['gift-offered', 4]]);
+    expect(visited.map((v) => [v.turn.id, v.number])).toEqual([
+      ['first-ask', 1],
+      ['asks-again', 2],
+      ['waiting', 3],
+      ['gift-offered', 4],
+    ]);
     expect(visited[0]!.customer).toEqual([bargain.opening]);
   });
 });

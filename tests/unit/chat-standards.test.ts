@@ -39,7 +39,10 @@ const open = scenario({
 });
 
 /** The same turn, but a goodbye ends the chat satisfied. */
-const closing = { ...open, turns: open.turns.map((t) => ({ ...t, branches: [{ when: { all: [], any: ['closes'], none: [] }, next: 'done', atEnd: false }] })) };
+const closing = {
+  ...open,
+  turns: open.turns.map((t) => ({ ...t, branches: [{ when: { all: [], any: ['closes'], none: [] }, next: 'done', atEnd: false }] })),
+};
 
 const r = (...texts: [string, number][]): AgentReply[] => texts.map(([text, afterMs]) => ({ text, afterMs }));
 const run = (replies: AgentReply[], sc = open) => scoreChat(sc, replies, rules);
@@ -50,12 +53,23 @@ describe('first-response-time (≤ 15 s)', () => {
   it('passes within the limit, boundary included', () => {
     for (const ms of [3000, 15000]) {
       const f = of(run(r(['您好，请问有什么可以帮您？', ms])), 'first-response-time');
-      expect(f).toEqual([expect.objectContaining({ passed: true, turn: 'talk', evidence: `${ms / 1000} 秒`, standardUrl: '/standards/#first-response-time' })]);
+      expect(f).toEqual([
+        expect.objectContaining({
+          passed: true,
+          turn: 'talk',
+          evidence: `${ms / 1000} 秒`,
+          standardUrl: '/standards/#first-response-time',
+        }),
+      ]);
     }
   });
   it('fails when late, with the seconds as evidence, and loses credit linearly to 0 at twice the limit', () => {
     const late = run(r(['您好，请问有什么可以帮您？', 22500]));
-    expect(of(late, 'first-response-time')[0]).toMatchObject({ passed: false, evidence: '22.5 秒', message: expect.stringContaining('超过了 15 秒') });
+    expect(of(late, 'first-response-time')[0]).toMatchObject({
+      passed: false,
+      evidence: '22.5 秒',
+      message: expect.stringContaining('超过了 15 秒'),
+    });
     expect(part(late, 'first-response-time')?.ratio).toBe(0.5);
     expect(part(run(r(['您好', 30000])), 'first-response-time')?.ratio).toBe(0);
   });
@@ -71,7 +85,9 @@ describe('reply-response-time (≤ 20 s; 180 s after 稍等)', () => {
   });
   it('fails a slow follow-up message (the customer is still waiting)', () => {
     const f = of(run(r(['您好', 5000], ['我们是统一定价的，质量很好', 31000])), 'reply-response-time');
-    expect(f).toEqual([expect.objectContaining({ passed: false, evidence: '31 秒', message: expect.stringContaining('和上一条消息隔了') })]);
+    expect(f).toEqual([
+      expect.objectContaining({ passed: false, evidence: '31 秒', message: expect.stringContaining('和上一条消息隔了') }),
+    ]);
   });
   it('allows an announced wait up to 180 s, not beyond', () => {
     expect(of(run(r(['您好，我去问问主管，请您稍等', 5000], ['让您久等了', 150000])), 'reply-response-time')[0]?.passed).toBe(true);
@@ -111,7 +127,7 @@ describe('polite-phrases (phrases from the standard)', () => {
     expect(of(rep, 'polite-phrases')[0]).toMatchObject({ passed: false, evidence: '您好' });
     expect(part(rep, 'polite-phrases')?.ratio).toBeCloseTo(1 / 3, 3);
   });
-  it('uses the standard\'s list, not a built-in copy', () => {
+  it("uses the standard's list, not a built-in copy", () => {
     const custom = buildChatRules(fixtureStandards().map((s) => (s.id === 'polite-phrases' ? { ...s, phrases: ['劳驾'] } : s)));
     const rep = scoreChat(open, r(['劳驾您等一下', 5000]), custom);
     expect(rep.findings.find((f) => f.standard === 'polite-phrases')).toMatchObject({ passed: true, evidence: '劳驾' });
@@ -176,13 +192,22 @@ describe('discount-authority (≤ 20 元; more → ask the supervisor)', () => {
     expect(part(rep, 'discount-authority')?.ratio).toBe(0);
   });
   it('passes 20 元 or less, and asking the supervisor', () => {
-    expect(of(run(r(['最多给您减二十', 5000])), 'discount-authority')[0]).toMatchObject({ passed: true, message: expect.stringContaining('20 元') });
-    expect(of(run(r(['我去帮您请示主管', 5000])), 'discount-authority')[0]).toMatchObject({ passed: true, message: '超出权限的事请示主管' });
+    expect(of(run(r(['最多给您减二十', 5000])), 'discount-authority')[0]).toMatchObject({
+      passed: true,
+      message: expect.stringContaining('20 元'),
+    });
+    expect(of(run(r(['我去帮您请示主管', 5000])), 'discount-authority')[0]).toMatchObject({
+      passed: true,
+      message: '超出权限的事请示主管',
+    });
     expect(of(run(r(['不能给您便宜30元', 5000])), 'discount-authority')[0]).toMatchObject({ passed: true, message: '没有越权承诺优惠' });
   });
-  it('fails a 折 when the product has no price (percentages are the supervisor\'s call)', () => {
+  it("fails a 折 when the product has no price (percentages are the supervisor's call)", () => {
     const noPrice = { ...open, product: undefined };
-    expect(of(run(r(['给您打9折', 5000]), noPrice), 'discount-authority')[0]).toMatchObject({ passed: false, message: expect.stringContaining('打 9 折') });
+    expect(of(run(r(['给您打9折', 5000]), noPrice), 'discount-authority')[0]).toMatchObject({
+      passed: false,
+      message: expect.stringContaining('打 9 折'),
+    });
   });
 });
 
@@ -190,13 +215,23 @@ describe('SOP key points (handling)', () => {
   it('scores expected points by weight and links the standard, the script and the step', () => {
     const rep = run(r(['您好，我们是统一定价的', 5000]));
     const f = rep.findings.filter((x) => x.message.includes('说明价格统一') || x.message.includes('请示主管'));
-    expect(f[0]).toMatchObject({ passed: true, standard: 'discount-authority', standardUrl: '/standards/#discount-authority', scriptUrl: '/scripts/#bargain-repeat-ask-supervisor', workflowUrl: '/workflows/presales-reception/#step-again', evidence: expect.stringContaining('统一定价') });
+    expect(f[0]).toMatchObject({
+      passed: true,
+      standard: 'discount-authority',
+      standardUrl: '/standards/#discount-authority',
+      scriptUrl: '/scripts/#bargain-repeat-ask-supervisor',
+      workflowUrl: '/workflows/presales-reception/#step-again',
+      evidence: expect.stringContaining('统一定价'),
+    });
     expect(f[1]).toMatchObject({ passed: false, standard: null, standardUrl: null, message: '没有做到：请示主管' });
     expect(part(rep, 'handling')?.ratio).toBeCloseTo(2 / 3, 3);
   });
   it('subtracts what the agent must not say', () => {
     const rep = run(r(['您好，我们是统一定价的，给您便宜10元', 5000]));
-    expect(rep.findings.find((x) => x.message === '不应该：直接降价')).toMatchObject({ passed: false, evidence: expect.stringContaining('10元') });
+    expect(rep.findings.find((x) => x.message === '不应该：直接降价')).toMatchObject({
+      passed: false,
+      evidence: expect.stringContaining('10元'),
+    });
     expect(part(rep, 'handling')?.ratio).toBeCloseTo(1 / 3, 3);
   });
 });

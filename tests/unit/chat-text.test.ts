@@ -42,7 +42,15 @@ describe('phrase search', () => {
 
 describe('amounts', () => {
   it.each([
-    ['30', 30], ['二十', 20], ['十五', 15], ['三十五', 35], ['一百', 100], ['一百五', 150], ['两千三', 2300], ['八五', 85], ['abc', undefined],
+    ['30', 30],
+    ['二十', 20],
+    ['十五', 15],
+    ['三十五', 35],
+    ['一百', 100],
+    ['一百五', 150],
+    ['两千三', 2300],
+    ['八五', 85],
+    ['abc', undefined],
   ] as const)('parseNumber(%s) = %s', (raw, n) => {
     expect(parseNumber(raw)).toBe(n);
   });
@@ -73,7 +81,9 @@ describe('intents', () => {
   const hits = (s: string) => [...analyseMessage(s, intents).hits.keys()];
 
   it('matches synonyms, with built-in intents available', () => {
-    expect(hits('亲，主管说价格改不了，不过送您一个小礼物，请您稍等')).toEqual(expect.arrayContaining(['offers-gift', 'escalates-supervisor', 'holds', 'greets']));
+    expect(hits('亲，主管说价格改不了，不过送您一个小礼物，请您稍等')).toEqual(
+      expect.arrayContaining(['offers-gift', 'escalates-supervisor', 'holds', 'greets']),
+    );
   });
   it('drops negated phrases and clauses holding an `unless` phrase', () => {
     expect(hits('这次没有赠品哦')).not.toContain('offers-gift');

@@ -41,7 +41,9 @@ describe('the fixture site', () => {
 
 describe('broken content names the file, the field and the bad id', () => {
   it('unknown standard id in a step', () => {
-    const root = siteWith('content/workflows/cancel-order.mdx', (t) => t.replace('standards: [reply-response-time]', 'standards: [reply-time-typo]'));
+    const root = siteWith('content/workflows/cancel-order.mdx', (t) =>
+      t.replace('standards: [reply-response-time]', 'standards: [reply-time-typo]'),
+    );
     expect(problemsOf(root)).toContainEqual({
       file: 'content/workflows/cancel-order.mdx',
       field: 'steps[0].standards[0]',
@@ -51,7 +53,9 @@ describe('broken content names the file, the field and the bad id', () => {
 
   it('unknown track', () => {
     const root = siteWith('content/workflows/cancel-order.mdx', (t) => t.replace('track: ecommerce', 'track: nowhere'));
-    expect(problemsOf(root)).toContainEqual(expect.objectContaining({ file: 'content/workflows/cancel-order.mdx', field: 'track', message: expect.stringContaining('nowhere') }));
+    expect(problemsOf(root)).toContainEqual(
+      expect.objectContaining({ file: 'content/workflows/cancel-order.mdx', field: 'track', message: expect.stringContaining('nowhere') }),
+    );
   });
 
   it('script pointing at a step the workflow does not have', () => {
@@ -76,8 +80,12 @@ describe('broken content names the file, the field and the bad id', () => {
   });
 
   it('a step that is not in the flowchart', () => {
-    const root = siteWith('content/workflows/cancel-order.mdx', (t) => t.replace('    unpaid --> reply[把结果告诉顾客]\n', '').replace('unpaid[请顾客自己关闭交易]', 'unpaid2[请顾客自己关闭交易]'));
-    expect(problemsOf(root)).toContainEqual(expect.objectContaining({ field: 'steps[2].id', message: expect.stringContaining('“unpaid” 没有出现在流程图') }));
+    const root = siteWith('content/workflows/cancel-order.mdx', (t) =>
+      t.replace('    unpaid --> reply[把结果告诉顾客]\n', '').replace('unpaid[请顾客自己关闭交易]', 'unpaid2[请顾客自己关闭交易]'),
+    );
+    expect(problemsOf(root)).toContainEqual(
+      expect.objectContaining({ field: 'steps[2].id', message: expect.stringContaining('“unpaid” 没有出现在流程图') }),
+    );
   });
 
   it('YAML syntax error gives the line', () => {
@@ -89,12 +97,16 @@ describe('broken content names the file, the field and the bad id', () => {
 
   it('duplicate ids across files', () => {
     const root = siteWith('content/scripts/cancel-order.yaml', (t) => t + t.replace(/^/, ''));
-    expect(problemsOf(root)).toContainEqual(expect.objectContaining({ field: 'id', message: expect.stringContaining('“cancel-unpaid” 重复') }));
+    expect(problemsOf(root)).toContainEqual(
+      expect.objectContaining({ field: 'id', message: expect.stringContaining('“cancel-unpaid” 重复') }),
+    );
   });
 
   it('bad id format', () => {
     const root = siteWith('content/scripts/cancel-order.yaml', (t) => t.replace('id: cancel-unpaid', 'id: Cancel_Unpaid'));
-    expect(problemsOf(root)).toContainEqual(expect.objectContaining({ field: '[0] Cancel_Unpaid.id', message: expect.stringContaining('小写字母') }));
+    expect(problemsOf(root)).toContainEqual(
+      expect.objectContaining({ field: '[0] Cancel_Unpaid.id', message: expect.stringContaining('小写字母') }),
+    );
   });
 });
 
@@ -110,9 +122,20 @@ describe('schemas', () => {
     expect(standardSchema.safeParse({ ...base, threshold: { max: 15, unit: '秒' } }).success).toBe(true);
   });
   it('a workflow needs at least two steps and a stage from the list', () => {
-    const w = { title: 't', track: 'a', order: 1, stage: '售前', roles: ['r'], summary: 's', diagram: 'flowchart TD', steps: [{ id: 'a', title: 'a', body: 'b' }] };
+    const w = {
+      title: 't',
+      track: 'a',
+      order: 1,
+      stage: '售前',
+      roles: ['r'],
+      summary: 's',
+      diagram: 'flowchart TD',
+      steps: [{ id: 'a', title: 'a', body: 'b' }],
+    };
     expect(workflowSchema.safeParse(w).success).toBe(false);
-    expect(workflowSchema.safeParse({ ...w, stage: '售前售后', steps: [...w.steps, { id: 'b', title: 'b', body: 'b' }] }).success).toBe(false);
+    expect(workflowSchema.safeParse({ ...w, stage: '售前售后', steps: [...w.steps, { id: 'b', title: 'b', body: 'b' }] }).success).toBe(
+      false,
+    );
   });
 });
 

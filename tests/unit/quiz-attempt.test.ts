@@ -86,15 +86,30 @@ describe('parseAttempt: bad files, each with a clear Chinese message', () => {
   });
 
   it('wrong format', () => {
-    expect(problems(without('format'))).toEqual([{ field: 'format', message: '不是测验答题文件：缺少 format 字段，应为 “sop-quiz-attempt”' }]);
-    expect(problems({ ...sample, format: 'chat-transcript' })[0]?.message).toBe('不是测验答题文件：format 是 "chat-transcript"，应为 “sop-quiz-attempt”');
-    expect(problems({ ...sample, formatVersion: 2 })).toEqual([{ field: 'formatVersion', message: '答题文件格式版本 2 不受支持（只支持版本 1）' }]);
+    expect(problems(without('format'))).toEqual([
+      { field: 'format', message: '不是测验答题文件：缺少 format 字段，应为 “sop-quiz-attempt”' },
+    ]);
+    expect(problems({ ...sample, format: 'chat-transcript' })[0]?.message).toBe(
+      '不是测验答题文件：format 是 "chat-transcript"，应为 “sop-quiz-attempt”',
+    );
+    expect(problems({ ...sample, formatVersion: 2 })).toEqual([
+      { field: 'formatVersion', message: '答题文件格式版本 2 不受支持（只支持版本 1）' },
+    ]);
   });
 
   it('missing fields', () => {
     expect(problems(without('seed'))).toEqual([{ field: 'seed', message: '缺少此字段' }]);
     const many = problems(Object.fromEntries(Object.entries(sample).filter(([k]) => ['format'].includes(k))));
-    expect(many.map((p) => p.field).sort()).toEqual(['answers', 'formatVersion', 'mode', 'quiz', 'quizHash', 'quizVersion', 'seed', 'startedAt']);
+    expect(many.map((p) => p.field).sort()).toEqual([
+      'answers',
+      'formatVersion',
+      'mode',
+      'quiz',
+      'quizHash',
+      'quizVersion',
+      'seed',
+      'startedAt',
+    ]);
     expect(many.every((p) => p.message === '缺少此字段')).toBe(true);
   });
 
@@ -128,7 +143,10 @@ describe('parseAttempt: bad files, each with a clear Chinese message', () => {
 
   it('same version, other content (hash)', () => {
     expect(problems({ ...sample, quizHash: '00000000' })).toEqual([
-      { field: 'quizHash', message: `quizHash “00000000” 与当前测验内容（“${quizHash(quiz)}”）不一致：测验内容改过但版本号没变，或答题文件被改动过` },
+      {
+        field: 'quizHash',
+        message: `quizHash “00000000” 与当前测验内容（“${quizHash(quiz)}”）不一致：测验内容改过但版本号没变，或答题文件被改动过`,
+      },
     ]);
   });
 
@@ -163,12 +181,17 @@ describe('parseAttempt: bad files, each with a clear Chinese message', () => {
   });
 
   it('finishedAt before startedAt', () => {
-    expect(problems({ ...sample, finishedAt: '2025-06-01T07:00:00.000Z' })).toEqual([{ field: 'finishedAt', message: '交卷时间早于开始时间' }]);
+    expect(problems({ ...sample, finishedAt: '2025-06-01T07:00:00.000Z' })).toEqual([
+      { field: 'finishedAt', message: '交卷时间早于开始时间' },
+    ]);
   });
 
   it('formats problems with the file name', () => {
-    expect(formatAttemptProblems('a.json', [{ field: 'seed', message: '缺少此字段' }, { field: '', message: '文件是空的' }])).toBe(
-      'a.json → seed: 缺少此字段\na.json: 文件是空的',
-    );
+    expect(
+      formatAttemptProblems('a.json', [
+        { field: 'seed', message: '缺少此字段' },
+        { field: '', message: '文件是空的' },
+      ]),
+    ).toBe('a.json → seed: 缺少此字段\na.json: 文件是空的');
   });
 });

@@ -119,7 +119,15 @@ describe('attemptLayout', () => {
 
   it('never shows ordering items already in the right order', () => {
     const ordering = makeQuiz([
-      { id: 'o', type: 'ordering', items: [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }, { id: 'z', text: 'Z' }] },
+      {
+        id: 'o',
+        type: 'ordering',
+        items: [
+          { id: 'x', text: 'X' },
+          { id: 'y', text: 'Y' },
+          { id: 'z', text: 'Z' },
+        ],
+      },
     ]);
     for (let seed = 0; seed < 200; seed++) {
       expect(attemptLayout(ordering, seed).options.o).not.toEqual(['x', 'y', 'z']);

@@ -13,8 +13,14 @@ describe('bestRoleplayPath (max from the graph)', () => {
   it('finds the best path when the greedy choice is not on it', () => {
     // Greedy takes "big" (5) and ends; the best path takes "small" (1) then "great" (10).
     const q = roleplay('a', {
-      a: [['big', 5, 'end:meh'], ['small', 1, 'b']],
-      b: [['great', 10, 'end:good'], ['poor', 0, 'end:bad']],
+      a: [
+        ['big', 5, 'end:meh'],
+        ['small', 1, 'b'],
+      ],
+      b: [
+        ['great', 10, 'end:good'],
+        ['poor', 0, 'end:bad'],
+      ],
     });
     const best = bestRoleplayPath(q);
     expect(best?.score).toBe(11);
@@ -33,9 +39,18 @@ describe('bestRoleplayPath (max from the graph)', () => {
   it('stays exact inside loops (the memo key carries the loop nodes already visited)', () => {
     // A ↔ B is a loop. Visiting A first must not hide the best route s → B → A → end (15).
     const q = roleplay('s', {
-      s: [['to-a', 0, 'a'], ['to-b', 5, 'b']],
-      a: [['a-end', 10, 'end:good'], ['a-b', 0, 'b']],
-      b: [['b-a', 0, 'a'], ['b-end', 0, 'end:bad']],
+      s: [
+        ['to-a', 0, 'a'],
+        ['to-b', 5, 'b'],
+      ],
+      a: [
+        ['a-end', 10, 'end:good'],
+        ['a-b', 0, 'b'],
+      ],
+      b: [
+        ['b-a', 0, 'a'],
+        ['b-end', 0, 'end:bad'],
+      ],
     });
     const best = bestRoleplayPath(q);
     expect(best?.score).toBe(15);
@@ -43,7 +58,12 @@ describe('bestRoleplayPath (max from the graph)', () => {
   });
 
   it('never counts a loop twice: the best path visits each node once', () => {
-    const q = roleplay('s', { s: [['again', 2, 's'], ['stop', 1, 'end:good']] });
+    const q = roleplay('s', {
+      s: [
+        ['again', 2, 's'],
+        ['stop', 1, 'end:good'],
+      ],
+    });
     expect(bestRoleplayPath(q)?.score).toBe(1);
   });
 
@@ -51,7 +71,11 @@ describe('bestRoleplayPath (max from the graph)', () => {
     const graph: Record<string, Array<[string, number, string]>> = {};
     for (let i = 0; i < 40; i++) {
       const next = i === 39 ? 'end:good' : `n${i + 1}`;
-      graph[`n${i}`] = [['x', 1, next], ['y', i % 2, next], ['z', 0, 'end:bad']];
+      graph[`n${i}`] = [
+        ['x', 1, next],
+        ['y', i % 2, next],
+        ['z', 0, 'end:bad'],
+      ];
     }
     const started = performance.now();
     expect(bestRoleplayPath(roleplay('n0', graph))?.score).toBe(40);
@@ -59,11 +83,33 @@ describe('bestRoleplayPath (max from the graph)', () => {
   });
 
   it('is undefined when no path reaches an ending', () => {
-    expect(bestRoleplayPath(roleplay('a', { a: [['x', 1, 'b'], ['y', 1, 'a']], b: [['z', 1, 'a'], ['w', 1, 'b']] }))).toBeUndefined();
+    expect(
+      bestRoleplayPath(
+        roleplay('a', {
+          a: [
+            ['x', 1, 'b'],
+            ['y', 1, 'a'],
+          ],
+          b: [
+            ['z', 1, 'a'],
+            ['w', 1, 'b'],
+          ],
+        }),
+      ),
+    ).toBeUndefined();
   });
 
   it('treats a choice with both next and ending as ending there', () => {
-    const q = roleplay('a', { a: [['x', 1, 'end:good'], ['y', 0, 'b']], b: [['z', 9, 'end:good'], ['w', 0, 'end:bad']] });
+    const q = roleplay('a', {
+      a: [
+        ['x', 1, 'end:good'],
+        ['y', 0, 'b'],
+      ],
+      b: [
+        ['z', 9, 'end:good'],
+        ['w', 0, 'end:bad'],
+      ],
+    });
     const node = q.nodes[0];
     if (node?.choices[0]) node.choices[0].next = 'b';
     expect(bestRoleplayPath(q)?.score).toBe(9);
@@ -106,7 +152,12 @@ describe('gradeQuestion (roleplay)', () => {
     const r = gradeQuestion(fixtureRoleplay(), ['ignore']);
     expect(r).toMatchObject({ score: 0, max: 7, total: -2, correct: false });
     expect(r.type === 'roleplay' && r.ending?.id).toBe('customer-left');
-    const loop = roleplay('s', { s: [['again', 2, 's'], ['stop', 1, 'end:good']] });
+    const loop = roleplay('s', {
+      s: [
+        ['again', 2, 's'],
+        ['stop', 1, 'end:good'],
+      ],
+    });
     expect(gradeQuestion(loop, ['again', 'again', 'stop'])).toMatchObject({ score: 1, max: 1, total: 5, correct: true });
   });
 

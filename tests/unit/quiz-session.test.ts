@@ -153,7 +153,11 @@ describe('QuizSession: resuming', () => {
     for (const q of [q1!, q2!]) {
       if (q.type === 'roleplay') {
         for (const step of bestRoleplayPath(q)!.steps) await first.choose(q.id, step.choice);
-      } else await first.answer(q.id, q.type === 'truefalse' ? true : q.type === 'multiple' ? ['a'] : q.type === 'ordering' ? q.items.map((i) => i.id) : 'a');
+      } else
+        await first.answer(
+          q.id,
+          q.type === 'truefalse' ? true : q.type === 'multiple' ? ['a'] : q.type === 'ordering' ? q.items.map((i) => i.id) : 'a',
+        );
     }
     first.next();
     first.next();
@@ -276,7 +280,19 @@ describe('QuizSession: result and export', () => {
     expect(file.name).toBe(exportFileName(s.attempt!));
     expect(file.name).toMatch(/^sop-quiz-first-reply-basics-\d{4}-\d{2}-\d{2}\.json$/);
     const json = JSON.parse(file.text);
-    expect(Object.keys(json)).toEqual(['format', 'formatVersion', 'quiz', 'quizVersion', 'quizHash', 'seed', 'mode', 'startedAt', 'finishedAt', 'answers', 'result']);
+    expect(Object.keys(json)).toEqual([
+      'format',
+      'formatVersion',
+      'quiz',
+      'quizVersion',
+      'quizHash',
+      'seed',
+      'mode',
+      'startedAt',
+      'finishedAt',
+      'answers',
+      'result',
+    ]);
     expect(json).not.toHaveProperty('id');
     expect(json).not.toHaveProperty('updatedAt');
     const parsed = parseAttempt(file.text, quiz);

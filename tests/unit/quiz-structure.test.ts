@@ -22,8 +22,14 @@ function rp(graph: Record<string, Array<[string, number, string]>>, start = Obje
   return { ...roleplay(start, graph, endings), id: 'talk' } as unknown as Record<string, unknown>;
 }
 const ok: Record<string, Array<[string, number, string]>> = {
-  a: [['x', 1, 'b'], ['y', 0, 'end:bad']],
-  b: [['z', 2, 'end:good'], ['w', 0, 'end:meh']],
+  a: [
+    ['x', 1, 'b'],
+    ['y', 0, 'end:bad'],
+  ],
+  b: [
+    ['z', 2, 'end:good'],
+    ['w', 0, 'end:meh'],
+  ],
 };
 
 describe('checkQuizStructure', () => {
@@ -59,7 +65,17 @@ describe('checkQuizStructure', () => {
   });
 
   it('a branch to a missing node', () => {
-    expect(check(rp({ ...ok, b: [['z', 2, 'end:good'], ['w', 0, 'nowhere']] }))).toEqual([
+    expect(
+      check(
+        rp({
+          ...ok,
+          b: [
+            ['z', 2, 'end:good'],
+            ['w', 0, 'nowhere'],
+          ],
+        }),
+      ),
+    ).toEqual([
       { field: 'questions[1].nodes[1].choices[1].next', message: '没有 id 为 “nowhere” 的节点' },
       { field: 'questions[1].endings[2].id', message: '结局 “meh” 没有任何选项通向它' },
     ]);
@@ -78,7 +94,17 @@ describe('checkQuizStructure', () => {
   });
 
   it('an ending id that does not exist, and an ending nobody reaches', () => {
-    expect(check(rp({ ...ok, b: [['z', 2, 'end:good'], ['w', 0, 'end:happy']] }))).toEqual([
+    expect(
+      check(
+        rp({
+          ...ok,
+          b: [
+            ['z', 2, 'end:good'],
+            ['w', 0, 'end:happy'],
+          ],
+        }),
+      ),
+    ).toEqual([
       { field: 'questions[1].nodes[1].choices[1].ending', message: '没有 id 为 “happy” 的结局（endings 中有：good、bad、meh）' },
       { field: 'questions[1].endings[2].id', message: '结局 “meh” 没有任何选项通向它' },
     ]);
@@ -86,10 +112,22 @@ describe('checkQuizStructure', () => {
 
   it('a loop with no way to an ending', () => {
     const graph: Record<string, Array<[string, number, string]>> = {
-      a: [['x', 1, 'b'], ['y', 0, 'end:bad']],
-      b: [['z', 2, 'c'], ['w', 0, 'end:good']],
-      c: [['again', 0, 'd'], ['more', 1, 'c']],
-      d: [['back', 0, 'c'], ['stay', 0, 'd']],
+      a: [
+        ['x', 1, 'b'],
+        ['y', 0, 'end:bad'],
+      ],
+      b: [
+        ['z', 2, 'c'],
+        ['w', 0, 'end:good'],
+      ],
+      c: [
+        ['again', 0, 'd'],
+        ['more', 1, 'c'],
+      ],
+      d: [
+        ['back', 0, 'c'],
+        ['stay', 0, 'd'],
+      ],
     };
     expect(check(rp(graph, 'a', ['good', 'bad']))).toEqual([
       { field: 'questions[1].nodes[2]', message: '节点 “c”、“d” 构成的循环走不到任何结局：进入后无论怎么选都出不去' },
@@ -97,11 +135,34 @@ describe('checkQuizStructure', () => {
   });
 
   it('a loop with a way out is fine', () => {
-    expect(check(rp({ a: [['x', 1, 'b'], ['y', 0, 'end:bad']], b: [['back', 0, 'a'], ['z', 2, 'end:good']] }, 'a', ['good', 'bad']))).toEqual([]);
+    expect(
+      check(
+        rp(
+          {
+            a: [
+              ['x', 1, 'b'],
+              ['y', 0, 'end:bad'],
+            ],
+            b: [
+              ['back', 0, 'a'],
+              ['z', 2, 'end:good'],
+            ],
+          },
+          'a',
+          ['good', 'bad'],
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('unreachable nodes and a missing start', () => {
-    const graph = { ...ok, lonely: [['p', 1, 'end:meh'], ['q', 1, 'end:good']] as Array<[string, number, string]> };
+    const graph = {
+      ...ok,
+      lonely: [
+        ['p', 1, 'end:meh'],
+        ['q', 1, 'end:good'],
+      ] as Array<[string, number, string]>,
+    };
     expect(check(rp(graph, 'a'))).toEqual([{ field: 'questions[1].nodes[2].id', message: '节点 “lonely” 从起点 “a” 走不到' }]);
     expect(check(rp(ok, 'begin'))).toEqual([{ field: 'questions[1].start', message: '起点 “begin” 不是任何节点的 id' }]);
   });
@@ -114,17 +175,49 @@ describe('checkQuizStructure', () => {
     expect(check(q)).toEqual([
       { field: 'questions[1].nodes[2].id', message: '节点 id “a” 重复（与 questions[1].nodes[0] 相同）' },
       { field: 'questions[1].endings[3].id', message: '结局 id “good” 重复（与 questions[1].endings[0] 相同）' },
-      { field: 'questions[1].nodes[0].choices[1].id', message: '节点 “a” 中的选项 id “x” 重复（与 questions[1].nodes[0].choices[0] 相同）' },
+      {
+        field: 'questions[1].nodes[0].choices[1].id',
+        message: '节点 “a” 中的选项 id “x” 重复（与 questions[1].nodes[0].choices[0] 相同）',
+      },
     ]);
   });
 
   it('no path to an ending, or a best path worth nothing', () => {
-    const stuck = check(rp({ a: [['x', 1, 'b'], ['y', 1, 'a']], b: [['z', 1, 'a'], ['w', 1, 'b']] }, 'a', ['good']));
+    const stuck = check(
+      rp(
+        {
+          a: [
+            ['x', 1, 'b'],
+            ['y', 1, 'a'],
+          ],
+          b: [
+            ['z', 1, 'a'],
+            ['w', 1, 'b'],
+          ],
+        },
+        'a',
+        ['good'],
+      ),
+    );
     expect(stuck).toContainEqual({ field: 'questions[1].start', message: '从起点 “a” 出发没有任何路径能走到结局' });
-    expect(stuck).toContainEqual({ field: 'questions[1].nodes[0]', message: '节点 “a”、“b” 构成的循环走不到任何结局：进入后无论怎么选都出不去' });
-    expect(check(rp({ a: [['x', 0, 'end:good'], ['y', -1, 'end:bad']] }, 'a', ['good', 'bad']))).toEqual([
-      { field: 'questions[1]', message: '最佳路径（x）得分为 0，至少要有一条得分大于 0 的路径' },
-    ]);
+    expect(stuck).toContainEqual({
+      field: 'questions[1].nodes[0]',
+      message: '节点 “a”、“b” 构成的循环走不到任何结局：进入后无论怎么选都出不去',
+    });
+    expect(
+      check(
+        rp(
+          {
+            a: [
+              ['x', 0, 'end:good'],
+              ['y', -1, 'end:bad'],
+            ],
+          },
+          'a',
+          ['good', 'bad'],
+        ),
+      ),
+    ).toEqual([{ field: 'questions[1]', message: '最佳路径（x）得分为 0，至少要有一条得分大于 0 的路径' }]);
   });
 });
 

@@ -33,7 +33,9 @@ describe('search evaluation on the real content', () => {
     const report = await evaluate(queries, (q) => search(index, q, { limit: 10 }).hits.map((h) => `${h.doc.kind}:${h.doc.id}`));
     const lines = [
       `搜索评测：${queries.length} 个查询，recall@5 = ${report.recall.toFixed(4)}，MRR = ${report.mrr.toFixed(4)}`,
-      ...Object.entries(report.byType).map(([t, r]) => `  ${t.padEnd(12)} n=${String(r.n).padStart(3)}  recall@5=${r.recall.toFixed(3)}  MRR=${r.mrr.toFixed(3)}`),
+      ...Object.entries(report.byType).map(
+        ([t, r]) => `  ${t.padEnd(12)} n=${String(r.n).padStart(3)}  recall@5=${r.recall.toFixed(3)}  MRR=${r.mrr.toFixed(3)}`,
+      ),
       ...report.outcomes
         .filter((o) => o.recall < 1)
         .map((o) => `  未全部命中：${o.query.q} 缺 ${o.missing.join(', ')}；前 5：${o.ranked.slice(0, 5).join(' ')}`),

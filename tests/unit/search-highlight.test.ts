@@ -47,7 +47,9 @@ describe('segments', () => {
 
   it('does not split emoji when cutting', () => {
     const text = '😀'.repeat(50);
-    const joined = highlight(text, [], { maxChars: 10 }).map((s) => s.text).join('');
+    const joined = highlight(text, [], { maxChars: 10 })
+      .map((s) => s.text)
+      .join('');
     expect(joined).toBe(`${'😀'.repeat(10)}…`);
   });
 });

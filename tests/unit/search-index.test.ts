@@ -49,7 +49,10 @@ function compare(docs: SearchDoc[], queries: QueryClause[][]) {
     const theirs = lunrQuery(reference, clauses);
     const mine = lunrQuery(loaded.lunr, clauses);
     const label = JSON.stringify(clauses);
-    expect(mine.map((m) => m.ref), label).toEqual(theirs.map((m) => m.ref));
+    expect(
+      mine.map((m) => m.ref),
+      label,
+    ).toEqual(theirs.map((m) => m.ref));
     mine.forEach((m, i) => expect(m.score, label).toBeCloseTo(theirs[i]!.score, 9));
   }
 }
@@ -84,7 +87,10 @@ describe('scoring', () => {
       [t('投诉'), t('退款', 1.3)],
       [t('发货')],
       [{ term: '议', boost: 1, prefix: true }],
-      [{ term: 'vip', boost: 1, fuzzy: true }, { term: '顺', boost: 1, prefix: true }],
+      [
+        { term: 'vip', boost: 1, fuzzy: true },
+        { term: '顺', boost: 1, prefix: true },
+      ],
     ]);
   }, 60_000);
 
@@ -106,10 +112,15 @@ describe('scoring', () => {
     expect(index.tokenSet).toBeInstanceOf(lunr.TokenSet);
     const expand = (clause: QueryClause) => {
       const q = new lunr.Query(index.fields);
-      q.term(clause.term, { usePipeline: false, wildcard: clause.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE, ...(clause.fuzzy ? { editDistance: 1 } : {}) });
+      q.term(clause.term, {
+        usePipeline: false,
+        wildcard: clause.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+        ...(clause.fuzzy ? { editDistance: 1 } : {}),
+      });
       return index.tokenSet.intersect(fromClause(q.clauses[0]!)).toArray().sort();
     };
-    for (const typo of ['vip', 'vipp', 'vp', 'vap', 'ivp', 'vpi']) expect(expand({ term: typo, boost: 1, fuzzy: true }), typo).toContain('vip');
+    for (const typo of ['vip', 'vipp', 'vp', 'vap', 'ivp', 'vpi'])
+      expect(expand({ term: typo, boost: 1, fuzzy: true }), typo).toContain('vip');
     for (const far of ['ivpp', 'xyz']) expect(expand({ term: far, boost: 1, fuzzy: true }), far).not.toContain('vip');
     expect(expand({ term: '退', boost: 1, prefix: true })).toEqual(['退款']);
     expect(expand({ term: 'v', boost: 1, prefix: true })).toEqual(['vip']);

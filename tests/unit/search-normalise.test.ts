@@ -87,7 +87,9 @@ describe('the table of Traditional characters (traditional.ts)', () => {
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % words.length;
     for (let i = 0; i < 20_000; i++) texts.push(words[next()]! + words[next()]! + words[next()]!);
     // A lone 么 (opencc: 幺) or 苧 is the one exception: they are ordinary Simplified characters.
-    const missed = texts.filter((t) => !needsSimplifying(t) && convert(t) !== t && !/^[么苧]+$/.test([...t].filter((c, i) => c !== [...convert(t)][i]).join('')));
+    const missed = texts.filter(
+      (t) => !needsSimplifying(t) && convert(t) !== t && !/^[么苧]+$/.test([...t].filter((c, i) => c !== [...convert(t)][i]).join('')),
+    );
     expect(missed).toEqual([]);
   }, 60_000);
 });

@@ -29,7 +29,14 @@ describe('RecentSearches', () => {
   it('survives broken or hostile storage', () => {
     expect(new RecentSearches(fakeStorage({ [RECENT_KEY]: '{not json' })).list()).toEqual([]);
     expect(new RecentSearches(fakeStorage({ [RECENT_KEY]: '[1, null, "ok", {"a":1}]' })).list()).toEqual(['ok']);
-    const throwing: KeyValueStorage = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('quota'); } };
+    const throwing: KeyValueStorage = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('quota');
+      },
+    };
     const recent = new RecentSearches(throwing);
     expect(recent.list()).toEqual([]);
     expect(() => recent.add('便宜')).not.toThrow();

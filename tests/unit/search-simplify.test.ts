@@ -9,7 +9,14 @@ import { buildSearchIndex } from '../../src/lib/search/build-index.ts';
 import { createSearchEngine } from '../../src/lib/search/engine.ts';
 import type { SearchDoc } from '../../src/lib/search/documents.ts';
 
-const DOC: SearchDoc = { kind: 'script', id: 'bargain', title: '顾客要求便宜一点', url: '/scripts/#bargain', tags: ['议价'], reply: '亲，价格已经很实惠啦～' };
+const DOC: SearchDoc = {
+  kind: 'script',
+  id: 'bargain',
+  title: '顾客要求便宜一点',
+  url: '/scripts/#bargain',
+  tags: ['议价'],
+  reply: '亲，价格已经很实惠啦～',
+};
 
 describe('dictionaries on demand', () => {
   it('searches Simplified text without them, and says when a query needs them', async () => {

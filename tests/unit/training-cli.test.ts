@@ -31,7 +31,13 @@ describe('sop regrade', () => {
     const out = JSON.parse(r.stdout);
     expect(out.siteVersion).toMatch(/^[0-9a-f]{8}$/);
     expect(out.files[0]).toMatchObject({ file: a, ok: true, trainee: { name: '张三' }, flags: [] });
-    expect(out.files[0].items.map((i: { itemId: string; score: number; mismatch: boolean; counted: boolean }) => [i.itemId, i.counted, i.mismatch])).toEqual([
+    expect(
+      out.files[0].items.map((i: { itemId: string; score: number; mismatch: boolean; counted: boolean }) => [
+        i.itemId,
+        i.counted,
+        i.mismatch,
+      ]),
+    ).toEqual([
       ['cancel-order', true, false],
       ['bargain-repeat', true, false],
     ]);

@@ -63,7 +63,10 @@ export function makeAssignment(over: Partial<Assignment> = {}): Assignment {
 }
 
 /** A finished attempt with `answers` (default: all right), graded by the engine. */
-export function makeAttempt(q: Quiz, options: { answers?: Record<string, AnswerValue>; startMs?: number; minutes?: number; seed?: number } = {}): Attempt {
+export function makeAttempt(
+  q: Quiz,
+  options: { answers?: Record<string, AnswerValue>; startMs?: number; minutes?: number; seed?: number } = {},
+): Attempt {
   const start = options.startMs ?? T0 + 3600_000;
   const a = newAttempt(q, { seed: options.seed ?? 12345, mode: 'exam', startedAt: new Date(start) });
   a.answers = structuredClone(options.answers ?? rightAnswers(q));
@@ -90,7 +93,9 @@ export function makeChat(s: Scenario, options: { replies?: AgentReply[]; startMs
   };
 }
 
-export function makeFile(options: { assignment?: Assignment; name?: string; device?: string; attempts?: Attempt[]; chats?: ChatEntry[]; exportMs?: number } = {}): ResultFile {
+export function makeFile(
+  options: { assignment?: Assignment; name?: string; device?: string; attempts?: Attempt[]; chats?: ChatEntry[]; exportMs?: number } = {},
+): ResultFile {
   const a = options.assignment ?? makeAssignment();
   return buildResultFile({
     assignment: a,

@@ -80,7 +80,12 @@ describe('assignment link', () => {
   });
 
   it('keeps the optional LRS and leaves out what is empty', () => {
-    const withLrs: Assignment = { ...typical, trainees: [], note: undefined as unknown as string, lrs: { endpoint: 'http://127.0.0.1:8080/xapi', auth: 'Basic dGVzdDp0ZXN0' } };
+    const withLrs: Assignment = {
+      ...typical,
+      trainees: [],
+      note: undefined as unknown as string,
+      lrs: { endpoint: 'http://127.0.0.1:8080/xapi', auth: 'Basic dGVzdDp0ZXN0' },
+    };
     delete (withLrs as Partial<Assignment>).note;
     const back = decodeAssignment(encodeAssignment(withLrs));
     expect(back.ok && back.assignment).toEqual(withLrs);
@@ -134,7 +139,9 @@ describe('assignment link', () => {
   });
 
   it('a checksummed payload with bad content names the field', () => {
-    const wire = JSON.parse(JSON.stringify({ i: 'abcdef1234', g: '组', c: 1, d: '2026-06-31', z: 480, p: 150, q: [['cancel-order', 1]], s: [] }));
+    const wire = JSON.parse(
+      JSON.stringify({ i: 'abcdef1234', g: '组', c: 1, d: '2026-06-31', z: 480, p: 150, q: [['cancel-order', 1]], s: [] }),
+    );
     const r = decodeAssignment(codeFor(JSON.stringify(wire)));
     expect(r.ok).toBe(false);
     if (!r.ok) {

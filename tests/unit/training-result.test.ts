@@ -6,7 +6,13 @@
  * every string.
  */
 import { describe, expect, it } from 'vitest';
-import { parseResultFile, resultFileName, MAX_RESULT_FILE_BYTES, selectForAssignment, type ResultFile } from '../../src/lib/training/result-file.ts';
+import {
+  parseResultFile,
+  resultFileName,
+  MAX_RESULT_FILE_BYTES,
+  selectForAssignment,
+  type ResultFile,
+} from '../../src/lib/training/result-file.ts';
 import { importResultFiles, regradeImports, flagMessages, storedImportProblem, type StoredImport } from '../../src/lib/training/regrade.ts';
 import { filterRows, questionRates, standardRates, traineeRows } from '../../src/lib/training/aggregate.ts';
 import { csvCell, toCsv } from '../../src/lib/training/csv.ts';
@@ -31,7 +37,12 @@ describe('result file format', () => {
     const file = makeFile();
     const parsed = parseResultFile(text(file));
     expect(parsed).toEqual({ ok: true, file });
-    expect(file.quizAttempts[0]).toMatchObject({ format: 'sop-quiz-attempt', answers: expect.any(Object), startedAt: expect.any(String), finishedAt: expect.any(String) });
+    expect(file.quizAttempts[0]).toMatchObject({
+      format: 'sop-quiz-attempt',
+      answers: expect.any(Object),
+      startedAt: expect.any(String),
+      finishedAt: expect.any(String),
+    });
     expect(file.chats[0]!.replies[0]).toEqual({ text: expect.any(String), afterMs: expect.any(Number) });
     expect(resultFileName(file)).toMatch(/^培训结果-张三-6月第1周新人组-\d{8}-\d{4}\.json$/);
     expect(resultFileName({ ...file, trainee: { ...file.trainee, name: 'a/b:c*?' } }, 'csv')).toMatch(/^培训结果-a_b_c-6月/);
@@ -69,7 +80,13 @@ describe('result file format', () => {
   it('a file with HTML in every string is refused field by field, markup shown as text', () => {
     const poison = '<img src=x onerror="window.__xss=1"><script>alert(1)</script>';
     const deep = (v: unknown): unknown =>
-      typeof v === 'string' ? poison : Array.isArray(v) ? v.map(deep) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)])) : v;
+      typeof v === 'string'
+        ? poison
+        : Array.isArray(v)
+          ? v.map(deep)
+          : v && typeof v === 'object'
+            ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]))
+            : v;
     const r = parseResultFile(JSON.stringify(deep(makeFile())));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]!.message).toContain('不是培训结果文件');
@@ -166,7 +183,9 @@ describe('import and re-grade', () => {
     // The same file again: refused, nothing on the dashboard changes.
     const again = importResultFiles([input('dup-copy.json', file)], first.accepted);
     expect(again.accepted).toEqual([]);
-    expect(again.messages).toEqual([{ file: 'dup-copy.json', level: 'warning', text: expect.stringMatching(/已经导入过（与 “dup.json” 内容相同）/) }]);
+    expect(again.messages).toEqual([
+      { file: 'dup-copy.json', level: 'warning', text: expect.stringMatching(/已经导入过（与 “dup.json” 内容相同）/) },
+    ]);
 
     // A later export with the same attempt and one with an edited copy.
     const later = makeFile({ attempts: [attempt], chats: [makeChat(scenario('bargain-repeat'))], exportMs: T0 + 2 * 86_400_000 });
@@ -174,13 +193,26 @@ describe('import and re-grade', () => {
     edited.result!.percent = 50;
     const other = makeFile({ attempts: [edited], chats: [], exportMs: T0 + 3 * 86_400_000 });
     const all = importAndGrade([input('later.json', later), input('other.json', other)], first.accepted);
-    const codes = all.graded.map((f) => f.items.map((i) => i.flags.map((x) => x.code).sort().join('+')));
+    const codes = all.graded.map((f) =>
+      f.items.map((i) =>
+        i.flags
+          .map((x) => x.code)
+          .sort()
+          .join('+'),
+      ),
+    );
     expect(codes).toEqual([['conflict', 'duplicate'], ['duplicate', ''], ['conflict+score-mismatch']]);
   });
 
   it('files over the size limit are refused without being read; unreadable files say why', () => {
     const big = 50 * 1024 * 1024;
-    const r = importResultFiles([{ name: 'huge.json', size: big }, { name: 'gone.json', size: 10, readError: '文件不存在' }], []);
+    const r = importResultFiles(
+      [
+        { name: 'huge.json', size: big },
+        { name: 'gone.json', size: 10, readError: '文件不存在' },
+      ],
+      [],
+    );
     expect(r.accepted).toEqual([]);
     expect(r.messages).toEqual([
       { file: 'huge.json', level: 'error', text: expect.stringMatching(/文件过大（50\.0 MB），没有读取.*最大 5\.0 MB/) },
@@ -236,8 +268,26 @@ describe('dashboard numbers', () => {
       missed,
       files: [
         input('zhang.json', makeFile({ assignment: a, name: '张三' })),
-        input('li.json', makeFile({ assignment: a, name: '李四', device: 'dev0000000002', attempts: [makeAttempt(q, { answers: wrong })], chats: [makeChat(s, { replies: [{ text: '你好', afterMs: 40_000 }] })] })),
-        input('wang.json', makeFile({ assignment: a, name: '王五', device: 'dev0000000003', attempts: [makeAttempt(q, { startMs: Date.parse('2026-06-08T03:00:00Z') })], chats: [] })),
+        input(
+          'li.json',
+          makeFile({
+            assignment: a,
+            name: '李四',
+            device: 'dev0000000002',
+            attempts: [makeAttempt(q, { answers: wrong })],
+            chats: [makeChat(s, { replies: [{ text: '你好', afterMs: 40_000 }] })],
+          }),
+        ),
+        input(
+          'wang.json',
+          makeFile({
+            assignment: a,
+            name: '王五',
+            device: 'dev0000000003',
+            attempts: [makeAttempt(q, { startMs: Date.parse('2026-06-08T03:00:00Z') })],
+            chats: [],
+          }),
+        ),
       ],
     };
   }
@@ -286,7 +336,10 @@ describe('dashboard numbers', () => {
     const attempt = makeAttempt(q);
     const chat = makeChat(s);
     const files = Array.from({ length: 50 }, (_, i) =>
-      input(`f${i}.json`, makeFile({ assignment: a, name: `学员${i + 1}`, device: `dev${String(i).padStart(10, '0')}`, attempts: [attempt], chats: [chat] })),
+      input(
+        `f${i}.json`,
+        makeFile({ assignment: a, name: `学员${i + 1}`, device: `dev${String(i).padStart(10, '0')}`, attempts: [attempt], chats: [chat] }),
+      ),
     );
     const t0 = performance.now();
     const { accepted, graded } = importAndGrade(files);

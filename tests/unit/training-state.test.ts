@@ -4,7 +4,15 @@
  * must be shown, not swallowed; two tabs writing the same record.
  */
 import { describe, expect, it } from 'vitest';
-import { DeviceStoreError, MemoryDeviceStore, STORE_NAMES, UPGRADES, DB_VERSION, type DeviceStore, type StoreName } from '../../src/components/state/device-store.ts';
+import {
+  DeviceStoreError,
+  MemoryDeviceStore,
+  STORE_NAMES,
+  UPGRADES,
+  DB_VERSION,
+  type DeviceStore,
+  type StoreName,
+} from '../../src/components/state/device-store.ts';
 import { MyTraining } from '../../src/components/trainer/my-training.svelte.ts';
 import { AssignBuilder } from '../../src/components/trainer/assign-builder.svelte.ts';
 import { Dashboard, type FileLike } from '../../src/components/trainer/dashboard.svelte.ts';
@@ -26,13 +34,41 @@ function catalogue(): Catalogue {
     siteVersion: ctx.siteVersion,
     tracks: [{ id: 'ecommerce', title: '电商客服' }],
     items: [
-      ...[...ctx.quizzes.values()].map((q) => ({ kind: 'quiz' as const, id: q.id, title: q.title, version: q.version, hash: quizHash(q), track: 'ecommerce', workflow: q.workflow, workflowTitle: q.workflow, size: q.questions.length, passMark: q.passMark, description: '', tags: [] })),
-      ...[...ctx.scenarios.values()].map((s) => ({ kind: 'chat' as const, id: s.id, title: s.title, version: s.version, hash: scenarioHash(s), track: s.track, workflow: s.workflow, workflowTitle: s.workflow, size: s.turns.length, description: '', tags: s.tags })),
+      ...[...ctx.quizzes.values()].map((q) => ({
+        kind: 'quiz' as const,
+        id: q.id,
+        title: q.title,
+        version: q.version,
+        hash: quizHash(q),
+        track: 'ecommerce',
+        workflow: q.workflow,
+        workflowTitle: q.workflow,
+        size: q.questions.length,
+        passMark: q.passMark,
+        description: '',
+        tags: [],
+      })),
+      ...[...ctx.scenarios.values()].map((s) => ({
+        kind: 'chat' as const,
+        id: s.id,
+        title: s.title,
+        version: s.version,
+        hash: scenarioHash(s),
+        track: s.track,
+        workflow: s.workflow,
+        workflowTitle: s.workflow,
+        size: s.turns.length,
+        description: '',
+        tags: s.tags,
+      })),
     ],
   };
 }
 
-const clock = (ms = T0 + 86_400_000) => () => new Date(ms);
+const clock =
+  (ms = T0 + 86_400_000) =>
+  () =>
+    new Date(ms);
 
 /** A store whose writes fail with `reason` once `failing` is set. */
 class FlakyStore extends MemoryDeviceStore {
@@ -96,7 +132,10 @@ describe('我的培训 (MyTraining)', () => {
     const { accepted } = importResultFiles([{ name: file.name, size: file.text.length, text: file.text }], []);
     const [graded] = regradeImports(accepted, grading().ctx);
     expect(graded!.flags).toEqual([]);
-    expect(graded!.items.map((i) => [i.itemId, i.counted, i.flags])).toEqual([['cancel-order', true, []], ['bargain-repeat', true, []]]);
+    expect(graded!.items.map((i) => [i.itemId, i.counted, i.flags])).toEqual([
+      ['cancel-order', true, []],
+      ['bargain-repeat', true, []],
+    ]);
     expect(again.resultCsv(a.id)!.text.split('\r\n')).toHaveLength(4);
   });
 
@@ -167,15 +206,37 @@ describe('record migrations', () => {
     const a = makeAssignment();
     const code = encodeAssignment(a);
     const early = readAssignmentRecord({ id: a.id, code, openedAt: '2026-06-01T00:00:00.000Z' }, new Date(T0));
-    expect(early).toMatchObject({ ok: true, migrated: true, record: { format: 'sop-assignment-record', formatVersion: 1, assignment: a, openedAt: '2026-06-01T00:00:00.000Z' } });
-    const damaged = readAssignmentRecord({ id: a.id, format: 'sop-assignment-record', formatVersion: 1, code, assignment: { ...a, passMark: 0 }, openedAt: 'x', updatedAt: 'y' });
+    expect(early).toMatchObject({
+      ok: true,
+      migrated: true,
+      record: { format: 'sop-assignment-record', formatVersion: 1, assignment: a, openedAt: '2026-06-01T00:00:00.000Z' },
+    });
+    const damaged = readAssignmentRecord({
+      id: a.id,
+      format: 'sop-assignment-record',
+      formatVersion: 1,
+      code,
+      assignment: { ...a, passMark: 0 },
+      openedAt: 'x',
+      updatedAt: 'y',
+    });
     expect(damaged.ok && damaged.record.assignment.passMark).toBe(80);
     expect(damaged.ok && damaged.migrated).toBe(true);
     const clean = readAssignmentRecord(early.ok ? early.record : null);
     expect(clean.ok && clean.migrated).toBe(false);
-    expect(readAssignmentRecord({ id: 'x', formatVersion: 2, code })).toMatchObject({ ok: false, message: expect.stringMatching(/更新版本/) });
-    expect(readAssignmentRecord({ id: 'x', code: code.slice(0, -2) })).toMatchObject({ ok: false, message: expect.stringMatching(/已损坏/) });
-    expect(readTrainerRecord({ id: a.id, code })).toMatchObject({ ok: true, migrated: true, record: { format: 'sop-trainer-assignment', createdAt: a.createdAt } });
+    expect(readAssignmentRecord({ id: 'x', formatVersion: 2, code })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/更新版本/),
+    });
+    expect(readAssignmentRecord({ id: 'x', code: code.slice(0, -2) })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/已损坏/),
+    });
+    expect(readTrainerRecord({ id: a.id, code })).toMatchObject({
+      ok: true,
+      migrated: true,
+      record: { format: 'sop-trainer-assignment', createdAt: a.createdAt },
+    });
   });
 
   it('load() writes migrated records back and lists the unreadable ones', async () => {
@@ -194,7 +255,13 @@ describe('record migrations', () => {
 describe('AssignBuilder', () => {
   it('checks the form, then makes the link, the QR code and saves the assignment', async () => {
     const store = new MemoryDeviceStore();
-    const b = new AssignBuilder({ store, catalogue: catalogue(), origin: 'https://sop.example.com', now: () => new Date('2026-06-01T02:00:00Z'), random: () => 0.5 });
+    const b = new AssignBuilder({
+      store,
+      catalogue: catalogue(),
+      origin: 'https://sop.example.com',
+      now: () => new Date('2026-06-01T02:00:00Z'),
+      random: () => 0.5,
+    });
     await b.load();
     expect(await b.generate()).toBeNull();
     expect(b.errors).toEqual(['至少选择一个测验或模拟对话', '请填写培训组名称']);
@@ -206,7 +273,12 @@ describe('AssignBuilder', () => {
     b.passMark = 101;
     b.traineesText = '张三\n李四，张三\n<x>';
     b.lrsEndpoint = 'ftp://x';
-    expect(b.errors).toEqual(['及格线应是 0 到 100 的整数', '学员名单中“张三”重复', expect.stringMatching(/“<x>”有误/), 'LRS 地址应以 http:// 或 https:// 开头']);
+    expect(b.errors).toEqual([
+      '及格线应是 0 到 100 的整数',
+      '学员名单中“张三”重复',
+      expect.stringMatching(/“<x>”有误/),
+      'LRS 地址应以 http:// 或 https:// 开头',
+    ]);
     b.passMark = 85;
     b.traineesText = '张三\n李四';
     b.lrsEndpoint = '';
@@ -217,7 +289,16 @@ describe('AssignBuilder', () => {
     expect(g.url).toMatch(/^https:\/\/sop\.example\.com\/my\/\?a=1\./);
     expect(g.qr).toMatch(/^<svg/);
     const back = decodeAssignment(g.url);
-    expect(back.ok && back.assignment).toMatchObject({ group: '6月第1周', passMark: 85, due: '2026-06-08', trainees: ['张三', '李四'], items: [{ kind: 'quiz', id: 'cancel-order' }, { kind: 'chat', id: 'bargain-repeat' }] });
+    expect(back.ok && back.assignment).toMatchObject({
+      group: '6月第1周',
+      passMark: 85,
+      due: '2026-06-08',
+      trainees: ['张三', '李四'],
+      items: [
+        { kind: 'quiz', id: 'cancel-order' },
+        { kind: 'chat', id: 'bargain-repeat' },
+      ],
+    });
     expect(await store.list('trainerAssignments')).toHaveLength(1);
     expect(b.stale).toBe(false);
     b.passMark = 90;
@@ -237,7 +318,12 @@ describe('Dashboard', () => {
     const d = new Dashboard({ store, loadData, now: clock() });
     await d.load();
     expect(d.phase).toBe('ready');
-    expect(await d.importFiles([asFile('zhang.json', text(makeFile())), asFile('li.json', text(makeFile({ name: '李四', device: 'dev0000000002' })))])).toBe(2);
+    expect(
+      await d.importFiles([
+        asFile('zhang.json', text(makeFile())),
+        asFile('li.json', text(makeFile({ name: '李四', device: 'dev0000000002' }))),
+      ]),
+    ).toBe(2);
     expect(d.rows.map((r) => r.name)).toEqual(['李四', '张三']);
     const before = JSON.stringify(await store.list('trainerImports'));
 
@@ -282,7 +368,12 @@ describe('Dashboard', () => {
   });
 
   it('grading data that does not load is an error, not an empty dashboard', async () => {
-    const d = new Dashboard({ store: new MemoryDeviceStore(), loadData: async () => { throw new Error('HTTP 404'); } });
+    const d = new Dashboard({
+      store: new MemoryDeviceStore(),
+      loadData: async () => {
+        throw new Error('HTTP 404');
+      },
+    });
     await d.load();
     expect(d.phase).toBe('error');
     expect(d.dataError).toBe('HTTP 404');

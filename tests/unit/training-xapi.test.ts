@@ -15,7 +15,15 @@ const ctx = {
   trainee: { name: '张三', device: 'dev0000000001' },
   siteVersion: 'f144ffb9',
 };
-const attempt = { kind: 'quiz' as const, itemId: 'cancel-order', title: '取消订单测验', key: 'quiz:cancel-order:2026-06-01T03:00:00.000Z:12345', percent: 87.5, startedAt: '2026-06-01T03:00:00.000Z', finishedAt: '2026-06-01T03:12:34.300Z' };
+const attempt = {
+  kind: 'quiz' as const,
+  itemId: 'cancel-order',
+  title: '取消订单测验',
+  key: 'quiz:cancel-order:2026-06-01T03:00:00.000Z:12345',
+  percent: 87.5,
+  startedAt: '2026-06-01T03:00:00.000Z',
+  finishedAt: '2026-06-01T03:12:34.300Z',
+};
 
 describe('ids', () => {
   it('SHA-1 and UUID v5 match the published vectors', () => {
@@ -31,9 +39,22 @@ describe('statements', () => {
     const s = attemptStatement(ctx, attempt);
     expect(checkStatement(s)).toEqual([]);
     expect(s.verb).toEqual({ id: VERBS.passed.id, display: { 'en-US': 'passed', 'zh-CN': '通过' } });
-    expect(s.actor).toEqual({ objectType: 'Agent', name: '张三', account: { homePage: 'https://sop.example.com/', name: 'dev0000000001/张三' } });
-    expect(s.object).toEqual({ objectType: 'Activity', id: 'https://sop.example.com/quizzes/cancel-order/', definition: { name: { 'zh-CN': '取消订单测验' }, type: 'http://adlnet.gov/expapi/activities/assessment' } });
-    expect(s.result).toEqual({ score: { scaled: 0.875, raw: 87.5, min: 0, max: 100 }, success: true, completion: true, duration: 'PT12M34.3S' });
+    expect(s.actor).toEqual({
+      objectType: 'Agent',
+      name: '张三',
+      account: { homePage: 'https://sop.example.com/', name: 'dev0000000001/张三' },
+    });
+    expect(s.object).toEqual({
+      objectType: 'Activity',
+      id: 'https://sop.example.com/quizzes/cancel-order/',
+      definition: { name: { 'zh-CN': '取消订单测验' }, type: 'http://adlnet.gov/expapi/activities/assessment' },
+    });
+    expect(s.result).toEqual({
+      score: { scaled: 0.875, raw: 87.5, min: 0, max: 100 },
+      success: true,
+      completion: true,
+      duration: 'PT12M34.3S',
+    });
     expect(s.timestamp).toBe(attempt.finishedAt);
     expect(s.context.contextActivities?.parent[0]!.id).toBe(`https://sop.example.com/my/#assignment-${ctx.assignment.id}`);
     expect(attemptStatement(ctx, attempt).id).toBe(s.id);
@@ -84,12 +105,21 @@ describe('sending', () => {
     };
     const list = [1, 2, 3, 4].map((n) => attemptStatement(ctx, { ...attempt, key: `k${n}` }));
     const out = await sendStatements(ctx.assignment.lrs, list, fetchImpl);
-    expect(out.map((o) => [o.ok, o.status])).toEqual([[true, 204], [true, 409], [false, 500], [false, 0]]);
+    expect(out.map((o) => [o.ok, o.status])).toEqual([
+      [true, 204],
+      [true, 409],
+      [false, 500],
+      [false, 0],
+    ]);
     expect(out[2]!.message).toBe('server says no');
     expect(out[3]!.message).toBe('Failed to fetch');
     expect(calls[0]!.url).toBe(`http://127.0.0.1:9/xapi/statements?statementId=${list[0]!.id}`);
     expect(calls[0]!.method).toBe('PUT');
-    expect(calls[0]!.headers).toEqual({ 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3', Authorization: 'Basic dTpw' });
+    expect(calls[0]!.headers).toEqual({
+      'Content-Type': 'application/json',
+      'X-Experience-API-Version': '1.0.3',
+      Authorization: 'Basic dTpw',
+    });
     expect(JSON.parse(calls[0]!.body)).toEqual(list[0]);
   });
 });

@@ -77,19 +77,24 @@ export function checkStatement(s: unknown): string[] {
           const [scaled, raw, min, max] = ['scaled', 'raw', 'min', 'max'].map(num);
           if (scaled !== undefined && !(scaled >= -1 && scaled <= 1)) out.push('result.score.scaled: 应在 -1 到 1 之间');
           if (min !== undefined && max !== undefined && !(min < max)) out.push('result.score: min 应小于 max');
-          if (raw !== undefined && ((min !== undefined && raw < min) || (max !== undefined && raw > max) || Number.isNaN(raw))) out.push('result.score.raw: 应在 min 与 max 之间');
+          if (raw !== undefined && ((min !== undefined && raw < min) || (max !== undefined && raw > max) || Number.isNaN(raw)))
+            out.push('result.score.raw: 应在 min 与 max 之间');
         }
       }
-      for (const k of ['success', 'completion']) if (r[k] !== undefined && typeof r[k] !== 'boolean') out.push(`result.${k}: 应是 true 或 false`);
-      if (r.duration !== undefined && (typeof r.duration !== 'string' || !ISO_DURATION.test(r.duration))) out.push('result.duration: 应是 ISO 8601 时长（秒最多两位小数）');
+      for (const k of ['success', 'completion'])
+        if (r[k] !== undefined && typeof r[k] !== 'boolean') out.push(`result.${k}: 应是 true 或 false`);
+      if (r.duration !== undefined && (typeof r.duration !== 'string' || !ISO_DURATION.test(r.duration)))
+        out.push('result.duration: 应是 ISO 8601 时长（秒最多两位小数）');
     }
   }
   if (s.context !== undefined) {
     const c = s.context;
     if (!isObj(c)) out.push('context: 应是对象');
     else {
-      if (c.registration !== undefined && (typeof c.registration !== 'string' || !UUID.test(c.registration))) out.push('context.registration: 应是 UUID');
-      if (c.language !== undefined && (typeof c.language !== 'string' || !LANG.test(c.language))) out.push('context.language: 应是 RFC 5646 语言标签');
+      if (c.registration !== undefined && (typeof c.registration !== 'string' || !UUID.test(c.registration)))
+        out.push('context.registration: 应是 UUID');
+      if (c.language !== undefined && (typeof c.language !== 'string' || !LANG.test(c.language)))
+        out.push('context.language: 应是 RFC 5646 语言标签');
       if (c.platform !== undefined && typeof c.platform !== 'string') out.push('context.platform: 应是字符串');
       if (c.contextActivities !== undefined) {
         if (!isObj(c.contextActivities)) out.push('context.contextActivities: 应是对象');
@@ -105,6 +110,7 @@ export function checkStatement(s: unknown): string[] {
       }
     }
   }
-  if (s.timestamp !== undefined && (typeof s.timestamp !== 'string' || !ISO_TIME.test(s.timestamp))) out.push('timestamp: 应是 ISO 8601 时间');
+  if (s.timestamp !== undefined && (typeof s.timestamp !== 'string' || !ISO_TIME.test(s.timestamp)))
+    out.push('timestamp: 应是 ISO 8601 时间');
   return out;
 }

@@ -47,7 +47,9 @@ export const regrade: Command = {
     const { accepted, messages } = importResultFiles(inputs, []);
     const files = regradeImports(accepted, ctx);
     const rows = traineeRows(files, ctx);
-    const untrusted = files.some((f) => f.flags.some((x) => TRUST_FLAGS.has(x.code)) || f.items.some((i) => i.flags.some((x) => TRUST_FLAGS.has(x.code))));
+    const untrusted = files.some(
+      (f) => f.flags.some((x) => TRUST_FLAGS.has(x.code)) || f.items.some((i) => i.flags.some((x) => TRUST_FLAGS.has(x.code))),
+    );
     const refused = messages.filter((m) => m.level === 'error');
 
     if (json) {
@@ -58,15 +60,28 @@ export const regrade: Command = {
             file: f.fileName,
             ok: true,
             trainee: f.trainee,
-            assignment: { id: f.assignment.id, group: f.assignment.group, due: f.assignment.due, passMark: f.assignment.passMark, items: f.assignment.items },
+            assignment: {
+              id: f.assignment.id,
+              group: f.assignment.group,
+              due: f.assignment.due,
+              passMark: f.assignment.passMark,
+              items: f.assignment.items,
+            },
             siteVersion: f.siteVersion,
             exportedAt: f.exportedAt,
             flags: f.flags,
-            items: f.items.map(({ questions: _q, standards: _s, ...item }) => ({ ...item, mismatch: item.flags.some((x) => x.code === 'score-mismatch') })),
+            items: f.items.map(({ questions: _q, standards: _s, ...item }) => ({
+              ...item,
+              mismatch: item.flags.some((x) => x.code === 'score-mismatch'),
+            })),
           })),
           ...paths
             .filter((p) => !files.some((f) => f.fileName === p))
-            .map((p) => ({ file: p, ok: false, problems: messages.filter((m) => m.file === p).map((m) => ({ level: m.level, message: m.text })) })),
+            .map((p) => ({
+              file: p,
+              ok: false,
+              problems: messages.filter((m) => m.file === p).map((m) => ({ level: m.level, message: m.text })),
+            })),
         ],
         trainees: rows.map((r) => ({
           name: r.name,
@@ -85,16 +100,23 @@ export const regrade: Command = {
     } else {
       const lines: string[] = [`网站版本 ${ctx.siteVersion}`];
       for (const f of files) {
-        lines.push(`${basename(f.fileName)}：${f.trainee.name}，任务 “${f.assignment.group}”（${f.assignment.id}，及格线 ${f.assignment.passMark}%，截止 ${f.assignment.due}）`);
+        lines.push(
+          `${basename(f.fileName)}：${f.trainee.name}，任务 “${f.assignment.group}”（${f.assignment.id}，及格线 ${f.assignment.passMark}%，截止 ${f.assignment.due}）`,
+        );
         for (const flag of f.flags) lines.push(`  ! ${flag.message}`);
         for (const item of f.items) {
           const mark = item.flags.some((x) => TRUST_FLAGS.has(x.code)) ? '✗' : item.counted ? '✓' : '·';
           const stored = item.stored ? `，文件记录 ${item.stored.score}` : '';
-          lines.push(`  ${mark} ${item.kind === 'quiz' ? '测验' : '对话'} ${item.itemId}  ${item.score ?? '—'}${item.grade ? `（${item.grade}）` : ''}${stored}${item.late ? '，逾期' : ''}`);
+          lines.push(
+            `  ${mark} ${item.kind === 'quiz' ? '测验' : '对话'} ${item.itemId}  ${item.score ?? '—'}${item.grade ? `（${item.grade}）` : ''}${stored}${item.late ? '，逾期' : ''}`,
+          );
           for (const flag of item.flags) if (flag.code !== 'unfinished') lines.push(`      ${flag.message}`);
         }
       }
-      for (const r of rows) lines.push(`学员 ${r.name}（${r.group}）：完成 ${r.done}/${r.assigned}，成绩 ${r.score}（${r.grade}），${r.passed ? '通过' : '未通过'}${r.late ? '，逾期' : ''}${r.flagged ? '，需核对' : ''}`);
+      for (const r of rows)
+        lines.push(
+          `学员 ${r.name}（${r.group}）：完成 ${r.done}/${r.assigned}，成绩 ${r.score}（${r.grade}），${r.passed ? '通过' : '未通过'}${r.late ? '，逾期' : ''}${r.flagged ? '，需核对' : ''}`,
+        );
       process.stdout.write(`${lines.join('\n')}\n`);
     }
     for (const m of refused) process.stderr.write(`${m.file}：${m.text}\n`);

@@ -30,9 +30,13 @@ function summary(r: ChatReport): string {
   const lines = [
     `场景 ${r.scenario}（第 ${r.version} 版）：得分 ${r.score}，等级 ${r.grade}`,
     `结局：${r.ending.text}（${r.ending.kind}）`,
-    ...r.breakdown.map((b) => `  ${b.label.padEnd(6, '　')} ${b.applicable ? `${(b.weight * b.ratio).toFixed(1)} / ${b.weight}` : '未计分'}`),
+    ...r.breakdown.map(
+      (b) => `  ${b.label.padEnd(6, '　')} ${b.applicable ? `${(b.weight * b.ratio).toFixed(1)} / ${b.weight}` : '未计分'}`,
+    ),
     '问题：',
-    ...r.findings.filter((f) => !f.passed).map((f) => `  ✗ [${f.standard ?? '流程'}]${f.turn ? ` ${f.turn}` : ''} ${f.message}：${f.evidence}`),
+    ...r.findings
+      .filter((f) => !f.passed)
+      .map((f) => `  ✗ [${f.standard ?? '流程'}]${f.turn ? ` ${f.turn}` : ''} ${f.message}：${f.evidence}`),
     ...r.notes.map((n) => `注意：${n}`),
   ];
   return lines.join('\n') + '\n';

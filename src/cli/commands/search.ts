@@ -58,7 +58,7 @@ function parse(args: string[]): Options | string {
       if (!Number.isInteger(n) || n < 1) return '--limit 需要一个正整数';
       o.limit = n;
     } else if (a === '--help' || a === '-h') return '';
-    else if (a === '--') words.push(...args.slice(i + 1)), (i = args.length);
+    else if (a === '--') (words.push(...args.slice(i + 1)), (i = args.length));
     else words.push(a);
   }
   o.query = words.join(' ');
@@ -89,16 +89,18 @@ function run(engine: SearchEngine, query: string, o: Options): SearchHit[] {
 
 function printText(hits: SearchHit[], query: string): string {
   if (!hits.length) return `${ui.search.noResults(query)}\n`;
-  return hits
-    .map((h, i) => {
-      const d = h.doc;
-      const lines = [`${i + 1}. [${ui.search.kinds[d.kind]}] ${d.title}  ${d.url}`];
-      if (d.context) lines.push(`   ${d.context}`);
-      if (d.reply) lines.push(`   ${d.reply}`);
-      else if (d.summary) lines.push(`   ${d.summary}`);
-      return lines.join('\n');
-    })
-    .join('\n') + '\n';
+  return (
+    hits
+      .map((h, i) => {
+        const d = h.doc;
+        const lines = [`${i + 1}. [${ui.search.kinds[d.kind]}] ${d.title}  ${d.url}`];
+        if (d.context) lines.push(`   ${d.context}`);
+        if (d.reply) lines.push(`   ${d.reply}`);
+        else if (d.summary) lines.push(`   ${d.summary}`);
+        return lines.join('\n');
+      })
+      .join('\n') + '\n'
+  );
 }
 
 export const search: Command = {
@@ -114,7 +116,9 @@ export const search: Command = {
       process.stderr.write((o ? `${o}\n\n` : '') + USAGE);
       return o ? 2 : args.some((a) => a === '--help' || a === '-h') ? 0 : 2;
     }
-    const engine = createSearchEngine(o.index ? JSON.parse(readFileSync(o.index, 'utf8')) : JSON.parse(JSON.stringify(buildSearchIndexFromDisk(projectRoot()))));
+    const engine = createSearchEngine(
+      o.index ? JSON.parse(readFileSync(o.index, 'utf8')) : JSON.parse(JSON.stringify(buildSearchIndexFromDisk(projectRoot()))),
+    );
     if (!o.stdin) {
       const hits = run(engine, o.query, o);
       process.stdout.write(o.json ? JSON.stringify(hits.map(toJson)) + '\n' : printText(hits, o.query));

@@ -4,8 +4,17 @@
  * src/lib/assessment (computeMonth).
  */
 import {
-  ITEMS, LEVEL_LABELS, computeMonth, itemById, previousMonth,
-  type AssessmentItem, type EntryInput, type ItemLevel, type MonthInput, type MonthResult, type ResultLine,
+  ITEMS,
+  LEVEL_LABELS,
+  computeMonth,
+  itemById,
+  previousMonth,
+  type AssessmentItem,
+  type EntryInput,
+  type ItemLevel,
+  type MonthInput,
+  type MonthResult,
+  type ResultLine,
 } from '../../lib/assessment/index.ts';
 
 /** One violation row: an item, how often, and the points per occurrence (null until picked for a range). */
@@ -69,7 +78,9 @@ export class AssessmentForm {
       monthsEmployed: this.monthsEmployed ?? Number.NaN,
       lastPlace: this.lastPlace,
       ...(value !== 0 || this.adjustmentReason.trim() ? { adjustment: { value, reason: this.adjustmentReason } } : {}),
-      ...(this.prevScore !== null && prev !== null ? { history: [{ month: prev, score: this.prevScore, lastPlace: this.prevLastPlace }] } : {}),
+      ...(this.prevScore !== null && prev !== null
+        ? { history: [{ month: prev, score: this.prevScore, lastPlace: this.prevLastPlace }] }
+        : {}),
     };
     return { input, sources };
   });

@@ -62,7 +62,10 @@ export interface ChatLabels {
 export function chatLabels(site: Pick<SiteIndex, 'workflow' | 'script'>, scenario: Scenario): ChatLabels {
   const workflow = site.workflow.get(scenario.workflow);
   const scripts: Record<string, string> = {};
-  const ids = [...scenario.scripts, ...scenario.turns.flatMap((t) => [t.script, ...t.expect.map((k) => k.script), ...t.avoid.map((k) => k.script)])];
+  const ids = [
+    ...scenario.scripts,
+    ...scenario.turns.flatMap((t) => [t.script, ...t.expect.map((k) => k.script), ...t.avoid.map((k) => k.script)]),
+  ];
   for (const id of ids) {
     const s = id ? site.script.get(id) : undefined;
     if (s) scripts[s.id] = s.title;

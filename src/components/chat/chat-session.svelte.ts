@@ -27,7 +27,14 @@
 import type { Scenario, Turn } from '../../schemas/scenario.ts';
 import type { Standard } from '../../schemas/standard.ts';
 import { analyseMessage, compileIntents, type CompiledIntent } from '../../lib/chat/intents.ts';
-import { HOLD_INTENT, startChat, type AgentReply, type ChatSession as EngineSession, type CustomerMessage, type WaitKind } from '../../lib/chat/player.ts';
+import {
+  HOLD_INTENT,
+  startChat,
+  type AgentReply,
+  type ChatSession as EngineSession,
+  type CustomerMessage,
+  type WaitKind,
+} from '../../lib/chat/player.ts';
 import { buildChatRules, resolveLimits, type ChatRules, type Limits } from '../../lib/chat/rules.ts';
 import { scorePlay, type ChatReport } from '../../lib/chat/score.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';

@@ -13,9 +13,7 @@ export function quizzesOfWorkflow<Q extends Quiz>(quizzes: readonly Q[], workflo
 /** Question counts by type, in a fixed type order, without the types the quiz does not use. */
 export function typeMix(quiz: Quiz): Array<{ type: Question['type']; count: number }> {
   const order: Question['type'][] = ['single', 'multiple', 'truefalse', 'ordering', 'numeric', 'roleplay'];
-  return order
-    .map((type) => ({ type, count: quiz.questions.filter((q) => q.type === type).length }))
-    .filter((t) => t.count > 0);
+  return order.map((type) => ({ type, count: quiz.questions.filter((q) => q.type === type).length })).filter((t) => t.count > 0);
 }
 
 /** Quizzes grouped by the track of their main workflow, tracks in site order, quizzes by workflow order. */

@@ -28,7 +28,14 @@ import { quizHash } from '../../lib/quiz/hash.ts';
 import { attemptLayout, type AttemptLayout } from '../../lib/quiz/layout.ts';
 import { parseAttempt } from '../../lib/quiz/parse-attempt.ts';
 import { randomSeed } from '../../lib/quiz/random.ts';
-import { nodesById, walkRoleplay, type Roleplay, type RoleplayChoice, type RoleplayNode, type RoleplayWalk } from '../../lib/quiz/roleplay.ts';
+import {
+  nodesById,
+  walkRoleplay,
+  type Roleplay,
+  type RoleplayChoice,
+  type RoleplayNode,
+  type RoleplayWalk,
+} from '../../lib/quiz/roleplay.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
 
 /** What the "attempts" store holds: the attempt file object plus its key and last save time. */
@@ -115,9 +122,7 @@ export class QuizSession {
   /** Display order of questions, options, items and choices (from the attempt's seed). */
   readonly layout: AttemptLayout | null = $derived.by(() => (this.attempt ? attemptLayout(this.quiz, this.attempt.seed) : null));
   /** The questions in display order. */
-  readonly questions: Question[] = $derived(
-    this.layout ? this.layout.questions.flatMap((id) => this.#questions.get(id) ?? []) : [],
-  );
+  readonly questions: Question[] = $derived(this.layout ? this.layout.questions.flatMap((id) => this.#questions.get(id) ?? []) : []);
   /** The question on screen. */
   readonly current: Question | undefined = $derived(this.questions[this.position]);
   readonly answeredCount: number = $derived(this.questions.filter((q) => this.isAnswered(q.id)).length);

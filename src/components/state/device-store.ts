@@ -82,7 +82,8 @@ export class DeviceStoreError extends Error {
 export function toDeviceStoreError(err: unknown, during: string): DeviceStoreError {
   if (err instanceof DeviceStoreError) return err;
   const name = (err as { name?: string } | null)?.name ?? '';
-  const detail = err instanceof Error || (err && typeof err === 'object' && 'message' in err) ? String((err as Error).message) : String(err);
+  const detail =
+    err instanceof Error || (err && typeof err === 'object' && 'message' in err) ? String((err as Error).message) : String(err);
   const reason: DeviceStoreProblem =
     name === 'QuotaExceededError'
       ? 'quota'

@@ -178,7 +178,10 @@ export class AssignBuilder {
     this.tried = true;
     if (this.errors.length) return null;
     const now = this.#now();
-    const assignment = this.#draft({ id: newAssignmentId(this.#random), createdAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString() });
+    const assignment = this.#draft({
+      id: newAssignmentId(this.#random),
+      createdAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString(),
+    });
     const code = encodeAssignment(assignment);
     const url = assignmentUrl(this.#origin, '/my/', assignment);
     let qr: string | null = null;

@@ -69,7 +69,13 @@ export function trainingCatalogue(site: Pick<SiteIndex, 'content' | 'tracks' | '
   }
   const order = new Map(site.tracks.map((t, i) => [t.id, i]));
   const wOrder = (id: string) => site.workflow.get(id)?.order ?? 9999;
-  items.sort((a, b) => (order.get(a.track) ?? 99) - (order.get(b.track) ?? 99) || (a.kind === b.kind ? 0 : a.kind === 'quiz' ? -1 : 1) || wOrder(a.workflow) - wOrder(b.workflow) || a.title.localeCompare(b.title, 'zh-CN'));
+  items.sort(
+    (a, b) =>
+      (order.get(a.track) ?? 99) - (order.get(b.track) ?? 99) ||
+      (a.kind === b.kind ? 0 : a.kind === 'quiz' ? -1 : 1) ||
+      wOrder(a.workflow) - wOrder(b.workflow) ||
+      a.title.localeCompare(b.title, 'zh-CN'),
+  );
   return {
     siteVersion: gradingData(c).siteVersion,
     tracks: site.tracks.map((t) => ({ id: t.id, title: t.title })),

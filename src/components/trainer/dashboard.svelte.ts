@@ -10,9 +10,28 @@
  * Rows, failure rates and the filter options are derived (aggregate.ts).
  */
 import { itemKey, type Assignment } from '../../lib/training/assignment.ts';
-import { filterRows, itemTitle, questionRates, standardRates, traineeRows, type Filters, type QuestionRate, type StandardRate, type TraineeRow } from '../../lib/training/aggregate.ts';
+import {
+  filterRows,
+  itemTitle,
+  questionRates,
+  standardRates,
+  traineeRows,
+  type Filters,
+  type QuestionRate,
+  type StandardRate,
+  type TraineeRow,
+} from '../../lib/training/aggregate.ts';
 import { gradingContext, type GradingContext, type GradingData } from '../../lib/training/grading.ts';
-import { flagMessages, importResultFiles, regradeImports, storedImportProblem, type ImportInput, type ImportMessage, type RegradedFile, type StoredImport } from '../../lib/training/regrade.ts';
+import {
+  flagMessages,
+  importResultFiles,
+  regradeImports,
+  storedImportProblem,
+  type ImportInput,
+  type ImportMessage,
+  type RegradedFile,
+  type StoredImport,
+} from '../../lib/training/regrade.ts';
 import { MAX_RESULT_FILE_BYTES } from '../../lib/training/result-file.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
 import { readTrainerRecord, type TrainerAssignmentRecord } from './training-records.ts';
@@ -92,7 +111,8 @@ export class Dashboard {
       const good: StoredImport[] = [];
       for (const imp of imports) {
         const problem = storedImportProblem(imp);
-        if (problem) this.messages = [...this.messages, { file: (imp as { fileName?: string }).fileName ?? '?', level: 'warning', text: problem }];
+        if (problem)
+          this.messages = [...this.messages, { file: (imp as { fileName?: string }).fileName ?? '?', level: 'warning', text: problem }];
         else good.push(imp);
       }
       this.imports = good.sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
@@ -134,7 +154,11 @@ export class Dashboard {
       } catch (err) {
         const problem = toDeviceStoreError(err, 'put');
         this.problem = problem;
-        messages.push({ file: imp.fileName, level: 'error', text: `没有保存到本设备（${problem.reason === 'quota' ? '存储空间已满' : problem.message}），未导入` });
+        messages.push({
+          file: imp.fileName,
+          level: 'error',
+          text: `没有保存到本设备（${problem.reason === 'quota' ? '存储空间已满' : problem.message}），未导入`,
+        });
       }
     }
     this.imports = [...this.imports, ...saved];

@@ -98,7 +98,11 @@ export class MyTraining {
         return [];
       }
     };
-    const [rawAssignments, attempts, chats] = await Promise.all([list<unknown>('assignments'), list<AttemptRecord>('attempts'), list<ChatReportRecord>('chatReports')]);
+    const [rawAssignments, attempts, chats] = await Promise.all([
+      list<unknown>('assignments'),
+      list<AttemptRecord>('attempts'),
+      list<ChatReportRecord>('chatReports'),
+    ]);
     const records: AssignmentRecord[] = [];
     for (const raw of rawAssignments) {
       const read = readAssignmentRecord(raw, this.#now());
@@ -110,9 +114,13 @@ export class MyTraining {
       if (read.migrated) await this.#put('assignments', read.record);
     }
     this.#attemptRecords = attempts.filter((r) => r && typeof r.quiz === 'string' && typeof r.startedAt === 'string');
-    this.#chatRecords = chats.filter((r) => r && typeof r.scenario === 'string' && typeof r.startedAt === 'string' && Array.isArray(r.replies));
+    this.#chatRecords = chats.filter(
+      (r) => r && typeof r.scenario === 'string' && typeof r.startedAt === 'string' && Array.isArray(r.replies),
+    );
     this.attempts = [...this.#attemptRecords.map(attemptToDevice), ...this.#chatRecords.map(chatToDevice)];
-    this.assignments = records.sort((a, b) => (a.assignment.due < b.assignment.due ? -1 : a.assignment.due > b.assignment.due ? 1 : b.openedAt.localeCompare(a.openedAt)));
+    this.assignments = records.sort((a, b) =>
+      a.assignment.due < b.assignment.due ? -1 : a.assignment.due > b.assignment.due ? 1 : b.openedAt.localeCompare(a.openedAt),
+    );
     this.recordProblems = problems;
     try {
       const meta = await this.#store.get<TraineeMeta>('meta', 'trainee');
@@ -224,16 +232,39 @@ export class MyTraining {
     const record = this.#record(id);
     if (!record?.assignment.lrs || !this.trainee) return [];
     const a: Assignment = record.assignment;
-    const ctx = { origin: this.#origin, assignment: a, trainee: { name: this.trainee.name, device: this.trainee.device }, siteVersion: this.catalogue.siteVersion };
+    const ctx = {
+      origin: this.#origin,
+      assignment: a,
+      trainee: { name: this.trainee.name, device: this.trainee.device },
+      siteVersion: this.catalogue.siteVersion,
+    };
     const selected = selectForAssignment(a, this.#attemptRecords, this.#chatRecords);
     const statements: XapiStatement[] = [
       ...selected.attempts.flatMap((r) =>
         r.finishedAt && r.result
-          ? [attemptStatement(ctx, { kind: 'quiz', itemId: r.quiz, title: this.item('quiz', r.quiz)?.title ?? r.quiz, key: `quiz:${r.quiz}:${r.startedAt}:${r.seed}`, percent: r.result.percent, startedAt: r.startedAt, finishedAt: r.finishedAt })]
+          ? [
+              attemptStatement(ctx, {
+                kind: 'quiz',
+                itemId: r.quiz,
+                title: this.item('quiz', r.quiz)?.title ?? r.quiz,
+                key: `quiz:${r.quiz}:${r.startedAt}:${r.seed}`,
+                percent: r.result.percent,
+                startedAt: r.startedAt,
+                finishedAt: r.finishedAt,
+              }),
+            ]
           : [],
       ),
       ...selected.chats.map((r) =>
-        attemptStatement(ctx, { kind: 'chat', itemId: r.scenario, title: this.item('chat', r.scenario)?.title ?? r.scenario, key: `chat:${r.scenario}:${r.startedAt}`, percent: r.report.score, startedAt: r.startedAt, finishedAt: r.finishedAt }),
+        attemptStatement(ctx, {
+          kind: 'chat',
+          itemId: r.scenario,
+          title: this.item('chat', r.scenario)?.title ?? r.scenario,
+          key: `chat:${r.scenario}:${r.startedAt}`,
+          percent: r.report.score,
+          startedAt: r.startedAt,
+          finishedAt: r.finishedAt,
+        }),
       ),
     ];
     const progress = this.progress(record);
@@ -265,7 +296,11 @@ export class MyTraining {
       this.#fail(err, 'get');
     }
     const at = this.#now().toISOString();
-    const message = failed ? (failed.status ? `HTTP ${failed.status}${failed.message ? ` ${failed.message}` : ''}` : (failed.message ?? '网络错误')) : undefined;
+    const message = failed
+      ? failed.status
+        ? `HTTP ${failed.status}${failed.message ? ` ${failed.message}` : ''}`
+        : (failed.message ?? '网络错误')
+      : undefined;
     const next: AssignmentRecord = {
       ...fresh,
       updatedAt: at,

@@ -84,9 +84,15 @@ export function readAssignmentRecord(raw: unknown, now: Date = new Date()): Reco
     assignment: decoded.assignment,
     openedAt: typeof r.openedAt === 'string' ? r.openedAt : at,
     updatedAt: typeof r.updatedAt === 'string' ? r.updatedAt : at,
-    ...(r.xapi && Array.isArray(r.xapi.sent) ? { xapi: { ...r.xapi, sent: r.xapi.sent.filter((x): x is string => typeof x === 'string') } } : {}),
+    ...(r.xapi && Array.isArray(r.xapi.sent)
+      ? { xapi: { ...r.xapi, sent: r.xapi.sent.filter((x): x is string => typeof x === 'string') } }
+      : {}),
   };
-  const migrated = r.format !== ASSIGNMENT_RECORD_FORMAT || r.formatVersion !== ASSIGNMENT_RECORD_VERSION || JSON.stringify(r.assignment) !== JSON.stringify(decoded.assignment) || r.id !== record.id;
+  const migrated =
+    r.format !== ASSIGNMENT_RECORD_FORMAT ||
+    r.formatVersion !== ASSIGNMENT_RECORD_VERSION ||
+    JSON.stringify(r.assignment) !== JSON.stringify(decoded.assignment) ||
+    r.id !== record.id;
   return { ok: true, record, migrated };
 }
 
@@ -99,7 +105,8 @@ export function newAssignmentRecord(code: string, assignment: Assignment, now: D
 export function readTrainerRecord(raw: unknown): RecordRead<TrainerAssignmentRecord> {
   if (!raw || typeof raw !== 'object') return { ok: false, message: '记录不是对象' };
   const r = raw as Partial<TrainerAssignmentRecord> & { formatVersion?: unknown };
-  if (typeof r.formatVersion === 'number' && r.formatVersion > TRAINER_RECORD_VERSION) return { ok: false, message: '记录是更新版本的网站保存的' };
+  if (typeof r.formatVersion === 'number' && r.formatVersion > TRAINER_RECORD_VERSION)
+    return { ok: false, message: '记录是更新版本的网站保存的' };
   const decoded = decodeAssignment(typeof r.code === 'string' ? r.code : '');
   if (!decoded.ok) return { ok: false, message: decoded.message };
   const created = typeof r.createdAt === 'string' ? r.createdAt : decoded.assignment.createdAt;
@@ -128,12 +135,24 @@ export function newDeviceId(random: () => number = Math.random): string {
 
 /** An attempt record as progress input. */
 export function attemptToDevice(r: Pick<AttemptRecord, 'quiz' | 'startedAt' | 'finishedAt' | 'result'>): DeviceAttempt {
-  return { kind: 'quiz', itemId: r.quiz, startedAt: r.startedAt, finishedAt: r.finishedAt, percent: r.finishedAt ? r.result?.percent : undefined };
+  return {
+    kind: 'quiz',
+    itemId: r.quiz,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    percent: r.finishedAt ? r.result?.percent : undefined,
+  };
 }
 
 /** A chat report record as progress input. */
 export function chatToDevice(r: Pick<ChatReportRecord, 'scenario' | 'startedAt' | 'finishedAt' | 'report'>): DeviceAttempt {
-  return { kind: 'chat', itemId: r.scenario, startedAt: r.startedAt, finishedAt: r.finishedAt, percent: typeof r.report?.score === 'number' ? r.report.score : undefined };
+  return {
+    kind: 'chat',
+    itemId: r.scenario,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    percent: typeof r.report?.score === 'number' ? r.report.score : undefined,
+  };
 }
 
 /** A chat report record as it goes into the result file (the scenario hash comes from the site). */
@@ -144,7 +163,10 @@ export function toChatEntry(r: ChatReportRecord, scenarioHash: string): ChatEntr
     scenarioHash,
     startedAt: r.startedAt,
     ...(r.finishedAt ? { finishedAt: r.finishedAt } : {}),
-    replies: r.replies.map((x) => ({ text: typeof x.text === 'string' ? x.text : '', afterMs: Number.isFinite(x.afterMs) && x.afterMs >= 0 ? Math.min(x.afterMs, 86_400_000) : 0 })),
+    replies: r.replies.map((x) => ({
+      text: typeof x.text === 'string' ? x.text : '',
+      afterMs: Number.isFinite(x.afterMs) && x.afterMs >= 0 ? Math.min(x.afterMs, 86_400_000) : 0,
+    })),
     ...(r.report ? { result: { score: r.report.score, grade: r.report.grade, ending: r.report.ending?.kind } } : {}),
   };
 }

@@ -99,11 +99,13 @@ export const ui = {
       retry: '再练一次',
       switchMode: { practice: '改用练习模式', exam: '改用考试模式' },
       export: '导出回复（JSON）',
-      exportHint: (id: string) => `导出的文件可以交给带教老师复核：npm run --silent sop -- score-chat --json --scenario ${id} --replies <文件>`,
+      exportHint: (id: string) =>
+        `导出的文件可以交给带教老师复核：npm run --silent sop -- score-chat --json --scenario ${id} --replies <文件>`,
       finished: (score: number, grade: string) => `对话结束，得分 ${score}，等级 ${grade}。`,
     },
     storage: {
-      unavailable: '这个浏览器不能在本设备上保存对话记录（可能开启了无痕/隐私模式，或禁用了网站存储）。可以继续练习，但刷新页面后记录会丢失；结束后请导出回复。',
+      unavailable:
+        '这个浏览器不能在本设备上保存对话记录（可能开启了无痕/隐私模式，或禁用了网站存储）。可以继续练习，但刷新页面后记录会丢失；结束后请导出回复。',
       blocked: '本站在另一个标签页里还开着旧版本，占用了本地记录。请关闭其他标签页后刷新本页；在此之前的对话不会保存。',
       version: '本站已在另一个标签页中更新，本页无法再保存对话记录。请刷新本页。',
       quota: '本设备的存储空间已满，这次的对话记录没有保存。请清理浏览器存储空间，或导出回复。',

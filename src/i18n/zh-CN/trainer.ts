@@ -8,7 +8,8 @@ export const ui = {
     noscript: '这个页面需要启用 JavaScript。',
     loading: '正在读取本设备上的记录……',
     storage: {
-      unavailable: '这个浏览器不能在本设备上保存记录（可能开启了无痕/隐私模式，或禁用了网站存储）。本页仍可使用，但刷新或关闭页面后记录会丢失。',
+      unavailable:
+        '这个浏览器不能在本设备上保存记录（可能开启了无痕/隐私模式，或禁用了网站存储）。本页仍可使用，但刷新或关闭页面后记录会丢失。',
       blocked: '本站在另一个标签页里还开着旧版本，占用了本地记录。请关闭其他标签页后刷新本页；在此之前的改动不会保存。',
       version: '本站已在另一个标签页中更新，本页无法再保存记录。请刷新本页。',
       quota: '本设备的存储空间已满，最近的改动没有保存。请清理浏览器存储空间后重试。',
@@ -18,7 +19,8 @@ export const ui = {
     assign: {
       title: '布置培训任务',
       description: '带教老师挑选本周的测验和模拟对话，设定及格线和截止日期，生成一个链接和二维码发给新人。',
-      intro: '选好测验和模拟对话，填写培训组、及格线和截止日期，生成一个链接（含二维码）发给新人。任务内容全部保存在链接里，不经过服务器；新人完成后导出结果文件交回，在“学员成绩看板”导入即可核对成绩。',
+      intro:
+        '选好测验和模拟对话，填写培训组、及格线和截止日期，生成一个链接（含二维码）发给新人。任务内容全部保存在链接里，不经过服务器；新人完成后导出结果文件交回，在“学员成绩看板”导入即可核对成绩。',
       dashboardLink: '打开学员成绩看板',
       pick: '挑选内容',
       search: '查找测验或模拟对话',
@@ -86,7 +88,11 @@ export const ui = {
       deleteLabel: (group: string) => `删除任务“${group}”`,
       sheetTitle: '培训任务单',
       sheetScan: '用手机扫描二维码，或在浏览器中打开下面的链接：',
-      sheetSteps: ['打开链接，任务会保存在你的设备上（“我的培训”页面可随时查看）。', '按清单逐项完成测验和模拟对话，每项都要达到及格线。', '全部完成后，在“我的培训”页面点“导出结果文件”，把文件交给带教老师。'],
+      sheetSteps: [
+        '打开链接，任务会保存在你的设备上（“我的培训”页面可随时查看）。',
+        '按清单逐项完成测验和模拟对话，每项都要达到及格线。',
+        '全部完成后，在“我的培训”页面点“导出结果文件”，把文件交给带教老师。',
+      ],
       sheetItems: '任务清单',
       sheetNames: '学员',
       created: '布置日期',
@@ -165,7 +171,8 @@ export const ui = {
     dashboard: {
       title: '学员成绩看板',
       description: '导入学员交回的结果文件，按答案重新评分，查看谁通过、谁逾期、哪些题目和标准容易出错。',
-      intro: '把学员交回的结果文件拖到下面（可以一次拖多个）。每次作答都按原始答案用当前的评分规则重新评分，文件里记录的分数与重新评分不一致时会标红。数据只保存在本设备上，直到你清除。',
+      intro:
+        '把学员交回的结果文件拖到下面（可以一次拖多个）。每次作答都按原始答案用当前的评分规则重新评分，文件里记录的分数与重新评分不一致时会标红。数据只保存在本设备上，直到你清除。',
       assignLink: '布置新的培训任务',
       drop: '把结果文件拖到这里',
       dropActive: '松开鼠标即可导入',
@@ -192,7 +199,17 @@ export const ui = {
       allItems: '全部内容',
       rows: (n: number, total: number) => `显示 ${n} / ${total} 名学员`,
       table: '学员成绩',
-      cols: { name: '学员', group: '培训组', assigned: '布置', done: '完成', score: '成绩', grade: '等级', result: '结果', late: '逾期', flags: '核对' },
+      cols: {
+        name: '学员',
+        group: '培训组',
+        assigned: '布置',
+        done: '完成',
+        score: '成绩',
+        grade: '等级',
+        result: '结果',
+        late: '逾期',
+        flags: '核对',
+      },
       passed: '通过',
       failed: '未通过',
       incomplete: '未完成',
@@ -201,7 +218,15 @@ export const ui = {
       flagged: (n: number) => `${n} 处需核对`,
       details: '明细',
       detailsLabel: (name: string) => `${name} 的明细`,
-      itemCols: { item: '内容', kind: '类型', score: '重新评分', stored: '文件记录', attempts: '次数', finished: '完成时间', duration: '用时' },
+      itemCols: {
+        item: '内容',
+        kind: '类型',
+        score: '重新评分',
+        stored: '文件记录',
+        attempts: '次数',
+        finished: '完成时间',
+        duration: '用时',
+      },
       notDone: '未完成',
       mismatch: '不一致',
       questionRates: '各题错误率',

@@ -54,10 +54,7 @@
  * when monthsEmployed is invalid); `ok` is false whenever there is an error.
  */
 import { gradeFor, type Grade } from '../grade-bands.ts';
-import {
-  DUTY_FAILURE_ID, LEVEL_LABELS, VIOLATION_LEVELS, itemById,
-  type AssessmentItem, type ItemLevel,
-} from './items.ts';
+import { DUTY_FAILURE_ID, LEVEL_LABELS, VIOLATION_LEVELS, itemById, type AssessmentItem, type ItemLevel } from './items.ts';
 
 /** 每月基准分. */
 export const BASE_SCORE = 80;
@@ -175,7 +172,10 @@ export function previousMonth(month: string): string | null {
   if (!m) return null;
   let year = Number(m[1]);
   let mon = Number(m[2]) - 1;
-  if (mon === 0) { mon = 12; year -= 1; }
+  if (mon === 0) {
+    mon = 12;
+    year -= 1;
+  }
   return `${String(year).padStart(4, '0')}-${String(mon).padStart(2, '0')}`;
 }
 
@@ -185,7 +185,12 @@ const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.m
 const z = (v: number): number => (v === 0 ? 0 : v);
 const isViolation = (level: ItemLevel): boolean => VIOLATION_LEVELS.includes(level);
 
-interface Accepted { index: number; item: AssessmentItem; count: number; points: number }
+interface Accepted {
+  index: number;
+  item: AssessmentItem;
+  count: number;
+  points: number;
+}
 
 function checkEntries(items: readonly EntryInput[], errors: AssessmentError[]): Accepted[] {
   const accepted: Accepted[] = [];
@@ -231,9 +236,10 @@ function checkEntries(items: readonly EntryInput[], errors: AssessmentError[]): 
     } else if (!Number.isInteger(given) || given < item.min || given > item.max) {
       errors.push({
         field: field('points'),
-        message: item.min === item.max
-          ? `“${item.label}”固定为每${item.per} ${item.min} 分，不能填 ${given} 分。`
-          : `“${item.label}”的分值必须是 ${item.min}-${item.max} 之间的整数，不能填 ${given} 分。`,
+        message:
+          item.min === item.max
+            ? `“${item.label}”固定为每${item.per} ${item.min} 分，不能填 ${given} 分。`
+            : `“${item.label}”的分值必须是 ${item.min}-${item.max} 之间的整数，不能填 ${given} 分。`,
       });
       ok = false;
     } else {
@@ -288,8 +294,15 @@ export function computeMonth(input: MonthInput): MonthResult {
   if (occurrences('medium') >= DUTY_FAILURE_MEDIUM || occurrences('light') >= DUTY_FAILURE_LIGHT) {
     const item = itemById(DUTY_FAILURE_ID)!;
     lines.push({
-      id: item.id, label: item.label, level: item.level, count: 1, points: item.min, amount: -item.min,
-      derived: true, index: null, note: item.note,
+      id: item.id,
+      label: item.label,
+      level: item.level,
+      count: 1,
+      points: item.min,
+      amount: -item.min,
+      derived: true,
+      index: null,
+      note: item.note,
     });
   }
 
@@ -300,7 +313,10 @@ export function computeMonth(input: MonthInput): MonthResult {
     if (!isNumber(value)) {
       errors.push({ field: 'adjustment.value', message: '额外奖惩的分数不是有效的数字。' });
     } else if (!Number.isInteger(value) || value < -ADJUSTMENT_LIMIT || value > ADJUSTMENT_LIMIT) {
-      errors.push({ field: 'adjustment.value', message: `额外奖惩只能在 -${ADJUSTMENT_LIMIT} 到 +${ADJUSTMENT_LIMIT} 分之间（整数），不能是 ${value} 分。` });
+      errors.push({
+        field: 'adjustment.value',
+        message: `额外奖惩只能在 -${ADJUSTMENT_LIMIT} 到 +${ADJUSTMENT_LIMIT} 分之间（整数），不能是 ${value} 分。`,
+      });
     } else if (value !== 0 && (typeof adj.reason !== 'string' || adj.reason.trim() === '')) {
       errors.push({ field: 'adjustment.reason', message: '额外奖惩必须写明理由，没有理由的加减分不计入。' });
     } else {
@@ -357,9 +373,12 @@ export function computeMonth(input: MonthInput): MonthResult {
     warnings.push({ kind: 'below-60', message: `本月 ${total} 分，低于 ${DISMISS_BELOW} 分：公司有权解除劳动合同。` });
   }
   const prevKey = month !== undefined && MONTH.test(month) ? previousMonth(month) : null;
-  const previous = prevKey !== null
-    ? history.find((h) => h.month === prevKey)
-    : month === undefined ? [...history].sort((a, b) => a.month.localeCompare(b.month)).at(-1) : undefined;
+  const previous =
+    prevKey !== null
+      ? history.find((h) => h.month === prevKey)
+      : month === undefined
+        ? [...history].sort((a, b) => a.month.localeCompare(b.month)).at(-1)
+        : undefined;
   if (input.lastPlace === true && total < LAST_PLACE_BELOW && previous && previous.lastPlace && previous.score < LAST_PLACE_BELOW) {
     warnings.push({
       kind: 'last-place-twice',
@@ -369,8 +388,20 @@ export function computeMonth(input: MonthInput): MonthResult {
 
   return {
     ok: errors.length === 0,
-    base: BASE_SCORE, bonus, deductions, adjustment, raw, total, capped, grade,
-    payChange, payUncapped, payFloats, lines, warnings, errors,
+    base: BASE_SCORE,
+    bonus,
+    deductions,
+    adjustment,
+    raw,
+    total,
+    capped,
+    grade,
+    payChange,
+    payUncapped,
+    payFloats,
+    lines,
+    warnings,
+    errors,
   };
 }
 

@@ -49,19 +49,48 @@ export const SEVERE_POINTS = 20;
 export const DUTY_FAILURE_ID = 'duty-failure';
 
 const bonus = (id: string, label: string, extra: Partial<AssessmentItem> = {}): AssessmentItem => ({
-  id, level: 'bonus', label, min: BONUS_POINTS, max: BONUS_POINTS, per: '次', ...extra,
+  id,
+  level: 'bonus',
+  label,
+  min: BONUS_POINTS,
+  max: BONUS_POINTS,
+  per: '次',
+  ...extra,
 });
 const light = (id: string, label: string, min: number, max = min, extra: Partial<AssessmentItem> = {}): AssessmentItem => ({
-  id, level: 'light', label, min, max, per: '次', ...extra,
+  id,
+  level: 'light',
+  label,
+  min,
+  max,
+  per: '次',
+  ...extra,
 });
 const medium = (id: string, label: string): AssessmentItem => ({
-  id, level: 'medium', label, min: MEDIUM_POINTS, max: MEDIUM_POINTS, per: '次',
+  id,
+  level: 'medium',
+  label,
+  min: MEDIUM_POINTS,
+  max: MEDIUM_POINTS,
+  per: '次',
 });
 const severe = (id: string, label: string, extra: Partial<AssessmentItem> = {}): AssessmentItem => ({
-  id, level: 'severe', label, min: SEVERE_POINTS, max: SEVERE_POINTS, per: '次', ...extra,
+  id,
+  level: 'severe',
+  label,
+  min: SEVERE_POINTS,
+  max: SEVERE_POINTS,
+  per: '次',
+  ...extra,
 });
 const dismissal = (id: string, label: string, note?: string): AssessmentItem => ({
-  id, level: 'dismissal', label, min: 0, max: 0, per: '次', ...(note ? { note } : {}),
+  id,
+  level: 'dismissal',
+  label,
+  min: 0,
+  max: 0,
+  per: '次',
+  ...(note ? { note } : {}),
 });
 
 /** Every item, in the order of the source and the site page. */
@@ -105,7 +134,11 @@ export const ITEMS: readonly AssessmentItem[] = [
   severe('customer-argument', '当班时与顾客发生口角、争执或冲突（构成有效投诉）'),
   severe('outsider-in-workarea', '把非公司人员带进工作区'),
   severe('equipment-removed', '未经允许拆下公司设备带出公司', { note: '并照价赔偿' }),
-  severe(DUTY_FAILURE_ID, '当月没有履行好客服职责（中度违规两条以上，或轻度违规四条以上）', { derived: true, maxCount: 1, note: '追加扣分' }),
+  severe(DUTY_FAILURE_ID, '当月没有履行好客服职责（中度违规两条以上，或轻度违规四条以上）', {
+    derived: true,
+    maxCount: 1,
+    note: '追加扣分',
+  }),
   severe('incident-late-over-30', '突发事件超出流程控制时间 30 分钟以上才处理'),
   dismissal('sleeping', '上班时间睡觉'),
   dismissal('phone-off-hook', '上班时间把客服电话挂起，导致顾客打不进来'),

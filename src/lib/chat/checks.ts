@@ -89,11 +89,20 @@ export function checkFirstResponse({ play }: CheckContext): CheckResult {
   const limit = play.limits.firstReplySec;
   const first = agentMessages(play)[0];
   if (!first) {
-    const waited = play.timeout?.waitKind === 'first' ? `顾客等了 ${seconds(play.timeout.waitMs)} 还没等到第一句回复，已经离开` : '没有回复顾客';
+    const waited =
+      play.timeout?.waitKind === 'first' ? `顾客等了 ${seconds(play.timeout.waitMs)} 还没等到第一句回复，已经离开` : '没有回复顾客';
     return {
       ratio: 0,
       applicable: true,
-      findings: [{ ...std(id), passed: false, turn: play.visits[0]?.turn ?? null, message: `${waited}（标准 ≤ ${limit} 秒）`, evidence: play.timeout ? seconds(play.timeout.waitMs) : '无回复' }],
+      findings: [
+        {
+          ...std(id),
+          passed: false,
+          turn: play.visits[0]?.turn ?? null,
+          message: `${waited}（标准 ≤ ${limit} 秒）`,
+          evidence: play.timeout ? seconds(play.timeout.waitMs) : '无回复',
+        },
+      ],
     };
   }
   const waitSec = first.m.waitMs / 1000;
@@ -101,14 +110,18 @@ export function checkFirstResponse({ play }: CheckContext): CheckResult {
   return {
     ratio: passed ? 1 : Math.max(0, 1 - (waitSec - limit) / limit),
     applicable: true,
-    findings: [{
-      ...std(id),
-      passed,
-      turn: first.m.turn,
-      message: passed ? `首次回复用了 ${seconds(first.m.waitMs)}，在 ${limit} 秒内` : `首次回复用了 ${seconds(first.m.waitMs)}，超过了 ${limit} 秒`,
-      evidence: seconds(first.m.waitMs),
-      at: first.at,
-    }],
+    findings: [
+      {
+        ...std(id),
+        passed,
+        turn: first.m.turn,
+        message: passed
+          ? `首次回复用了 ${seconds(first.m.waitMs)}，在 ${limit} 秒内`
+          : `首次回复用了 ${seconds(first.m.waitMs)}，超过了 ${limit} 秒`,
+        evidence: seconds(first.m.waitMs),
+        at: first.at,
+      },
+    ],
   };
 }
 
@@ -138,10 +151,22 @@ export function checkReplyTimes({ play }: CheckContext): CheckResult {
   if (play.timeout && play.timeout.waitKind !== 'first') {
     measured++;
     const s = seconds(play.timeout.waitMs);
-    findings.push({ ...std(id), passed: false, turn: play.timeout.turn, message: `顾客等了 ${s} 没有等到回复，离开了（标准 ≤ ${play.timeout.limitSec} 秒）`, evidence: s });
+    findings.push({
+      ...std(id),
+      passed: false,
+      turn: play.timeout.turn,
+      message: `顾客等了 ${s} 没有等到回复，离开了（标准 ≤ ${play.timeout.limitSec} 秒）`,
+      evidence: s,
+    });
   }
   if (measured > 0 && ok === measured) {
-    findings.push({ ...std(id), passed: true, turn: null, message: `之后的 ${measured} 条回复都在时限内`, evidence: `最长 ${seconds(longest)}` });
+    findings.push({
+      ...std(id),
+      passed: true,
+      turn: null,
+      message: `之后的 ${measured} 条回复都在时限内`,
+      evidence: `最长 ${seconds(longest)}`,
+    });
   }
   const any = agentMessages(play).length > 0;
   return { ratio: measured ? ok / measured : any ? 1 : 0, applicable: true, findings };
@@ -162,7 +187,15 @@ export function checkTyping({ play, rules }: CheckContext): CheckResult {
     return {
       ratio: 0,
       applicable: true,
-      findings: [{ ...std(id), passed: false, turn: null, message: `没有 ${TYPING_MIN_CHARS} 字以上的回复，测不出打字速度；回答要完整`, evidence: '无法测速' }],
+      findings: [
+        {
+          ...std(id),
+          passed: false,
+          turn: null,
+          message: `没有 ${TYPING_MIN_CHARS} 字以上的回复，测不出打字速度；回答要完整`,
+          evidence: '无法测速',
+        },
+      ],
     };
   }
   const cpm = chars / (ms / 60000);
@@ -171,7 +204,15 @@ export function checkTyping({ play, rules }: CheckContext): CheckResult {
   return {
     ratio: passed ? 1 : cpm / rules.typingMinCpm,
     applicable: true,
-    findings: [{ ...std(id), passed, turn: null, message: passed ? `打字速度达标（≥ ${rules.typingMinCpm} 字/分钟）` : `打字速度不够，标准是每分钟至少 ${rules.typingMinCpm} 字`, evidence: shown }],
+    findings: [
+      {
+        ...std(id),
+        passed,
+        turn: null,
+        message: passed ? `打字速度达标（≥ ${rules.typingMinCpm} 字/分钟）` : `打字速度不够，标准是每分钟至少 ${rules.typingMinCpm} 字`,
+        evidence: shown,
+      },
+    ],
   };
 }
 
@@ -192,14 +233,16 @@ export function checkPolite({ play, rules }: CheckContext): CheckResult {
   return {
     ratio: Math.min(1, used.length / need),
     applicable: true,
-    findings: [{
-      ...std(id),
-      passed,
-      turn: null,
-      message: passed ? `用了 ${used.length} 个礼貌用语` : `礼貌用语太少（至少用 ${need} 个不同的）：${basics}`,
-      evidence: used.length ? used.join('、') : '一个也没有用',
-      ...(passed && firstAt !== undefined ? { at: firstAt } : {}),
-    }],
+    findings: [
+      {
+        ...std(id),
+        passed,
+        turn: null,
+        message: passed ? `用了 ${used.length} 个礼貌用语` : `礼貌用语太少（至少用 ${need} 个不同的）：${basics}`,
+        evidence: used.length ? used.join('、') : '一个也没有用',
+        ...(passed && firstAt !== undefined ? { at: firstAt } : {}),
+      },
+    ],
   };
 }
 
@@ -219,9 +262,32 @@ export function checkThreeMusts({ play }: CheckContext): CheckResult {
   const opening = find(msgs.slice(0, 1), THREE_MUSTS.request);
   const later = opening ? undefined : find(msgs.slice(1), THREE_MUSTS.request);
   const requestScore = opening ? 1 : later ? 0.5 : 0;
-  if (opening) findings.push({ ...std(id), passed: true, turn: opening.m.turn, message: '开口第一句就用了“请”', evidence: opening.evidence, at: opening.at });
-  else if (later) findings.push({ ...std(id), passed: false, turn: later.m.turn, message: '开口第一句没有用“请”（后面才用到）', evidence: later.evidence, ...(msgs[0] ? { at: msgs[0].at } : {}) });
-  else findings.push({ ...std(id), passed: false, turn: null, message: '没有用“请”字（如“请问有什么可以帮您”“请您稍等”）', evidence: '未出现“请”' });
+  if (opening)
+    findings.push({
+      ...std(id),
+      passed: true,
+      turn: opening.m.turn,
+      message: '开口第一句就用了“请”',
+      evidence: opening.evidence,
+      at: opening.at,
+    });
+  else if (later)
+    findings.push({
+      ...std(id),
+      passed: false,
+      turn: later.m.turn,
+      message: '开口第一句没有用“请”（后面才用到）',
+      evidence: later.evidence,
+      ...(msgs[0] ? { at: msgs[0].at } : {}),
+    });
+  else
+    findings.push({
+      ...std(id),
+      passed: false,
+      turn: null,
+      message: '没有用“请”字（如“请问有什么可以帮您”“请您稍等”）',
+      evidence: '未出现“请”',
+    });
 
   // 您, never 你.
   const polite = find(msgs, THREE_MUSTS.address);
@@ -229,10 +295,24 @@ export function checkThreeMusts({ play }: CheckContext): CheckResult {
   let addressScore = 0;
   if (informal) {
     addressScore = polite ? 0.5 : 0;
-    findings.push({ ...std(id), passed: false, turn: informal.m.turn, message: '称呼顾客用了“你”，应始终用“您”', evidence: informal.evidence, at: informal.at });
+    findings.push({
+      ...std(id),
+      passed: false,
+      turn: informal.m.turn,
+      message: '称呼顾客用了“你”，应始终用“您”',
+      evidence: informal.evidence,
+      at: informal.at,
+    });
   } else if (polite) {
     addressScore = 1;
-    findings.push({ ...std(id), passed: true, turn: polite.m.turn, message: '始终用“您”称呼顾客', evidence: polite.evidence, at: polite.at });
+    findings.push({
+      ...std(id),
+      passed: true,
+      turn: polite.m.turn,
+      message: '始终用“您”称呼顾客',
+      evidence: polite.evidence,
+      at: polite.at,
+    });
   } else {
     findings.push({ ...std(id), passed: false, turn: null, message: '没有用“您”称呼顾客', evidence: '未出现“您”' });
   }
@@ -241,15 +321,33 @@ export function checkThreeMusts({ play }: CheckContext): CheckResult {
   const last = msgs[msgs.length - 1];
   const lastVisit = [...play.visits].reverse().find((v) => v.agent.length > 0);
   const closing = last ? find([last], THREE_MUSTS.farewell) : undefined;
-  const earlier = closing || !lastVisit ? undefined : find(lastVisit.agent.map((at) => ({ m: play.messages[at] as AgentMessage, at })), THREE_MUSTS.farewell);
+  const earlier =
+    closing || !lastVisit
+      ? undefined
+      : find(
+          lastVisit.agent.map((at) => ({ m: play.messages[at] as AgentMessage, at })),
+          THREE_MUSTS.farewell,
+        );
   const farewellScore = closing ? 1 : earlier ? 0.5 : 0;
-  if (closing) findings.push({ ...std(id), passed: true, turn: closing.m.turn, message: '最后一句用“再见”收尾', evidence: closing.evidence, at: closing.at });
+  if (closing)
+    findings.push({
+      ...std(id),
+      passed: true,
+      turn: closing.m.turn,
+      message: '最后一句用“再见”收尾',
+      evidence: closing.evidence,
+      at: closing.at,
+    });
   else {
     findings.push({
       ...std(id),
       passed: false,
       turn: last?.m.turn ?? null,
-      message: earlier ? '“再见”之后又发了消息，最后一句应以“再见”收尾' : play.ending.kind === 'leaves' ? '顾客走了，对话没有以“再见”收尾' : '最后一句没有用“再见”收尾',
+      message: earlier
+        ? '“再见”之后又发了消息，最后一句应以“再见”收尾'
+        : play.ending.kind === 'leaves'
+          ? '顾客走了，对话没有以“再见”收尾'
+          : '最后一句没有用“再见”收尾',
       evidence: earlier?.evidence ?? '未出现“再见”',
       ...(last ? { at: last.at } : {}),
     });
@@ -257,7 +355,13 @@ export function checkThreeMusts({ play }: CheckContext): CheckResult {
   return { ratio: (requestScore + addressScore + farewellScore) / 3, applicable: true, findings };
 }
 
-function checkPhraseList(ctx: CheckContext, id: string, phrases: readonly string[], describe: (phrase: string) => string, okMessage: string): CheckResult {
+function checkPhraseList(
+  ctx: CheckContext,
+  id: string,
+  phrases: readonly string[],
+  describe: (phrase: string) => string,
+  okMessage: string,
+): CheckResult {
   if (phrases.length === 0) return { ratio: 1, applicable: false, findings: [] };
   const findings: Finding[] = [];
   for (const { m, at } of agentMessages(ctx.play)) {
@@ -278,7 +382,13 @@ export function checkNegative(ctx: CheckContext): CheckResult {
 }
 
 export function checkThreeNots(ctx: CheckContext): CheckResult {
-  return checkPhraseList(ctx, CHAT_STANDARDS.threeNots, ctx.rules.threeNotsPhrases, (p) => `“${p}”违反三不（不说生硬话、不推卸责任、不指责顾客）`, '没有生硬、推诿或指责顾客的话');
+  return checkPhraseList(
+    ctx,
+    CHAT_STANDARDS.threeNots,
+    ctx.rules.threeNotsPhrases,
+    (p) => `“${p}”违反三不（不说生硬话、不推卸责任、不指责顾客）`,
+    '没有生硬、推诿或指责顾客的话',
+  );
 }
 
 export function checkAuthority({ play, rules }: CheckContext): CheckResult {
@@ -291,12 +401,33 @@ export function checkAuthority({ play, rules }: CheckContext): CheckResult {
     for (const d of m.analysis.discounts) {
       if (d.yuan === undefined) {
         failed = true;
-        findings.push({ ...std(id), passed: false, turn: m.turn, message: `答应打 ${d.zhe} 折：折扣由主管决定，客服自己最多只能让 ${max} 元`, evidence: d.evidence, at });
+        findings.push({
+          ...std(id),
+          passed: false,
+          turn: m.turn,
+          message: `答应打 ${d.zhe} 折：折扣由主管决定，客服自己最多只能让 ${max} 元`,
+          evidence: d.evidence,
+          at,
+        });
       } else if (d.yuan > max) {
         failed = true;
-        findings.push({ ...std(id), passed: false, turn: m.turn, message: `答应优惠约 ${d.yuan} 元，超过客服 ${max} 元的权限；应先请示主管`, evidence: d.evidence, at });
+        findings.push({
+          ...std(id),
+          passed: false,
+          turn: m.turn,
+          message: `答应优惠约 ${d.yuan} 元，超过客服 ${max} 元的权限；应先请示主管`,
+          evidence: d.evidence,
+          at,
+        });
       } else {
-        findings.push({ ...std(id), passed: true, turn: m.turn, message: `优惠 ${d.yuan} 元，在客服 ${max} 元的权限内`, evidence: d.evidence, at });
+        findings.push({
+          ...std(id),
+          passed: true,
+          turn: m.turn,
+          message: `优惠 ${d.yuan} 元，在客服 ${max} 元的权限内`,
+          evidence: d.evidence,
+          at,
+        });
       }
     }
     const hit = m.analysis.hits.get('escalates-supervisor');
@@ -341,7 +472,11 @@ export function checkHandling({ play, scenario }: CheckContext): CheckResult {
         passed: made,
         turn: turn.id,
         message: made ? `做到了：${kp.label}` : `没有做到：${kp.label}`,
-        evidence: present.length ? present.map((i) => visit.intents.get(i)?.evidence ?? i).join(' / ') : visit.agent.length ? '回复中没有相关内容' : '没有回复',
+        evidence: present.length
+          ? present.map((i) => visit.intents.get(i)?.evidence ?? i).join(' / ')
+          : visit.agent.length
+            ? '回复中没有相关内容'
+            : '没有回复',
         ...(at !== undefined ? { at } : {}),
       });
     }

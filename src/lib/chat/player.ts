@@ -117,7 +117,11 @@ export interface ChatSession {
 }
 
 /** Starts a chat; `opening` holds the customer's first messages. */
-export function startChat(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap<string, CompiledIntent> = compileIntents(scenario.intents)): { session: ChatSession; opening: CustomerMessage[] } {
+export function startChat(
+  scenario: Scenario,
+  rules: ChatRules,
+  intents: ReadonlyMap<string, CompiledIntent> = compileIntents(scenario.intents),
+): { session: ChatSession; opening: CustomerMessage[] } {
   const limits = resolveLimits(rules, scenario.timeLimits);
   const turns = new Map(scenario.turns.map((t) => [t.id, t]));
   const endings = new Map(scenario.endings.map((e) => [e.id, e]));

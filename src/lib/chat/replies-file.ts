@@ -38,9 +38,16 @@ export function parseRepliesFile(text: string): ParsedReplies {
       return;
     }
     const { text: t, afterMs } = item as { text?: unknown; afterMs?: unknown };
-    if (typeof t !== 'string') problems.push({ field: `${field}.text`, message: t === undefined ? '缺少 text（客服发出的文字）' : 'text 应是字符串' });
+    if (typeof t !== 'string')
+      problems.push({ field: `${field}.text`, message: t === undefined ? '缺少 text（客服发出的文字）' : 'text 应是字符串' });
     if (typeof afterMs !== 'number' || !Number.isFinite(afterMs) || afterMs < 0) {
-      problems.push({ field: `${field}.afterMs`, message: afterMs === undefined ? '缺少 afterMs（距上一条消息的毫秒数）' : `afterMs 应是不小于 0 的数字（毫秒），现在是 ${JSON.stringify(afterMs)}` });
+      problems.push({
+        field: `${field}.afterMs`,
+        message:
+          afterMs === undefined
+            ? '缺少 afterMs（距上一条消息的毫秒数）'
+            : `afterMs 应是不小于 0 的数字（毫秒），现在是 ${JSON.stringify(afterMs)}`,
+      });
     }
     if (typeof t === 'string' && typeof afterMs === 'number') replies.push({ text: t, afterMs });
   });

@@ -95,7 +95,15 @@ export const DEFAULT_HOLD_SEC = 180;
 /** A customer gives up when a wait runs this far past its limit. */
 export const DEFAULT_LEAVE_AFTER_SEC = 120;
 
-export function resolveLimits(rules: ChatRules, own: { firstReplySec?: number | undefined; replySec?: number | undefined; holdSec?: number | undefined; leaveAfterSec?: number | undefined } = {}): Limits {
+export function resolveLimits(
+  rules: ChatRules,
+  own: {
+    firstReplySec?: number | undefined;
+    replySec?: number | undefined;
+    holdSec?: number | undefined;
+    leaveAfterSec?: number | undefined;
+  } = {},
+): Limits {
   return {
     firstReplySec: own.firstReplySec ?? rules.firstReplySec,
     replySec: own.replySec ?? rules.replySec,

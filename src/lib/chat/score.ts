@@ -161,7 +161,13 @@ export function scorePlay(scenario: Scenario, play: PlayResult, rules: ChatRules
     grade: gradeFor(score),
     ending: play.ending,
     findings,
-    breakdown: parts.map(([part, r]) => ({ part, label: PART_LABELS[part], weight: SCORE_WEIGHTS[part], ratio: Math.round(r.ratio * 1000) / 1000, applicable: r.applicable })),
+    breakdown: parts.map(([part, r]) => ({
+      part,
+      label: PART_LABELS[part],
+      weight: SCORE_WEIGHTS[part],
+      ratio: Math.round(r.ratio * 1000) / 1000,
+      applicable: r.applicable,
+    })),
     metrics: {
       agentMessages: agentMessages.length,
       ignoredReplies: play.ignoredReplies,

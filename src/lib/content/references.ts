@@ -3,7 +3,7 @@
  * Pure: the Astro build and the CLI both call it with what they loaded.
  */
 import type { Quiz, Scenario, Script, Standard, Track, Workflow } from '../../schemas/index.ts';
-import { checkScenarioStructure } from '../../schemas/scenario.ts';
+import { checkScenarioStructure } from '../chat/scenario-structure.ts';
 import type { ContentProblem } from './problems.ts';
 import { diagramNodeIds, isMermaidReserved } from './diagram.ts';
 import { checkQuizStructure } from '../quiz/structure.ts';

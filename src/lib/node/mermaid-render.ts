@@ -65,7 +65,9 @@ export async function closeRenderer(): Promise<void> {
 }
 
 function cacheDir(): string {
-  const dir = process.env.SOP_CACHE_DIR ? join(process.env.SOP_CACHE_DIR, 'sop-mermaid') : join(process.cwd(), 'node_modules/.cache/sop-mermaid');
+  const dir = process.env.SOP_CACHE_DIR
+    ? join(process.env.SOP_CACHE_DIR, 'sop-mermaid')
+    : join(process.cwd(), 'node_modules/.cache/sop-mermaid');
   mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -75,7 +77,10 @@ function cacheDir(): string {
  * rendering in the reader's browser). Throws MermaidSyntaxError for invalid source.
  */
 export async function renderMermaid(source: string, id: string): Promise<string | undefined> {
-  const key = createHash('sha256').update(`${CACHE_VERSION}\n${id}\n${JSON.stringify(MERMAID_CONFIG)}\n${source}`).digest('hex').slice(0, 24);
+  const key = createHash('sha256')
+    .update(`${CACHE_VERSION}\n${id}\n${JSON.stringify(MERMAID_CONFIG)}\n${source}`)
+    .digest('hex')
+    .slice(0, 24);
   const cached = join(cacheDir(), `${key}.svg`);
   if (existsSync(cached)) return readFileSync(cached, 'utf8');
 
@@ -90,7 +95,9 @@ export async function renderMermaid(source: string, id: string): Promise<string 
     }
     const result = await p.evaluate(
       async ({ source, id }) => {
-        const m = (window as unknown as { mermaid: { render(id: string, s: string): Promise<{ svg: string }>; parse(s: string): Promise<unknown> } }).mermaid;
+        const m = (
+          window as unknown as { mermaid: { render(id: string, s: string): Promise<{ svg: string }>; parse(s: string): Promise<unknown> } }
+        ).mermaid;
         try {
           await m.parse(source);
           const { svg } = await m.render(id, source);

@@ -28,7 +28,12 @@ export function traditionalTriggers(): { chars: number[]; phrases: string[] } {
   const all = OPENCC_STEPS.flat().flatMap(entries);
   const chars = new Set(all.flatMap(([from, to]) => [...Array.from(from), ...Array.from(to)]));
   const last = OPENCC_STEPS.at(-1)!;
-  const simplifiedForms = new Set(last.flatMap(entries).filter(([from, to]) => from !== to && Array.from(from).length === 1).map(([, to]) => to));
+  const simplifiedForms = new Set(
+    last
+      .flatMap(entries)
+      .filter(([from, to]) => from !== to && Array.from(from).length === 1)
+      .map(([, to]) => to),
+  );
   const trigger = new Set([...chars].filter((ch) => convert(ch) !== ch && !simplifiedForms.has(ch)));
   const phrases = [...new Set(all.map(([from]) => from))]
     .filter((p) => Array.from(p).length > 1 && !Array.from(p).some((ch) => trigger.has(ch)) && convert(p) !== p)

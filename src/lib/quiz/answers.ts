@@ -19,13 +19,7 @@ import type { Question } from '../../schemas/quiz.ts';
 import { walkRoleplay } from './roleplay.ts';
 
 /** One answer in an attempt file (its shape depends on the question type, see the table above). */
-export const answerValueSchema = z.union([
-  z.string().max(500),
-  z.number(),
-  z.boolean(),
-  z.array(z.string().max(200)).max(500),
-  z.null(),
-]);
+export const answerValueSchema = z.union([z.string().max(500), z.number(), z.boolean(), z.array(z.string().max(200)).max(500), z.null()]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 
 const TYPE_NAMES: Record<Question['type'], string> = {
@@ -59,11 +53,22 @@ export function answerProblems(question: Question, value: AnswerValue): string[]
   switch (question.type) {
     case 'single': {
       if (typeof value !== 'string') return [`${name}的答案应是一个选项 id（字符串）`];
-      return unknownIds([value], question.options.map((o) => o.id), '选项');
+      return unknownIds(
+        [value],
+        question.options.map((o) => o.id),
+        '选项',
+      );
     }
     case 'multiple': {
       if (!isIdList(value)) return [`${name}的答案应是选项 id 的列表，例如 ["a", "c"]`];
-      return [...unknownIds(value, question.options.map((o) => o.id), '选项'), ...repeated(value)];
+      return [
+        ...unknownIds(
+          value,
+          question.options.map((o) => o.id),
+          '选项',
+        ),
+        ...repeated(value),
+      ];
     }
     case 'ordering': {
       if (!isIdList(value)) return [`${name}的答案应是全部排序项 id 的列表，按作答顺序排列`];

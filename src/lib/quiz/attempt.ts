@@ -42,9 +42,7 @@ export const storedResultSchema = z.looseObject({
   /** percent ≥ the quiz's passMark. */
   passed: z.boolean(),
   /** One entry per question. */
-  questions: z.array(
-    z.looseObject({ id: z.string(), type: z.string(), score: z.number(), max: z.number(), correct: z.boolean() }),
-  ),
+  questions: z.array(z.looseObject({ id: z.string(), type: z.string(), score: z.number(), max: z.number(), correct: z.boolean() })),
 });
 
 export const attemptSchema = z.object({

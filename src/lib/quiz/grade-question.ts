@@ -104,7 +104,11 @@ function gradeByType(question: Question, value: AnswerValue | undefined, base: B
     }
     case 'multiple': {
       const picked = strings(value);
-      const c = multipleCredit(question.answers, picked ?? [], question.options.map((o) => o.id));
+      const c = multipleCredit(
+        question.answers,
+        picked ?? [],
+        question.options.map((o) => o.id),
+      );
       const correct = c.fraction === 1 && c.wrongPicked === 0;
       return {
         ...base(points * c.fraction, points, correct, picked !== undefined),

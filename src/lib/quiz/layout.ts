@@ -34,14 +34,23 @@ export function attemptLayout(quiz: Quiz, seed: number, options: { shuffleQuesti
   };
   for (const q of quiz.questions) {
     if (q.type === 'single' || q.type === 'multiple') {
-      layout.options[q.id] = shuffleIds(q.options.map((o) => o.id), seed, q.id);
+      layout.options[q.id] = shuffleIds(
+        q.options.map((o) => o.id),
+        seed,
+        q.id,
+      );
     } else if (q.type === 'ordering') {
       const right = q.items.map((i) => i.id);
       const order = shuffleIds(right, seed, q.id);
       layout.options[q.id] = order.every((id, i) => id === right[i]) ? [...order.slice(1), ...order.slice(0, 1)] : order;
     } else if (q.type === 'roleplay') {
       const perNode: Record<string, string[]> = {};
-      for (const node of q.nodes) perNode[node.id] = shuffleIds(node.choices.map((c) => c.id), seed, `${q.id}/${node.id}`);
+      for (const node of q.nodes)
+        perNode[node.id] = shuffleIds(
+          node.choices.map((c) => c.id),
+          seed,
+          `${q.id}/${node.id}`,
+        );
       layout.choices[q.id] = perNode;
     }
   }

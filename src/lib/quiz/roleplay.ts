@@ -89,7 +89,10 @@ export function walkRoleplay(q: Roleplay, choiceIds: readonly string[]): Rolepla
     }
     const choice: RoleplayChoice | undefined = node.choices.find((c) => c.id === id);
     if (!choice) {
-      walk.error = { index, message: `第 ${index + 1} 步：节点 “${node.id}” 没有选项 “${id}”（可选：${node.choices.map((c) => c.id).join('、')}）` };
+      walk.error = {
+        index,
+        message: `第 ${index + 1} 步：节点 “${node.id}” 没有选项 “${id}”（可选：${node.choices.map((c) => c.id).join('、')}）`,
+      };
       break;
     }
     walk.steps.push({ node: node.id, choice: choice.id, score: choice.score });
@@ -130,7 +133,10 @@ export function bestRoleplayPath(q: Roleplay): BestPath | undefined {
     const node = nodes.get(id);
     if (!node || onPath.has(id)) return null;
     const r = reachOf(id);
-    const key = `${id}|${[...onPath].filter((n) => r.has(n)).sort().join(',')}`;
+    const key = `${id}|${[...onPath]
+      .filter((n) => r.has(n))
+      .sort()
+      .join(',')}`;
     if (memo.has(key)) return memo.get(key) ?? null;
     onPath.add(id);
     let found: Found = null;

@@ -48,7 +48,8 @@ function checkRoleplay(q: Roleplay, base: string, report: Report): void {
       if (c.next !== undefined && !nodes.has(c.next)) report(`${field}.next`, `没有 id 为 “${c.next}” 的节点`);
       if (c.ending !== undefined) {
         usedEndings.add(c.ending);
-        if (!endingIds.has(c.ending)) report(`${field}.ending`, `没有 id 为 “${c.ending}” 的结局（endings 中有：${[...endingIds].join('、')}）`);
+        if (!endingIds.has(c.ending))
+          report(`${field}.ending`, `没有 id 为 “${c.ending}” 的结局（endings 中有：${[...endingIds].join('、')}）`);
       }
     });
   });
@@ -68,7 +69,7 @@ function checkRoleplay(q: Roleplay, base: string, report: Report): void {
 
   // Nodes that can get to an ending, found backwards from the choices that end the role-play.
   const canEnd = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const node of nodes.values()) {
       if (canEnd.has(node.id)) continue;
@@ -92,7 +93,8 @@ function checkRoleplay(q: Roleplay, base: string, report: Report): void {
 
   const best = bestRoleplayPath(q);
   if (!best) report(`${base}.start`, `从起点 “${q.start}” 出发没有任何路径能走到结局`);
-  else if (best.score <= 0) report(base, `最佳路径（${best.steps.map((s) => s.choice).join(' → ')}）得分为 ${best.score}，至少要有一条得分大于 0 的路径`);
+  else if (best.score <= 0)
+    report(base, `最佳路径（${best.steps.map((s) => s.choice).join(' → ')}）得分为 ${best.score}，至少要有一条得分大于 0 的路径`);
 }
 
 /** Every structural problem of `quiz`, read from `file`. */

@@ -7,7 +7,19 @@ import { SEARCH_FIELDS } from './fields.ts';
 import { fieldTexts, type SearchDoc, type SearchFacets } from './documents.ts';
 import { tokenizeAll } from './tokenize.ts';
 import { encodeNumbers } from './numbers.ts';
-import { docKey, docStub, docText, packDocs, packTerms, SEARCH_INDEX_FORMAT, searchTextPath, unpackDocs, type SerializedSearchIndex, type SerializedTexts, type ServedText } from './index-format.ts';
+import {
+  docKey,
+  docStub,
+  docText,
+  packDocs,
+  packTerms,
+  SEARCH_INDEX_FORMAT,
+  searchTextPath,
+  unpackDocs,
+  type SerializedSearchIndex,
+  type SerializedTexts,
+  type ServedText,
+} from './index-format.ts';
 
 /** The tokens of each field of a document, in field order (duplicates kept: they are frequencies). */
 export function documentTokens(doc: SearchDoc): string[][] {

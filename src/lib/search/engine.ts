@@ -64,7 +64,8 @@ export function createSearchEngine(data: unknown, texts?: TextSource): SearchEng
     everything ??= texts.all().then(
       (all) => {
         const list = (all as { format?: unknown; texts?: unknown } | null)?.texts;
-        if ((all as { format?: unknown } | null)?.format !== SEARCH_INDEX_FORMAT || !Array.isArray(list)) throw new Error('搜索文本格式不对');
+        if ((all as { format?: unknown } | null)?.format !== SEARCH_INDEX_FORMAT || !Array.isArray(list))
+          throw new Error('搜索文本格式不对');
         index.docs.forEach((doc, ref) => {
           const text = readText(list[ref], docKey(doc));
           if (text && !index.hasText(ref)) index.setText(ref, text);
@@ -107,7 +108,9 @@ export function createSearchEngine(data: unknown, texts?: TextSource): SearchEng
     prepare: (query) => (canSimplify(query) ? Promise.resolve() : loadSimplifier()),
     hasText: (ref) => index.hasText(ref),
     async loadTexts(refs) {
-      const wanted = [...new Set(refs)].filter((ref) => Number.isInteger(ref) && ref >= 0 && ref < index.docs.length && !index.hasText(ref));
+      const wanted = [...new Set(refs)].filter(
+        (ref) => Number.isInteger(ref) && ref >= 0 && ref < index.docs.length && !index.hasText(ref),
+      );
       if (!wanted.length) return;
       if (!texts) throw new Error('no texts');
       await Promise.all(wanted.map(loadOne));

@@ -27,4 +27,7 @@ export const SEARCH_FIELDS = [
 export type SearchField = (typeof SEARCH_FIELDS)[number]['name'];
 
 /** Bit mask of the fields whose whole-query match earns the phrase bonus (query.ts). */
-export const KEY_FIELDS_MASK = SEARCH_FIELDS.reduce((mask, f, i) => (['title', 'customer', 'tags', 'summary'].includes(f.name) ? mask | (1 << i) : mask), 0);
+export const KEY_FIELDS_MASK = SEARCH_FIELDS.reduce(
+  (mask, f, i) => (['title', 'customer', 'tags', 'summary'].includes(f.name) ? mask | (1 << i) : mask),
+  0,
+);

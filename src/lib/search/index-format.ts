@@ -37,7 +37,16 @@ export function searchTextPath(doc: { kind: string; id: string }): string {
   return `texts/${doc.kind}/${doc.id.split('/').map(encodeURIComponent).join('/')}.json`;
 }
 
-export const STUB_KEYS = ['kind', 'id', 'title', 'url', 'stage', 'tracks', 'context', 'contextUrl'] as const satisfies readonly (keyof SearchDocStub)[];
+export const STUB_KEYS = [
+  'kind',
+  'id',
+  'title',
+  'url',
+  'stage',
+  'tracks',
+  'context',
+  'contextUrl',
+] as const satisfies readonly (keyof SearchDocStub)[];
 export const TEXT_KEYS = ['customer', 'tags', 'summary', 'reply', 'body'] as const satisfies readonly (keyof SearchDocText)[];
 
 function pick<K extends keyof SearchDoc>(doc: SearchDoc, keys: readonly K[]): Pick<SearchDoc, K> {

@@ -82,7 +82,8 @@ function isSerialized(data: unknown): data is SerializedSearchIndex {
   );
 }
 
-const formatError = (detail?: string) => new Error(`搜索索引格式不对（需要 ${SEARCH_INDEX_FORMAT}），请重新构建站点${detail ? `：${detail}` : ''}`);
+const formatError = (detail?: string) =>
+  new Error(`搜索索引格式不对（需要 ${SEARCH_INDEX_FORMAT}），请重新构建站点${detail ? `：${detail}` : ''}`);
 
 /** An object whose properties are made on first read and kept (string keys only: lunr reads nothing else). */
 function lazyRecord<T>(make: (key: string) => T | undefined): Record<string, T> {

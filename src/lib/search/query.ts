@@ -178,7 +178,8 @@ export function analyseQuery(input: unknown): AnalysedQuery {
   } else {
     for (const run of kept) {
       // Dictionary words of three characters or more are the most specific terms.
-      for (const t of runTokens(run)) add({ term: t, boost: Array.from(t).length >= 3 && isHan(String.fromCodePoint(t.codePointAt(0)!)) ? 1.3 : 1 });
+      for (const t of runTokens(run))
+        add({ term: t, boost: Array.from(t).length >= 3 && isHan(String.fromCodePoint(t.codePointAt(0)!)) ? 1.3 : 1 });
     }
     // A Latin word at the end may still be being typed (vi → vip).
     const last = kept[kept.length - 1] ?? '';
@@ -196,10 +197,7 @@ export function analyseQuery(input: unknown): AnalysedQuery {
     const expansion = unique(alternatives.flatMap((m) => runTokens(m)).filter((t) => !typed.has(t)));
     if (expansion.length) synonyms.push({ covers, terms: expansion, alternatives, members: group });
   }
-  const highlight = unique([
-    ...terms.map((t) => t.term),
-    ...synonyms.flatMap((s) => s.members),
-  ]).sort((a, b) => b.length - a.length);
+  const highlight = unique([...terms.map((t) => t.term), ...synonyms.flatMap((s) => s.members)]).sort((a, b) => b.length - a.length);
   return { compact, terms, synonyms, highlight, ...(kindHint ? { kindHint } : {}) };
 }
 
@@ -235,7 +233,10 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   });
   if (!run.length) return { query, hits: [], total: 0 };
 
-  const raw = lunrQuery(index.lunr, run.map((c): QueryClause => ({ term: c.term, boost: c.boost, prefix: c.prefix })));
+  const raw = lunrQuery(
+    index.lunr,
+    run.map((c): QueryClause => ({ term: c.term, boost: c.boost, prefix: c.prefix })),
+  );
 
   // Weight of each typed term: its rarity; a term no document contains counts only when a
   // synonym group stands for it (退钱 → 退款).
@@ -303,7 +304,10 @@ export function closestScripts(index: LoadedSearchIndex, input: unknown, limit =
   const chars = unique(Array.from(compact).filter(isHan));
   const latin = unique(compact.match(/[^\p{Script=Han}]{3,}/gu) ?? []);
   if (!chars.length && !latin.length) return [];
-  const raw = lunrQuery(index.lunr, [...chars.map((term) => ({ term, boost: 1, prefix: true })), ...latin.map((term) => ({ term, boost: 1, fuzzy: true }))]);
+  const raw = lunrQuery(index.lunr, [
+    ...chars.map((term) => ({ term, boost: 1, prefix: true })),
+    ...latin.map((term) => ({ term, boost: 1, fuzzy: true })),
+  ]);
   const out: SearchHit[] = [];
   for (const { ref, score } of raw) {
     const doc = index.docs[ref];

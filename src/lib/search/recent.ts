@@ -34,7 +34,10 @@ export class RecentSearches {
     try {
       const raw: unknown = JSON.parse(this.#storage.getItem(this.#key) ?? '[]');
       if (!Array.isArray(raw)) return [];
-      return raw.filter((q): q is string => typeof q === 'string' && q.trim() !== '').map((q) => wellFormed(q).slice(0, MAX_LENGTH)).slice(0, this.#max);
+      return raw
+        .filter((q): q is string => typeof q === 'string' && q.trim() !== '')
+        .map((q) => wellFormed(q).slice(0, MAX_LENGTH))
+        .slice(0, this.#max);
     } catch {
       return [...this.#memory];
     }

@@ -64,7 +64,11 @@ export function itemTitle(ctx: Pick<GradingContext, 'quizzes' | 'scenarios'>, it
 }
 
 /** One row per (assignment, trainee name), in assignment then name order. */
-export function traineeRows(files: readonly RegradedFile[], ctx: Pick<GradingContext, 'quizzes' | 'scenarios'>, now: Date = new Date()): TraineeRow[] {
+export function traineeRows(
+  files: readonly RegradedFile[],
+  ctx: Pick<GradingContext, 'quizzes' | 'scenarios'>,
+  now: Date = new Date(),
+): TraineeRow[] {
   const groups = new Map<string, RegradedFile[]>();
   for (const f of files) {
     const key = `${f.assignment.id}|${f.trainee.name}`;
@@ -83,7 +87,9 @@ export function traineeRows(files: readonly RegradedFile[], ctx: Pick<GradingCon
     const score = items.length ? round1(items.reduce((s, i) => s + (i.best?.score ?? 0), 0) / items.length) : 0;
     const passed = items.length > 0 && items.every((i) => i.best && (i.best.score ?? 0) >= a.passMark);
     const late = items.some((i) => i.best?.late) || (done < items.length && now.getTime() > deadline(a));
-    const flags = [...fs.flatMap((f) => f.flags), ...all.flatMap((x) => x.flags)].filter((x) => x.code !== 'duplicate' && x.code !== 'unfinished');
+    const flags = [...fs.flatMap((f) => f.flags), ...all.flatMap((x) => x.flags)].filter(
+      (x) => x.code !== 'duplicate' && x.code !== 'unfinished',
+    );
     rows.push({
       key,
       name: fs[0]!.trainee.name,
@@ -101,7 +107,10 @@ export function traineeRows(files: readonly RegradedFile[], ctx: Pick<GradingCon
       flagged: flags.some((x) => TRUST_FLAGS.has(x.code)),
     });
   }
-  return rows.sort((x, y) => x.group.localeCompare(y.group, 'zh-CN') || x.assignment.id.localeCompare(y.assignment.id) || x.name.localeCompare(y.name, 'zh-CN'));
+  return rows.sort(
+    (x, y) =>
+      x.group.localeCompare(y.group, 'zh-CN') || x.assignment.id.localeCompare(y.assignment.id) || x.name.localeCompare(y.name, 'zh-CN'),
+  );
 }
 
 export function filterRows(rows: readonly TraineeRow[], f: Filters): TraineeRow[] {

@@ -180,9 +180,14 @@ export type DecodedAssignment =
   | { ok: true; assignment: Assignment; code: string }
   | { ok: false; problem: 'missing' | 'format' | 'version' | 'truncated' | 'checksum' | 'content'; message: string };
 
-const fail = (problem: Exclude<DecodedAssignment, { ok: true }>['problem'], message: string): DecodedAssignment => ({ ok: false, problem, message });
+const fail = (problem: Exclude<DecodedAssignment, { ok: true }>['problem'], message: string): DecodedAssignment => ({
+  ok: false,
+  problem,
+  message,
+});
 
-const TRUNCATED = '链接不完整：结尾的校验码缺失或不全，链接可能在复制、转发时被截断。没有保存任何内容，请向带教老师要完整的链接或扫描二维码。';
+const TRUNCATED =
+  '链接不完整：结尾的校验码缺失或不全，链接可能在复制、转发时被截断。没有保存任何内容，请向带教老师要完整的链接或扫描二维码。';
 const CHANGED = '链接校验失败：内容与校验码不符，链接被截断或改动过。没有保存任何内容，请向带教老师重新获取链接。';
 
 /**
@@ -207,11 +212,17 @@ export function decodeAssignment(input: string | null | undefined): DecodedAssig
   const parts = code.split('.');
   const version = parts[0] ?? '';
   if (!/^\d+$/.test(version)) {
-    return fail('format', `不是培训任务链接：内容应以版本号开头（例如 “${ASSIGNMENT_LINK_VERSION}.”），实际以 “${version.slice(0, 12)}” 开头。`);
+    return fail(
+      'format',
+      `不是培训任务链接：内容应以版本号开头（例如 “${ASSIGNMENT_LINK_VERSION}.”），实际以 “${version.slice(0, 12)}” 开头。`,
+    );
   }
   if (Number(version) !== ASSIGNMENT_LINK_VERSION) {
     return Number(version) > ASSIGNMENT_LINK_VERSION
-      ? fail('version', `这个链接是由更新版本的网站生成的（链接格式第 ${version} 版），当前页面只认识第 ${ASSIGNMENT_LINK_VERSION} 版。请刷新页面（或清除缓存）后再打开链接。`)
+      ? fail(
+          'version',
+          `这个链接是由更新版本的网站生成的（链接格式第 ${version} 版），当前页面只认识第 ${ASSIGNMENT_LINK_VERSION} 版。请刷新页面（或清除缓存）后再打开链接。`,
+        )
       : fail('version', `链接格式第 ${version} 版不受支持（当前为第 ${ASSIGNMENT_LINK_VERSION} 版），请向带教老师要新的链接。`);
   }
   if (parts.length > 3) return fail('format', '链接格式不对：应由版本号、内容和校验码三段组成，用 “.” 分隔。');
@@ -239,7 +250,10 @@ export function decodeAssignment(input: string | null | undefined): DecodedAssig
     const lines = parsed.error.issues.slice(0, 5).map((issue) => {
       const key = String(issue.path[0] ?? '');
       const field = FIELD_NAMES[key] ?? (key ? `字段 “${key}”` : '内容');
-      const rest = issue.path.slice(1).map((p) => (typeof p === 'number' ? `第 ${p + 1} 项` : String(p))).join(' ');
+      const rest = issue.path
+        .slice(1)
+        .map((p) => (typeof p === 'number' ? `第 ${p + 1} 项` : String(p)))
+        .join(' ');
       const message = issue.code === 'unrecognized_keys' ? `有不认识的字段 ${issue.keys.join('、')}` : issue.message;
       return `${field}${rest ? ` ${rest}` : ''}：${message}`;
     });

@@ -16,7 +16,8 @@ export function localTime(iso: string | undefined): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-const seconds = (start: string, end: string | undefined) => (end ? Math.max(0, Math.round((Date.parse(end) - Date.parse(start)) / 1000)) : null);
+const seconds = (start: string, end: string | undefined) =>
+  end ? Math.max(0, Math.round((Date.parse(end) - Date.parse(start)) / 1000)) : null;
 const yesNo = (b: boolean | undefined) => (b === undefined ? '' : b ? '是' : '否');
 /** A rate 0–1 as a percent with one decimal. */
 const percent1 = (rate: number) => Math.round(rate * 1000) / 10;
@@ -34,7 +35,22 @@ interface AttemptCells {
 
 /** One row per attempt in a result file (the trainee's own scores, as recorded on the device). */
 export function resultFileCsv(file: ResultFile, assignment: Assignment, titleOf: (kind: 'quiz' | 'chat', id: string) => string): string {
-  const header = ['姓名', '培训组', '任务编号', '类型', '内容', '内容 id', '版本', '开始时间', '完成时间', '用时（秒）', '得分', '等级', '达到及格线', '逾期'];
+  const header = [
+    '姓名',
+    '培训组',
+    '任务编号',
+    '类型',
+    '内容',
+    '内容 id',
+    '版本',
+    '开始时间',
+    '完成时间',
+    '用时（秒）',
+    '得分',
+    '等级',
+    '达到及格线',
+    '逾期',
+  ];
   const row = (x: AttemptCells) => [
     file.trainee.name,
     assignment.group,
@@ -53,10 +69,26 @@ export function resultFileCsv(file: ResultFile, assignment: Assignment, titleOf:
   ];
   const rows = [
     ...file.quizAttempts.map((x) =>
-      row({ kind: 'quiz', id: x.quiz, version: x.quizVersion, startedAt: x.startedAt, finishedAt: x.finishedAt, score: x.result?.percent, grade: x.result?.grade }),
+      row({
+        kind: 'quiz',
+        id: x.quiz,
+        version: x.quizVersion,
+        startedAt: x.startedAt,
+        finishedAt: x.finishedAt,
+        score: x.result?.percent,
+        grade: x.result?.grade,
+      }),
     ),
     ...file.chats.map((x) =>
-      row({ kind: 'chat', id: x.scenario, version: x.scenarioVersion, startedAt: x.startedAt, finishedAt: x.finishedAt, score: x.result?.score, grade: x.result?.grade }),
+      row({
+        kind: 'chat',
+        id: x.scenario,
+        version: x.scenarioVersion,
+        startedAt: x.startedAt,
+        finishedAt: x.finishedAt,
+        score: x.result?.score,
+        grade: x.result?.grade,
+      }),
     ),
   ];
   return toCsv(header, rows);
@@ -64,7 +96,22 @@ export function resultFileCsv(file: ResultFile, assignment: Assignment, titleOf:
 
 /** The dashboard's trainee table. */
 export function traineeRowsCsv(rows: readonly TraineeRow[]): string {
-  const header = ['学员', '培训组', '任务编号', '截止日期', '及格线', '布置', '完成', '成绩', '等级', '通过', '逾期', '需核对', '核对说明', '结果文件'];
+  const header = [
+    '学员',
+    '培训组',
+    '任务编号',
+    '截止日期',
+    '及格线',
+    '布置',
+    '完成',
+    '成绩',
+    '等级',
+    '通过',
+    '逾期',
+    '需核对',
+    '核对说明',
+    '结果文件',
+  ];
   return toCsv(
     header,
     rows.map((r) => [

@@ -52,7 +52,11 @@ export function siteVersionOf(quizzes: readonly Quiz[], scenarios: readonly Scen
         engine: GRADING_ENGINE,
         quizzes: byId(quizzes).map((q) => [q.id, quizHash(q)]),
         scenarios: byId(scenarios).map((s) => [s.id, scenarioHash(s)]),
-        rules: byId(standards.filter((s) => RULE_IDS.includes(s.id))).map((s) => ({ id: s.id, phrases: s.phrases, threshold: s.threshold ?? null })),
+        rules: byId(standards.filter((s) => RULE_IDS.includes(s.id))).map((s) => ({
+          id: s.id,
+          phrases: s.phrases,
+          threshold: s.threshold ?? null,
+        })),
       }),
     ),
   );

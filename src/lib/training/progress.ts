@@ -56,7 +56,14 @@ export function assignmentProgress(a: Assignment, attempts: readonly DeviceAttem
     const finished = mine.filter((x) => x.finishedAt && typeof x.percent === 'number');
     const best = finished.reduce<DeviceAttempt | undefined>((b, x) => (!b || (x.percent ?? 0) > (b.percent ?? 0) ? x : b), undefined);
     const status: ItemStatus = best ? ((best.percent ?? 0) >= a.passMark ? 'passed' : 'failed') : mine.length ? 'started' : 'todo';
-    return { item, key: itemKey(item), status, finished: finished.length, ...(best ? { best } : {}), late: !!best?.finishedAt && Date.parse(best.finishedAt) > end };
+    return {
+      item,
+      key: itemKey(item),
+      status,
+      finished: finished.length,
+      ...(best ? { best } : {}),
+      late: !!best?.finishedAt && Date.parse(best.finishedAt) > end,
+    };
   });
   const done = items.filter((i) => i.best).length;
   const percent = items.length ? Math.round((items.reduce((s, i) => s + (i.best?.percent ?? 0), 0) / items.length) * 10) / 10 : 0;

@@ -37,7 +37,13 @@ export type FlagCode =
   | 'unfinished';
 
 /** Flags that mean "do not trust this without a look" (shown in red). */
-export const TRUST_FLAGS: ReadonlySet<FlagCode> = new Set(['score-mismatch', 'conflict', 'assignment-edited', 'invalid-answers', 'time-order']);
+export const TRUST_FLAGS: ReadonlySet<FlagCode> = new Set([
+  'score-mismatch',
+  'conflict',
+  'assignment-edited',
+  'invalid-answers',
+  'time-order',
+]);
 
 export interface Flag {
   code: FlagCode;
@@ -180,7 +186,13 @@ export function importResultFiles(
  */
 export function storedImportProblem(raw: unknown): string | null {
   const imp = raw as Partial<StoredImport> | null;
-  if (!imp || typeof imp !== 'object' || typeof imp.id !== 'string' || typeof imp.fileName !== 'string' || typeof imp.importedAt !== 'string') {
+  if (
+    !imp ||
+    typeof imp !== 'object' ||
+    typeof imp.id !== 'string' ||
+    typeof imp.fileName !== 'string' ||
+    typeof imp.importedAt !== 'string'
+  ) {
     return '本设备上有一条无法识别的导入记录，已跳过';
   }
   const parsed = parseResultFile(JSON.stringify(imp.file ?? null));
@@ -249,7 +261,13 @@ function regradeQuiz(attempt: Attempt, a: Assignment, ctx: GradingContext, file:
   // Time order is checked (and named) by checkTimes.
   const answerProblems = check.ok ? [] : check.problems.filter((p) => p.field !== 'finishedAt');
   if (answerProblems.length) {
-    flag('invalid-answers', `${name}的答案有误（文件可能被改动过）：${answerProblems.slice(0, 3).map((p) => `${p.field} ${p.message}`).join('；')}`);
+    flag(
+      'invalid-answers',
+      `${name}的答案有误（文件可能被改动过）：${answerProblems
+        .slice(0, 3)
+        .map((p) => `${p.field} ${p.message}`)
+        .join('；')}`,
+    );
   }
   const result = gradeAttempt(quiz, attempt);
   item.score = result.percent;
@@ -258,8 +276,16 @@ function regradeQuiz(attempt: Attempt, a: Assignment, ctx: GradingContext, file:
   item.questions = questionOutcomes(quiz, result);
   if (attempt.result) {
     const s = attempt.result;
-    if (Math.abs(s.percent - result.percent) > SCORE_TOLERANCE || Math.abs(s.score - result.score) > SCORE_TOLERANCE || s.grade !== result.grade || s.passed !== result.passed) {
-      flag('score-mismatch', `${name}：文件里记录的成绩是 ${s.percent}%（${s.grade}），按答案重新评分是 ${result.percent}%（${result.grade}）`);
+    if (
+      Math.abs(s.percent - result.percent) > SCORE_TOLERANCE ||
+      Math.abs(s.score - result.score) > SCORE_TOLERANCE ||
+      s.grade !== result.grade ||
+      s.passed !== result.passed
+    ) {
+      flag(
+        'score-mismatch',
+        `${name}：文件里记录的成绩是 ${s.percent}%（${s.grade}），按答案重新评分是 ${result.percent}%（${result.grade}）`,
+      );
     }
   }
   checkTimes(item, file, a, assigned, flag, name);
@@ -311,23 +337,42 @@ function regradeChat(chat: ChatEntry, a: Assignment, ctx: GradingContext, file: 
   }
   item.standards = [...byStandard].map(([id, passed]) => ({ id, passed }));
   if (chat.result && (Math.abs(chat.result.score - report.score) > SCORE_TOLERANCE || chat.result.grade !== report.grade)) {
-    flag('score-mismatch', `${name}：文件里记录的得分是 ${chat.result.score}（${chat.result.grade}），按回复重新评分是 ${report.score}（${report.grade}）`);
+    flag(
+      'score-mismatch',
+      `${name}：文件里记录的得分是 ${chat.result.score}（${chat.result.grade}），按回复重新评分是 ${report.score}（${report.grade}）`,
+    );
   }
   checkTimes(item, file, a, assigned, flag, name);
   return item;
 }
 
-function checkTimes(item: RegradedItem, file: ResultFile, a: Assignment, assigned: Set<string>, flag: (c: FlagCode, m: string) => void, name: string) {
+function checkTimes(
+  item: RegradedItem,
+  file: ResultFile,
+  a: Assignment,
+  assigned: Set<string>,
+  flag: (c: FlagCode, m: string) => void,
+  name: string,
+) {
   if (!assigned.has(itemKey({ kind: item.kind, id: item.itemId }))) flag('not-assigned', `${name}不在这个培训任务里，不计入成绩`);
   if (!item.finishedAt) flag('unfinished', `${name}还没有完成，不计入成绩`);
   const start = Date.parse(item.startedAt);
   const exported = Date.parse(file.exportedAt);
-  if (item.finishedAt && Date.parse(item.finishedAt) < start) flag('time-order', `${name}的完成时间早于开始时间（设备时间被改过或文件被改动）`);
+  if (item.finishedAt && Date.parse(item.finishedAt) < start)
+    flag('time-order', `${name}的完成时间早于开始时间（设备时间被改过或文件被改动）`);
   if (start > exported + 5 * 60_000) flag('time-order', `${name}的开始时间晚于文件导出时间（设备时间被改过或文件被改动）`);
   if (start < windowStart(a)) flag('outside-window', `${name}是在培训任务布置之前做的，不计入成绩`);
 }
 
-const COUNT_BLOCKERS: ReadonlySet<FlagCode> = new Set(['other-version', 'unknown-item', 'not-assigned', 'unfinished', 'outside-window', 'duplicate', 'conflict']);
+const COUNT_BLOCKERS: ReadonlySet<FlagCode> = new Set([
+  'other-version',
+  'unknown-item',
+  'not-assigned',
+  'unfinished',
+  'outside-window',
+  'duplicate',
+  'conflict',
+]);
 
 function regradeOne(imp: StoredImport, ctx: GradingContext, knownAssignments: readonly Assignment[]): RegradedFile {
   const file = imp.file;
@@ -342,7 +387,8 @@ function regradeOne(imp: StoredImport, ctx: GradingContext, knownAssignments: re
   if (copy.group !== a.group) diffs.push(`培训组 “${copy.group}” ≠ “${a.group}”`);
   if (copy.due !== a.due) diffs.push(`截止日期 ${copy.due} ≠ ${a.due}`);
   if (copy.passMark !== a.passMark) diffs.push(`及格线 ${copy.passMark} ≠ ${a.passMark}`);
-  if (diffs.length) flags.push({ code: 'assignment-edited', message: `文件里的任务信息与任务链接不一致（${diffs.join('，')}），按链接里的任务计算` });
+  if (diffs.length)
+    flags.push({ code: 'assignment-edited', message: `文件里的任务信息与任务链接不一致（${diffs.join('，')}），按链接里的任务计算` });
   const known = knownAssignments.find((k) => k.id === a.id);
   if (known && !sameAssignment(known, a)) {
     flags.push({ code: 'assignment-edited', message: `任务 “${a.group}” 与本设备上布置的同编号任务内容不同（链接被改过），请核对` });
@@ -375,7 +421,11 @@ function regradeOne(imp: StoredImport, ctx: GradingContext, knownAssignments: re
  * of an attempt counts; a later identical copy is a `duplicate`; differing copies are a `conflict`
  * on both (neither counts until the trainer removes one).
  */
-export function regradeImports(imports: readonly StoredImport[], ctx: GradingContext, options: { knownAssignments?: readonly Assignment[] } = {}): RegradedFile[] {
+export function regradeImports(
+  imports: readonly StoredImport[],
+  ctx: GradingContext,
+  options: { knownAssignments?: readonly Assignment[] } = {},
+): RegradedFile[] {
   const files = imports.map((imp) => regradeOne(imp, ctx, options.knownAssignments ?? []));
   const first = new Map<string, { item: RegradedItem; file: RegradedFile; print: number; play: number }>();
   files.forEach((f, fi) => {
@@ -414,11 +464,16 @@ export function regradeImports(imports: readonly StoredImport[], ctx: GradingCon
 export function flagMessages(files: readonly RegradedFile[]): ImportMessage[] {
   const out: ImportMessage[] = [];
   for (const f of files) {
-    for (const flag of f.flags) out.push({ file: f.fileName, level: flag.code === 'site-version' ? 'info' : 'warning', text: flag.message });
+    for (const flag of f.flags)
+      out.push({ file: f.fileName, level: flag.code === 'site-version' ? 'info' : 'warning', text: flag.message });
     for (const item of f.items) {
       for (const flag of item.flags) {
         if (flag.code === 'unfinished') continue;
-        out.push({ file: f.fileName, level: TRUST_FLAGS.has(flag.code) || flag.code === 'conflict' ? 'warning' : 'info', text: flag.message });
+        out.push({
+          file: f.fileName,
+          level: TRUST_FLAGS.has(flag.code) || flag.code === 'conflict' ? 'warning' : 'info',
+          text: flag.message,
+        });
       }
     }
   }

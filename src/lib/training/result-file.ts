@@ -111,7 +111,14 @@ function describe(value: unknown): string {
   return `${typeof value === 'string' ? '字符串' : typeof value === 'number' ? '数字' : typeof value} ${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown}`;
 }
 
-const TYPE_ZH: Record<string, string> = { string: '字符串', number: '数字', int: '整数', boolean: 'true 或 false', object: 'JSON 对象', array: '列表' };
+const TYPE_ZH: Record<string, string> = {
+  string: '字符串',
+  number: '数字',
+  int: '整数',
+  boolean: 'true 或 false',
+  object: 'JSON 对象',
+  array: '列表',
+};
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v = root;
@@ -196,11 +203,10 @@ export function windowStart(a: Pick<Assignment, 'createdAt'>): number {
 }
 
 /** The attempts and chats of the device that belong to an assignment: assigned item, finished, started in the window. */
-export function selectForAssignment<A extends Pick<Attempt, 'quiz' | 'startedAt' | 'finishedAt'>, C extends Pick<ChatEntry, 'scenario' | 'startedAt' | 'finishedAt'>>(
-  a: Assignment,
-  attempts: readonly A[],
-  chats: readonly C[],
-): { attempts: A[]; chats: C[] } {
+export function selectForAssignment<
+  A extends Pick<Attempt, 'quiz' | 'startedAt' | 'finishedAt'>,
+  C extends Pick<ChatEntry, 'scenario' | 'startedAt' | 'finishedAt'>,
+>(a: Assignment, attempts: readonly A[], chats: readonly C[]): { attempts: A[]; chats: C[] } {
   const from = windowStart(a);
   const quizIds = new Set(a.items.filter((i) => i.kind === 'quiz').map((i) => i.id));
   const chatIds = new Set(a.items.filter((i) => i.kind === 'chat').map((i) => i.id));
@@ -238,7 +244,12 @@ export function buildResultFile(input: {
 
 /** Characters file systems refuse, and spaces, become "_". */
 function safePart(s: string): string {
-  return s.replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '_').replace(/^[._]+|_+$/g, '').slice(0, 40) || '未命名';
+  return (
+    s
+      .replace(/[\\/:*?"<>|\s\u0000-\u001f]+/g, '_')
+      .replace(/^[._]+|_+$/g, '')
+      .slice(0, 40) || '未命名'
+  );
 }
 
 function stamp(d: Date): string {

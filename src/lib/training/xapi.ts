@@ -73,7 +73,11 @@ const assignmentIri = (c: StatementContext) => `${c.origin}/my/#assignment-${c.a
 
 function base(c: StatementContext) {
   return {
-    actor: { objectType: 'Agent' as const, name: c.trainee.name, account: { homePage: `${c.origin}/`, name: `${c.trainee.device}/${c.trainee.name}` } },
+    actor: {
+      objectType: 'Agent' as const,
+      name: c.trainee.name,
+      account: { homePage: `${c.origin}/`, name: `${c.trainee.device}/${c.trainee.name}` },
+    },
     registration: uuidV5(`${c.origin}/xapi/registration/${c.assignment.id}/${c.trainee.device}/${c.trainee.name}`),
   };
 }
@@ -97,8 +101,17 @@ export function attemptStatement(
     id: uuidV5(`${c.origin}/xapi/statement/${c.assignment.id}/${c.trainee.device}/${attempt.key}`),
     actor: b.actor,
     verb: { id: verb.id, display: { ...verb.display } },
-    object: { objectType: 'Activity', id: `${c.origin}${path}`, definition: { name: { 'zh-CN': attempt.title }, type: ACTIVITY_TYPES[attempt.kind] } },
-    result: { score: score(attempt.percent), success, completion: true, ...(Number.isFinite(ms) && ms >= 0 ? { duration: isoDuration(ms) } : {}) },
+    object: {
+      objectType: 'Activity',
+      id: `${c.origin}${path}`,
+      definition: { name: { 'zh-CN': attempt.title }, type: ACTIVITY_TYPES[attempt.kind] },
+    },
+    result: {
+      score: score(attempt.percent),
+      success,
+      completion: true,
+      ...(Number.isFinite(ms) && ms >= 0 ? { duration: isoDuration(ms) } : {}),
+    },
     context: {
       registration: b.registration,
       platform: '客服 SOP 学堂',
@@ -117,7 +130,11 @@ export function assignmentStatement(c: StatementContext, summary: { percent: num
     id: uuidV5(`${c.origin}/xapi/statement/${c.assignment.id}/${c.trainee.device}/${c.trainee.name}/completed`),
     actor: b.actor,
     verb: { id: VERBS.completed.id, display: { ...VERBS.completed.display } },
-    object: { objectType: 'Activity', id: assignmentIri(c), definition: { name: { 'zh-CN': `培训任务：${c.assignment.group}` }, type: ACTIVITY_TYPES.assignment } },
+    object: {
+      objectType: 'Activity',
+      id: assignmentIri(c),
+      definition: { name: { 'zh-CN': `培训任务：${c.assignment.group}` }, type: ACTIVITY_TYPES.assignment },
+    },
     result: { score: score(summary.percent), success: summary.passed, completion: true },
     context: {
       registration: b.registration,
@@ -129,7 +146,10 @@ export function assignmentStatement(c: StatementContext, summary: { percent: num
   };
 }
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{ status: number; text(): Promise<string> }>;
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string },
+) => Promise<{ status: number; text(): Promise<string> }>;
 
 export interface SendOutcome {
   id: string;

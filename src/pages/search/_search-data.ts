@@ -20,4 +20,5 @@ export function searchIndexData(): Promise<SerializedSearchIndex> {
   return cached;
 }
 
-export const json = (data: unknown) => new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+export const json = (data: unknown) =>
+  new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json; charset=utf-8' } });

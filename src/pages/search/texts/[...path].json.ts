@@ -5,7 +5,10 @@ import { json, searchIndexData } from '../_search-data.ts';
 
 export const getStaticPaths = (async () => {
   const files = textFiles(await searchIndexData());
-  return files.map(({ path, text }) => ({ params: { path: decodeURIComponent(path.replace(/^texts\//, '').replace(/\.json$/, '')) }, props: { text } }));
+  return files.map(({ path, text }) => ({
+    params: { path: decodeURIComponent(path.replace(/^texts\//, '').replace(/\.json$/, '')) },
+    props: { text },
+  }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => json(props.text);
