@@ -9,13 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  ChatSession,
-  TICK_MS,
-  typingDelayMs,
-  type ChatClock,
-  type ChatReportRecord,
-} from '../../src/components/chat/chat-session.svelte.ts';
+import { ChatSession, TICK_MS, typingDelayMs, type ChatClock } from '../../src/components/chat/chat-session.svelte.ts';
+import type { ChatReportRecord } from '../../src/lib/chat/report-record.ts';
 import {
   chatLabels,
   islandScenario,

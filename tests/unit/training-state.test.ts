@@ -16,7 +16,7 @@ import {
 import { MyTraining } from '../../src/components/trainer/my-training.svelte.ts';
 import { AssignBuilder } from '../../src/components/trainer/assign-builder.svelte.ts';
 import { Dashboard, type FileLike } from '../../src/components/trainer/dashboard.svelte.ts';
-import { readAssignmentRecord, readTrainerRecord, type AssignmentRecord } from '../../src/components/trainer/training-records.ts';
+import { readAssignmentRecord, readTrainerRecord, type AssignmentRecord } from '../../src/lib/training/device-records.ts';
 import type { Catalogue } from '../../src/components/trainer/catalogue.ts';
 import { assignmentUrl, decodeAssignment, encodeAssignment } from '../../src/lib/training/assignment.ts';
 import { parseResultFile } from '../../src/lib/training/result-file.ts';

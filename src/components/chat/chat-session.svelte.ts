@@ -18,8 +18,8 @@
  *   which it records as the timeout and ignores, so the replies file still reproduces the report.
  * - end(): the trainee ends the chat (结束对话): the engine's finish() (customer-left ending).
  * - At every end the report is scorePlay(engine result) — equal to scoreChat(scenario, replies)
- *   and to `sop score-chat` for the exported replies — and a ChatReportRecord is saved to the
- *   "chatReports" store.
+ *   and to `sop score-chat` for the exported replies — and a ChatReportRecord (src/lib/chat/report-record.ts) is
+ *   saved to the "chatReports" store.
  * - hint(): practice mode only — the current turn's key points, what to avoid and the model replies.
  *
  * Storage failures never stop the chat: `problem` holds the DeviceStoreError for the island.
@@ -35,38 +35,14 @@ import {
   type CustomerMessage,
   type WaitKind,
 } from '../../lib/chat/player.ts';
+import type { ChatMode, ChatReportRecord, EndReason } from '../../lib/chat/report-record.ts';
 import { buildChatRules, resolveLimits, type ChatRules, type Limits } from '../../lib/chat/rules.ts';
 import { scorePlay, type ChatReport } from '../../lib/chat/score.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
 
-export type ChatMode = 'practice' | 'exam';
+/** The record formats live in src/lib/chat/report-record.ts; re-exported for the chat components. */
+export type { ChatMode, ChatReportRecord, EndReason };
 export type ChatPhase = 'loading' | 'intro' | 'chat' | 'finished';
-/** Why the chat ended: the engine reached an ending, the customer left after a long silence, the trainee pressed 结束对话. */
-export type EndReason = 'ending' | 'customer-left' | 'trainee';
-
-/** What the "chatReports" store holds (docs/data-shapes.md). */
-export interface ChatReportRecord {
-  /** Record key: "<scenario id>-<start time in base 36>". */
-  id: string;
-  /** When the record was saved (ISO 8601). */
-  updatedAt: string;
-  format: 'sop-chat-report';
-  formatVersion: 1;
-  scenario: string;
-  scenarioVersion: number;
-  /** Content fingerprint of the scenario the chat was played on (src/lib/training/grading.ts scenarioHash). */
-  scenarioHash?: string;
-  mode: ChatMode;
-  startedAt: string;
-  finishedAt: string;
-  endedBy: EndReason;
-  /** How many times the hint was opened (practice mode; always 0 in exam mode). */
-  hintsUsed: number;
-  /** The agent's messages exactly as the engine got them: the replies file's `replies`. */
-  replies: AgentReply[];
-  /** The engine's report (scorePlay), as plain JSON. */
-  report: ChatReport;
-}
 
 /** One line on screen. */
 export interface ChatLine {

@@ -13,7 +13,8 @@
  *   feedback is then shown); exam mode lets answers change until finish().
  * - finish(): stamps finishedAt and a copy of gradeAttempt's result, saves; `result` is always
  *   gradeAttempt(quiz, attempt), never a number of its own.
- * - exportFile(): the attempt file (the stored record without id/updatedAt) as JSON text, which
+ * - exportFile(): the attempt file (the stored AttemptRecord, src/lib/quiz/attempt-record.ts, without
+ *   id/updatedAt) as JSON text, which
  *   `npm run --silent sop -- grade-quiz --json --quiz <id> --answers <file>` grades.
  *
  * Storage failures never stop the quiz: the session keeps going in memory and `problem` holds the
@@ -22,6 +23,7 @@
 import type { Question, Quiz } from '../../schemas/quiz.ts';
 import type { AnswerValue } from '../../lib/quiz/answers.ts';
 import { newAttempt, type Attempt, type AttemptMode } from '../../lib/quiz/attempt.ts';
+import { toAttemptFile, type AttemptRecord } from '../../lib/quiz/attempt-record.ts';
 import { gradeAttempt, type AttemptResult } from '../../lib/quiz/grade-attempt.ts';
 import { gradeQuestion, type QuestionResult } from '../../lib/quiz/grade-question.ts';
 import { quizHash } from '../../lib/quiz/hash.ts';
@@ -38,33 +40,7 @@ import {
 } from '../../lib/quiz/roleplay.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
 
-/** What the "attempts" store holds: the attempt file object plus its key and last save time. */
-export type AttemptRecord = Attempt & {
-  /** Record key: "<quiz id>-<start time in base 36>-<seed in hex>". */
-  id: string;
-  /** When the record was last saved (ISO 8601). */
-  updatedAt: string;
-};
-
 export type Phase = 'loading' | 'intro' | 'running' | 'finished';
-
-/** The attempt file inside a record: everything but `id` and `updatedAt`, in the file's key order. */
-export function toAttemptFile(record: Attempt | AttemptRecord): Attempt {
-  const { format, formatVersion, quiz, quizVersion, quizHash: hash, seed, mode, startedAt, finishedAt, answers, result } = record;
-  return {
-    format,
-    formatVersion,
-    quiz,
-    quizVersion,
-    quizHash: hash,
-    seed,
-    mode,
-    startedAt,
-    ...(finishedAt === undefined ? {} : { finishedAt }),
-    answers,
-    ...(result === undefined ? {} : { result }),
-  };
-}
 
 /** Local calendar date YYYY-MM-DD. */
 function localDate(iso: string): string {

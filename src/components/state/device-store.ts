@@ -8,9 +8,9 @@
  *
  * | store         | record                                                                  |
  * |---------------|-------------------------------------------------------------------------|
- * | "attempts"    | AttemptRecord: the attempt file object (src/lib/quiz/attempt.ts) + { id, updatedAt } |
- * | "chatReports" | ChatReportRecord (src/components/chat/chat-session.svelte.ts)           |
- * | "assignments" | AssignmentRecord: an assignment opened from a link (src/components/trainer/) |
+ * | "attempts"    | AttemptRecord (src/lib/quiz/attempt-record.ts): the attempt file + { id, updatedAt } |
+ * | "chatReports" | ChatReportRecord (src/lib/chat/report-record.ts)                        |
+ * | "assignments" | AssignmentRecord: an assignment opened from a link (src/lib/training/device-records.ts) |
  * | "meta"        | small settings, one record per key: { id: "<key>", … }                  |
  * | "trainerAssignments" | (v2) TrainerAssignmentRecord: assignments this device built (/trainer/assign/) |
  * | "trainerImports"     | (v2) StoredImport: result files imported on the dashboard (raw, re-graded on load) |
@@ -30,7 +30,7 @@
  *   }
  *
  * Leaving out `id` and `updatedAt` gives the exact attempt file that `sop grade-quiz` grades
- * (toAttemptFile in src/components/quiz/quiz-session.svelte.ts does that for the export).
+ * (toAttemptFile in src/lib/quiz/attempt-record.ts does that for the export).
  *
  * Two implementations of one interface (DeviceStore): IndexedDbDeviceStore for browsers and
  * MemoryDeviceStore for tests and for browsers where IndexedDB cannot be opened (private mode,

@@ -13,7 +13,7 @@ import { traineeNameSchema } from '../../lib/training/result-file.ts';
 import { encodeQr, qrSvg, QrTooLongError } from '../../lib/qr/qr-code.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
 import type { Catalogue, CatalogueItem } from './catalogue.ts';
-import { readTrainerRecord, TRAINER_RECORD_FORMAT, type TrainerAssignmentRecord } from './training-records.ts';
+import { readTrainerRecord, TRAINER_RECORD_FORMAT, type TrainerAssignmentRecord } from '../../lib/training/device-records.ts';
 
 export interface AssignBuilderOptions {
   store: DeviceStore;

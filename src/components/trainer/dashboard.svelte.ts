@@ -34,7 +34,7 @@ import {
 } from '../../lib/training/regrade.ts';
 import { MAX_RESULT_FILE_BYTES } from '../../lib/training/result-file.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
-import { readTrainerRecord, type TrainerAssignmentRecord } from './training-records.ts';
+import { readTrainerRecord, type TrainerAssignmentRecord } from '../../lib/training/device-records.ts';
 
 /** What importFiles needs from a File (tests pass plain objects). */
 export interface FileLike {

@@ -1,6 +1,6 @@
 /**
  * 我的培训: the new hire's assignments, their progress and the result file. The island renders
- * this state; records go through the injected DeviceStore (training-records.ts has the shapes).
+ * this state; records go through the injected DeviceStore (src/lib/training/device-records.ts has the shapes).
  *
  * - load(): reads assignments, quiz attempts, chat reports and the trainee's name. Called again
  *   when the tab regains focus or another tab announces a change (BroadcastChannel), so a quiz
@@ -18,8 +18,8 @@ import { assignmentProgress, type AssignmentProgress, type DeviceAttempt } from 
 import { resultFileCsv } from '../../lib/training/exports.ts';
 import { assignmentStatement, attemptStatement, sendStatements, type FetchLike, type XapiStatement } from '../../lib/training/xapi.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
-import type { AttemptRecord } from '../quiz/quiz-session.svelte.ts';
-import type { ChatReportRecord } from '../chat/chat-session.svelte.ts';
+import type { AttemptRecord } from '../../lib/quiz/attempt-record.ts';
+import type { ChatReportRecord } from '../../lib/chat/report-record.ts';
 import type { Catalogue, CatalogueItem } from './catalogue.ts';
 import {
   attemptToDevice,
@@ -31,7 +31,7 @@ import {
   toChatEntry,
   type AssignmentRecord,
   type TraineeMeta,
-} from './training-records.ts';
+} from '../../lib/training/device-records.ts';
 
 export interface MyTrainingOptions {
   store: DeviceStore;
