@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countChars, excerpt, findAll, folded, isNegated, normalize, splitClauses, wellFormed } from '../../src/lib/chat/normalize.ts';
+import { countChars, excerpt, findAll, folded, isNegated, normalize, splitClauses } from '../../src/lib/chat/normalize.ts';
+import { wellFormed } from '../../src/lib/text/fold.ts';
 import { findAmounts, parseNumber } from '../../src/lib/chat/amounts.ts';
 import { analyseMessage, compileIntents } from '../../src/lib/chat/intents.ts';
 

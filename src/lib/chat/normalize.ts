@@ -1,25 +1,18 @@
 /**
  * Text normalisation and phrase search for the chat engine. Pure: no DOM, no Node APIs.
  *
- * Everything a trainee can type goes through `normalize`: lone surrogates become U+FFFD,
- * NFKC folds full-width letters and digits (２０元 → 20元, ＡＢＣ → ABC), case is ignored,
- * zero-width characters and all whitespace are removed ("您 好" matches 您好). Phrase search
- * then works on that compact text, so positions and clauses refer to it.
+ * Everything a trainee can type goes through `normalize`, the shared text fold
+ * (src/lib/text/fold.ts) with whitespace dropped: lone surrogates become U+FFFD, NFKC folds
+ * full-width letters and digits (２０元 → 20元, ＡＢＣ → ABC), case is ignored, zero-width
+ * characters and all whitespace are removed ("您 好" matches 您好). Phrase search then works on
+ * that compact text, so positions and clauses refer to it.
  */
-
-/** Replaces lone surrogates with U+FFFD so that later string operations are safe. */
-export function wellFormed(text: string): string {
-  const s = text as string & { toWellFormed?: () => string };
-  if (typeof s.toWellFormed === 'function') return s.toWellFormed();
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
+import { foldCodePoints, wellFormed } from '../text/fold.ts';
 
 /** Any input as a well-formed string ('' for null, undefined and non-strings). */
 export function asText(value: unknown): string {
   return typeof value === 'string' ? wellFormed(value) : '';
 }
-
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 /** The compact comparison form of a text (see the module comment). */
 export function normalize(text: string): string {
@@ -38,16 +31,7 @@ export interface Folded {
 
 /** Normalises code point by code point, remembering where each compact character came from. */
 export function folded(input: string): Folded {
-  const raw = wellFormed(input);
-  let text = '';
-  const map: number[] = [];
-  let pos = 0;
-  for (const ch of raw) {
-    const out = ch.normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, '').replace(/\s+/g, '');
-    for (let k = 0; k < out.length; k++) map.push(pos);
-    text += out;
-    pos += ch.length;
-  }
+  const { source: raw, folded: text, start: map } = foldCodePoints(input, { dropWhitespace: true });
   map.push(raw.length);
   return { raw, text, map };
 }

@@ -2,14 +2,14 @@
  * The first stage of the search pipeline, shared by the index build, the browser and the CLI:
  * every text is "folded" before it is tokenised or compared.
  *
- * fold = lone surrogates → U+FFFD, Unicode NFKC (full-width ＶＩＰ → VIP, ２０ → 20, compatibility
- * ideographs → unified ones), lower case, zero-width characters removed, Traditional → Simplified
- * (議價 → 议价). Punctuation and spaces are kept here; the tokenizer drops them.
+ * fold = the shared text fold (src/lib/text/fold.ts: lone surrogates → U+FFFD, Unicode NFKC
+ * (full-width ＶＩＰ → VIP, ２０ → 20, compatibility ideographs → unified ones), lower case,
+ * zero-width characters removed), then Traditional → Simplified (議價 → 议价). Punctuation and
+ * spaces are kept here; the tokenizer drops them.
  */
-import { wellFormed } from '../chat/normalize.ts';
+import { foldCodePoints, foldText } from '../text/fold.ts';
 import { toSimplified } from './simplify.ts';
 
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const HAN = /\p{Script=Han}/u;
 /** Letters, digits and combining marks: everything else (punctuation, spaces, emoji, symbols) separates. */
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -27,7 +27,7 @@ export function isWordChar(ch: string): boolean {
 /** The folded form of a text (see the module comment). Any input is safe: non-strings give ''. */
 export function fold(text: unknown): string {
   if (typeof text !== 'string' || text === '') return '';
-  return toSimplified(wellFormed(text).normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, ''));
+  return toSimplified(foldText(text));
 }
 
 /** A folded text with, for each of its UTF-16 code units, the range it came from in the original. */
@@ -44,20 +44,7 @@ export interface FoldedText {
  * `fold(text)` except for rare multi-character NFKC compositions.
  */
 export function foldWithMap(text: string): FoldedText {
-  const source = wellFormed(text);
-  let out = '';
-  const start: number[] = [];
-  const end: number[] = [];
-  let offset = 0;
-  for (const ch of source) {
-    const piece = ch.normalize('NFKC').toLowerCase().replace(ZERO_WIDTH, '');
-    for (let i = 0; i < piece.length; i++) {
-      start.push(offset);
-      end.push(offset + ch.length);
-    }
-    out += piece;
-    offset += ch.length;
-  }
+  const { folded: out, start, end } = foldCodePoints(text);
   // Traditional → Simplified keeps the length for practically all text; when it does not, convert
   // character by character so that positions stay exact.
   let simplified = toSimplified(out);

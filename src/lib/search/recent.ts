@@ -4,7 +4,7 @@
  * found in it is ignored, so search never breaks because of it. Without usable storage the list
  * lives for the page's lifetime only.
  */
-import { wellFormed } from '../chat/normalize.ts';
+import { wellFormed } from '../text/fold.ts';
 
 /** The part of the Web Storage API used here. */
 export interface KeyValueStorage {
