@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { newAttempt } from '../../src/lib/quiz/attempt.ts';
 import { gradeAttempt } from '../../src/lib/quiz/grade-attempt.ts';
 import { canonicalJson, fnv1a32, quizHash } from '../../src/lib/quiz/hash.ts';
-import { formatAttemptProblems, looksTruncated, parseAttempt, type AttemptProblem } from '../../src/lib/quiz/parse-attempt.ts';
+import { formatAttemptProblems, parseAttempt, type AttemptProblem } from '../../src/lib/quiz/parse-attempt.ts';
+import { looksTruncated } from '../../src/lib/text/read-json.ts';
 import { FIXTURE_ROOT, fixtureQuiz } from './quiz-helpers.ts';
 
 const quiz = fixtureQuiz();

@@ -3,6 +3,7 @@
  * (used by `sop score-chat` and the calibration set). Parsing is pure and reports every problem
  * with the field it is about, in Chinese; the engine itself never needs this (it accepts anything).
  */
+import { readJsonFile } from '../text/read-json.ts';
 import type { AgentReply } from './player.ts';
 
 export interface RepliesProblem {
@@ -16,12 +17,9 @@ export type ParsedReplies = { ok: true; replies: AgentReply[] } | { ok: false; p
 const SHAPE = '应是 { "replies": [ { "text": "…", "afterMs": 8000 } ] }';
 
 export function parseRepliesFile(text: string): ParsedReplies {
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (err) {
-    return { ok: false, problems: [{ field: '', message: `不是合法的 JSON：${err instanceof Error ? err.message : String(err)}` }] };
-  }
+  const read = readJsonFile(text);
+  if (!read.ok) return { ok: false, problems: [{ field: '', message: `不是合法的 JSON：${read.detail}` }] };
+  const value = read.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, problems: [{ field: '', message: `文件${SHAPE}` }] };
   }

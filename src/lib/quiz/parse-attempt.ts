@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { Quiz } from '../../schemas/quiz.ts';
 import { fieldPath } from '../content/problems.ts';
+import { readJsonFile } from '../text/read-json.ts';
 import { answerProblems } from './answers.ts';
 import { ATTEMPT_FORMAT, ATTEMPT_FORMAT_VERSION, attemptSchema, type Attempt } from './attempt.ts';
 import { quizHash } from './hash.ts';
@@ -18,23 +19,6 @@ export interface AttemptProblem {
 }
 
 export type ParsedAttempt = { ok: true; attempt: Attempt } | { ok: false; problems: AttemptProblem[] };
-
-/** True when the JSON text stops inside a string, object or array (cut-off download or copy). */
-export function looksTruncated(text: string): boolean {
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  for (const ch of text) {
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (ch === '\\') escaped = true;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') inString = true;
-    else if (ch === '{' || ch === '[') depth++;
-    else if (ch === '}' || ch === ']') depth--;
-  }
-  return inString || depth > 0;
-}
 
 const TYPE_ZH: Record<string, string> = {
   string: '字符串',
@@ -82,19 +66,15 @@ const fail = (...problems: AttemptProblem[]): ParsedAttempt => ({ ok: false, pro
 
 /** Parses and checks `text` as an attempt at `quiz`. */
 export function parseAttempt(text: string, quiz: Quiz): ParsedAttempt {
-  const body = text.replace(/^\uFEFF/, '');
-  if (!body.trim()) return fail({ field: '', message: '文件是空的' });
-
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch (err) {
-    if (/^\s*[{[]/.test(body) && looksTruncated(body)) {
+  const read = readJsonFile(text);
+  if (!read.ok) {
+    if (read.empty) return fail({ field: '', message: '文件是空的' });
+    if (read.truncated) {
       return fail({ field: '', message: '文件不完整：JSON 在结尾处中断（文件可能在下载或复制时被截断），请重新导出答题记录' });
     }
-    const detail = err instanceof Error ? err.message : String(err);
-    return fail({ field: '', message: `不是有效的 JSON 文件（${detail}）` });
+    return fail({ field: '', message: `不是有效的 JSON 文件（${read.detail}）` });
   }
+  const raw = read.value;
 
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return fail({ field: '', message: `不是测验答题文件：内容应是一个 JSON 对象，实际是${describe(raw)}` });

@@ -27,7 +27,7 @@ import { z } from 'zod';
 import { idSchema } from '../../schemas/common.ts';
 import { fieldPath } from '../content/problems.ts';
 import { attemptSchema, ATTEMPT_FORMAT, type Attempt } from '../quiz/attempt.ts';
-import { looksTruncated } from '../quiz/parse-attempt.ts';
+import { readJsonFile } from '../text/read-json.ts';
 import { deadline, type Assignment } from './assignment.ts';
 
 export const RESULT_FORMAT = 'sop-training-result';
@@ -143,13 +143,11 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): string {
 
 /** Reads the text of a result file; every problem names the field, in Chinese. */
 export function parseResultFile(text: string): ParsedResultFile {
-  const body = text.replace(/^\uFEFF/, '');
-  if (!body.trim()) return bad({ field: '', message: '文件是空的' });
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch (err) {
-    if (/^\s*[{[]/.test(body) && looksTruncated(body)) {
+  const read = readJsonFile(text);
+  if (!read.ok) {
+    const { body } = read;
+    if (read.empty) return bad({ field: '', message: '文件是空的' });
+    if (read.truncated) {
       return bad({ field: '', message: '文件不完整：JSON 在结尾处中断（下载或复制时被截断），请让学员重新导出结果文件' });
     }
     const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
@@ -157,8 +155,9 @@ export function parseResultFile(text: string): ParsedResultFile {
       return bad({ field: '', message: '这是 CSV 表格，不是结果文件：请导入学员导出的 .json 培训结果文件（CSV 只用于在表格软件里查看）' });
     }
     if (/^\s*</.test(body)) return bad({ field: '', message: '这是网页或 XML 文件，不是 JSON 格式的培训结果文件' });
-    return bad({ field: '', message: `不是 JSON 文件（${err instanceof Error ? err.message.slice(0, 120) : String(err)}）` });
+    return bad({ field: '', message: `不是 JSON 文件（${read.detail.slice(0, 120)}）` });
   }
+  const raw = read.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return bad({ field: '', message: `不是培训结果文件：内容应是一个 JSON 对象，实际是${describe(raw)}` });
   }
