@@ -75,6 +75,9 @@ export default tseslint.config(
       // {@html} only for build-time SVG we render ourselves; each use carries a disable comment saying why.
       'svelte/no-at-html-tags': 'error',
       'svelte/require-each-key': 'error',
+      // State lives in $state fields of classes (.svelte.ts); the Maps, Sets and Dates this rule
+      // flags are temporaries inside functions, rebuilt on every change, never mutated in place.
+      'svelte/prefer-svelte-reactivity': 'off',
     },
   },
   // ── Layer boundaries (ARCHITECTURE.md) ──────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 /**
- * `npm test`: everything, in order — browser check, unit tests (Vitest), a real production build,
- * then end-to-end tests (Playwright in Chromium) against that build. Ends with one summary line
+ * `npm test`: everything, in order — type-check (`npm run check`), lint and format check
+ * (`npm run lint`), browser check, unit tests (Vitest), a real production build, then end-to-end
+ * tests (Playwright in Chromium) against that build. Each of check and lint counts as one test. Ends with one summary line
  * "N passed, N failed" and a non-zero exit code when anything failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,13 +12,25 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
-await ensureBrowser();
-rmSync('test-results', { recursive: true, force: true });
-mkdirSync('test-results', { recursive: true });
-
 let passed = 0;
 let failed = 0;
 let broken = false;
+
+for (const [title, script] of [
+  ['类型检查 (npm run check)', 'scripts/check.ts'],
+  ['代码检查 (npm run lint)', ''],
+] as const) {
+  console.log(`\n=== ${title} ===`);
+  const status = script
+    ? run(bin('node'), [script])
+    : run(bin('eslint'), ['--max-warnings', '0', '.']) || run(bin('prettier'), ['--check', '.']);
+  if (status === 0) passed += 1;
+  else failed += 1;
+}
+
+await ensureBrowser();
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
 
 console.log('\n=== 单元测试 (vitest) ===');
 const unitStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);

@@ -21,6 +21,8 @@ export const ui = {
     chat: '模拟对话',
     search: '搜索话术',
     menu: '菜单',
+    main: '主导航',
+    brandMark: '客',
   },
   theme: { toggle: '切换深色/浅色', light: '浅色', dark: '深色' },
   home: {
@@ -45,6 +47,7 @@ export const ui = {
     stage: '环节',
   },
   workflow: {
+    prevNextLabel: '流程导航',
     flowchart: '流程图',
     flowchartHint: '点击流程图中的方框可跳到对应步骤。',
     steps: '操作步骤',
@@ -83,6 +86,7 @@ export const ui = {
     jump: '按环节跳转',
   },
   standards: {
+    tocLabel: '标准分类',
     title: '服务标准',
     intro: (n: number) => `共 ${n} 条服务标准。带数字的标准可以量化考核，测验和模拟对话按它们评分。`,
     threshold: '指标',

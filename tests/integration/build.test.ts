@@ -54,7 +54,7 @@ describe('astro build of fixture sites', () => {
   it('fails on a missing required field, naming the file and the field', () => {
     const r = build('missing-field', {
       file: 'content/scripts/cancel-order.yaml',
-      change: (t) => t.replace(/\n  situation: .*\n/, '\n'),
+      change: (t) => t.replace(/\n {2}situation: .*\n/, '\n'),
     });
     expect(r.status).not.toBe(0);
     expect(r.output).toContain('content/scripts/cancel-order.yaml → [0] cancel-unpaid.situation');

@@ -68,7 +68,7 @@ describe('broken content names the file, the field and the bad id', () => {
   });
 
   it('missing required field in a script', () => {
-    const root = siteWith('content/scripts/cancel-order.yaml', (t) => t.replace(/\n  reply: .*\n/, '\n'));
+    const root = siteWith('content/scripts/cancel-order.yaml', (t) => t.replace(/\n {2}reply: .*\n/, '\n'));
     const problems = problemsOf(root);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: 'content/scripts/cancel-order.yaml', field: '[0] cancel-unpaid.reply' });

@@ -58,8 +58,10 @@ function parse(args: string[]): Options | string {
       if (!Number.isInteger(n) || n < 1) return '--limit 需要一个正整数';
       o.limit = n;
     } else if (a === '--help' || a === '-h') return '';
-    else if (a === '--') (words.push(...args.slice(i + 1)), (i = args.length));
-    else words.push(a);
+    else if (a === '--') {
+      words.push(...args.slice(i + 1));
+      break;
+    } else words.push(a);
   }
   o.query = words.join(' ');
   if (!o.stdin && !o.query.trim()) return '';

@@ -1,6 +1,11 @@
 /** UI strings of the calculator island (part of the zh-CN dictionary; only its own island loads it). */
 export const ui = {
   calculator: {
+    /** A number of points, e.g. 5 分. */
+    pts: (n: string | number) => `${n} 分`,
+    pointsUnit: '分',
+    required: '（必填）',
+    perTime: ' / 次',
     title: '客服考核计算器',
     description: '按客服考核与奖惩制度逐月打分：80 分起评，加分、扣分、额外奖惩，实时得出合计、等级和工资浮动，并打印月度考核表。',
     intro:

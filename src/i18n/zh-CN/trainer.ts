@@ -5,6 +5,13 @@ export const ui = {
     homeLink: '带教老师：布置培训任务、查看学员成绩',
     kinds: { quiz: '测验', chat: '模拟对话' },
     grade: (g: string) => (g === 'F' ? '不及格' : g),
+    /** A score in points, e.g. 86 分. */
+    points: (n: number | string) => `${n} 分`,
+    /** A time spent, e.g. 3 分 12 秒 or 45 秒. */
+    duration: (ms: number) =>
+      ms >= 60_000 ? `${Math.floor(ms / 60_000)} 分 ${Math.round((ms % 60_000) / 1000)} 秒` : `${Math.round(ms / 1000)} 秒`,
+    /** File names of the dashboard's CSV exports (a time stamp follows). */
+    csvNames: { rows: '学员成绩', questions: '各题错误率', standards: '各项标准' },
     noscript: '这个页面需要启用 JavaScript。',
     loading: '正在读取本设备上的记录……',
     storage: {

@@ -16,6 +16,9 @@
  *   wording: "並且無違規事件", "有效投訴率為零" against a valid complaint).
  */
 
+/** `per` of an item counted per occurrence (the other kind counts errors found). */
+export const PER_TIME = '次';
+
 export type ItemLevel = 'bonus' | 'light' | 'medium' | 'severe' | 'dismissal';
 
 export interface AssessmentItem {
@@ -28,7 +31,7 @@ export interface AssessmentItem {
   readonly min: number;
   readonly max: number;
   /** What one occurrence is: 次 (time) or 处错误 (error found in a spot check). */
-  readonly per: '次' | '处错误';
+  readonly per: typeof PER_TIME | '处错误';
   /** Highest count in a month (absent: no limit). */
   readonly maxCount?: number;
   /** Computed by the engine, never entered. */

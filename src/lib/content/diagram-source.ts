@@ -40,3 +40,9 @@ export function diagramErrorLine(fileText: string, mermaidLine: number, inserted
 export function compactSvg(svg: string): string {
   return svg.replace(/<[^>]+>/g, (tag) => tag.replace(/(\d+\.\d\d)\d+/g, (_, kept: string) => kept));
 }
+
+/** The build error for a Mermaid syntax error, naming the file, its line and the diagram's line. */
+export function diagramErrorMessage(file: string, where: { fileLine?: number; diagramLine: number } | undefined, detail: string): string {
+  const at = where ? `${file}${where.fileLine ? `:${where.fileLine}` : ''} → diagram 第 ${where.diagramLine} 行` : `${file} → diagram`;
+  return `流程图语法错误：${at}\n${detail}`;
+}

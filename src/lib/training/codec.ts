@@ -67,12 +67,12 @@ export function fromBase64Url(text: string): Uint8Array {
   if (rest === 2) {
     const n = (values[i]! << 18) | (values[i + 1]! << 12);
     if (n & 0xffff) throw new Base64UrlError('length', '结尾的 base64url 字符不完整');
-    out[o++] = (n >> 16) & 255;
+    out[o] = (n >> 16) & 255;
   } else if (rest === 3) {
     const n = (values[i]! << 18) | (values[i + 1]! << 12) | (values[i + 2]! << 6);
     if (n & 0xff) throw new Base64UrlError('length', '结尾的 base64url 字符不完整');
-    out[o++] = (n >> 16) & 255;
-    out[o++] = (n >> 8) & 255;
+    out[o] = (n >> 16) & 255;
+    out[o + 1] = (n >> 8) & 255;
   }
   return out;
 }
