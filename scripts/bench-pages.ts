@@ -2,7 +2,8 @@
  * `npm run bench:pages`: figures for the site itself (prints, never asserts).
  * Build time of the whole site (a real `astro build`, diagram cache cleared unless --warm),
  * then for each page type: HTML bytes (raw, gzip) and the JS bytes a first visit loads.
- * Pass --no-build to measure the existing dist/.
+ * Then Lighthouse scores (mobile settings) for every page type. Pass --no-build to measure the
+ * existing dist/, --no-lighthouse to skip Lighthouse.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -52,3 +53,39 @@ for (const path of pages) {
 }
 await browser.close();
 await server.close();
+
+// ── Lighthouse (12.2.3, mobile settings: Moto G power emulation, simulated slow 4G) per page type ──
+if (!args.includes('--no-lighthouse')) {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const lhServer = await serveDist(0);
+  const chrome = await chromeLauncher.launch({ chromePath: found.path, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  const lhPages = (
+    process.env.LH_PAGES ??
+    '/,/tracks/ecommerce/,/workflows/presales-reception/,/scripts/,/standards/,/quizzes/presales-kpi/,/chat/shipping-where/,/my/,/trainer/assign/,/trainer/dashboard/,/tools/assessment/'
+  ).split(',');
+  console.log('\nLighthouse (mobile) | performance | accessibility | best practices | LCP ms | TBT ms | CLS');
+  for (const path of lhPages) {
+    const r = await lighthouse(`${lhServer.url}${path}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    });
+    const lhr = r?.lhr;
+    if (!lhr) {
+      console.log(`${path} | (no result)`);
+      continue;
+    }
+    const score = (k: string) => Math.round((lhr.categories[k]?.score ?? 0) * 100);
+    const audit = (k: string) => lhr.audits[k]?.numericValue ?? NaN;
+    console.log(
+      `${path} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${Math.round(audit('largest-contentful-paint'))} | ${Math.round(audit('total-blocking-time'))} | ${audit('cumulative-layout-shift').toFixed(3)}`,
+    );
+    if (process.env.VERBOSE)
+      for (const a of Object.values(lhr.audits))
+        if (a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative') console.log(`    ${a.id}: ${a.displayValue ?? a.score}`);
+  }
+  chrome.kill();
+  await lhServer.close();
+}
