@@ -1,0 +1,212 @@
+/**
+ * `npm run bench:chat`: how well the chat scorer agrees with a trainer (a report, not a test).
+ *
+ * Scores, with the real content/scenarios and content/standards:
+ * 1. the blind set (tests/calibration/blind/, written and graded before any tuning): Spearman
+ *    over the graded files (excellent, good, mediocre, poor, tricky), pairwise order agreement
+ *    within each scenario (pairs with different human grades; ties in the score count half), mean
+ *    absolute difference from the human grade, min/mean/max per level, every gaming attempt,
+ *    and each Traditional copy against its Simplified original;
+ * 2. the in-house set (tests/calibration/*.json, strong/average/poor with bands): per-level
+ *    min/mean/max, files outside their band or ending, Spearman against the band middles,
+ *    and strong > average > poor order within each scenario.
+ *
+ * Options: --files (one line per file), --json (all figures as one JSON line at the end).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { scenarioSchema, standardSchema, type Scenario } from '../src/schemas/index.ts';
+import { parseYaml, readListFile } from '../src/lib/node/load-content.ts';
+import { buildChatRules } from '../src/lib/chat/rules.ts';
+import { parseRepliesFile } from '../src/lib/chat/replies-file.ts';
+import { scoreChat, type ChatReport } from '../src/lib/chat/score.ts';
+
+const args = new Set(process.argv.slice(2));
+const REPO = join(import.meta.dirname, '..');
+const CAL = join(REPO, 'tests/calibration');
+const BLIND = join(CAL, 'blind');
+
+const standards = readdirSync(join(REPO, 'content/standards'))
+  .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
+  .flatMap((f) => readListFile(REPO, join(REPO, 'content/standards', f), standardSchema).items);
+const rules = buildChatRules(standards);
+const scenarios = new Map<string, Scenario>();
+for (const f of readdirSync(join(REPO, 'content/scenarios')).filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))) {
+  const file = `content/scenarios/${f}`;
+  const sc = scenarioSchema.parse(parseYaml(readFileSync(join(REPO, file), 'utf8'), file).value);
+  scenarios.set(sc.id, sc);
+}
+
+function score(dir: string, file: string, scenario: string): ChatReport {
+  const sc = scenarios.get(scenario);
+  if (!sc) throw new Error(`没有场景 ${scenario}（${file}）`);
+  const parsed = parseRepliesFile(readFileSync(join(dir, file), 'utf8'));
+  if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.problems)}`);
+  return scoreChat(sc, parsed.replies, rules);
+}
+
+/** Ranks with ties averaged (1-based). */
+function ranks(values: number[]): number[] {
+  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < order.length;) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
+    for (let k = i; k <= j; k++) out[order[k]![1]] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return out;
+}
+
+function pearson(a: number[], b: number[]): number {
+  const n = a.length;
+  const ma = a.reduce((s, x) => s + x, 0) / n;
+  const mb = b.reduce((s, x) => s + x, 0) / n;
+  let num = 0;
+  let da = 0;
+  let db = 0;
+  for (let i = 0; i < n; i++) {
+    num += (a[i]! - ma) * (b[i]! - mb);
+    da += (a[i]! - ma) ** 2;
+    db += (b[i]! - mb) ** 2;
+  }
+  return da === 0 || db === 0 ? 0 : num / Math.sqrt(da * db);
+}
+
+export const spearman = (a: number[], b: number[]) => pearson(ranks(a), ranks(b));
+
+/** Share of pairs (same group, different human value) the score orders the same way; score ties count half. */
+function pairAgreement(rows: { group: string; human: number; score: number }[]): { agree: number; pairs: number } {
+  let agree = 0;
+  let pairs = 0;
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = i + 1; j < rows.length; j++) {
+      const a = rows[i]!;
+      const b = rows[j]!;
+      if (a.group !== b.group || a.human === b.human) continue;
+      pairs++;
+      const s = Math.sign(a.score - b.score);
+      if (s === 0) agree += 0.5;
+      else if (s === Math.sign(a.human - b.human)) agree += 1;
+    }
+  }
+  return { agree, pairs };
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const stats = (xs: number[]) =>
+  xs.length
+    ? { n: xs.length, min: r1(Math.min(...xs)), mean: r1(xs.reduce((s, x) => s + x, 0) / xs.length), max: r1(Math.max(...xs)) }
+    : { n: 0 };
+
+// ---- blind set
+interface BlindEntry {
+  file: string;
+  scenario: string;
+  level: string;
+  humanScore: number;
+  trick?: string;
+  copyOf?: string;
+}
+const blindManifest = JSON.parse(readFileSync(join(BLIND, 'manifest.json'), 'utf8')) as { files: BlindEntry[] };
+const blind = blindManifest.files.map((e) => {
+  const r = score(BLIND, e.file, e.scenario);
+  return { ...e, score: r.score, ending: r.ending.id, report: r };
+});
+const graded = blind.filter((b) => !b.file.includes('/'));
+const gaming = blind.filter((b) => b.file.startsWith('gaming/'));
+const traditional = blind.filter((b) => b.file.startsWith('traditional/'));
+
+const blindFigures = {
+  spearman: r3(
+    spearman(
+      graded.map((b) => b.humanScore),
+      graded.map((b) => b.score),
+    ),
+  ),
+  spearmanWithGaming: r3(
+    spearman(
+      [...graded, ...gaming].map((b) => b.humanScore),
+      [...graded, ...gaming].map((b) => b.score),
+    ),
+  ),
+  pairs: (() => {
+    const p = pairAgreement(graded.map((b) => ({ group: b.scenario, human: b.humanScore, score: b.score })));
+    return { ...p, share: r3(p.agree / p.pairs) };
+  })(),
+  meanAbsDiff: r1(graded.reduce((s, b) => s + Math.abs(b.score - b.humanScore), 0) / graded.length),
+  levels: Object.fromEntries(
+    ['excellent', 'good', 'mediocre', 'poor', 'tricky'].map((l) => [l, stats(graded.filter((b) => b.level === l).map((b) => b.score))]),
+  ),
+  gaming: { ...stats(gaming.map((b) => b.score)), files: gaming.map((b) => ({ file: b.file, score: b.score, human: b.humanScore })) },
+  traditional: traditional.map((t) => {
+    const original = graded.find((b) => b.file === t.copyOf);
+    return { file: t.file, traditional: t.score, simplified: original?.score, diff: original ? r1(t.score - original.score) : undefined };
+  }),
+};
+
+// ---- in-house set
+interface HouseCase {
+  file: string;
+  scenario: string;
+  level: 'strong' | 'average' | 'poor';
+  min: number;
+  max: number;
+  ending: string;
+}
+const houseManifest = JSON.parse(readFileSync(join(CAL, 'manifest.json'), 'utf8')) as { cases: HouseCase[] };
+const house = houseManifest.cases.map((c) => {
+  const r = score(CAL, c.file, c.scenario);
+  return { ...c, score: r.score, gotEnding: r.ending.id };
+});
+const mid = (c: HouseCase) => (c.min + c.max) / 2;
+const houseFigures = {
+  spearmanVsBandMiddle: r3(
+    spearman(
+      house.map(mid),
+      house.map((c) => c.score),
+    ),
+  ),
+  levels: Object.fromEntries(['strong', 'average', 'poor'].map((l) => [l, stats(house.filter((c) => c.level === l).map((c) => c.score))])),
+  outOfBand: house.filter((c) => c.score < c.min || c.score > c.max).map((c) => ({ file: c.file, score: c.score, band: [c.min, c.max] })),
+  wrongEnding: house.filter((c) => c.gotEnding !== c.ending).map((c) => ({ file: c.file, expected: c.ending, got: c.gotEnding })),
+  orderBroken: [...new Set(house.map((c) => c.scenario))].filter((id) => {
+    const s = (l: string) => house.find((c) => c.scenario === id && c.level === l)?.score ?? NaN;
+    return !(s('strong') > s('average') && s('average') > s('poor'));
+  }),
+};
+
+// ---- print
+const lines: string[] = [];
+const p = (s = '') => lines.push(s);
+p(`chat scorer — blind set (${graded.length} graded, ${gaming.length} gaming, ${traditional.length} Traditional)`);
+p(`  Spearman (graded)               ${blindFigures.spearman}   (with gaming: ${blindFigures.spearmanWithGaming})`);
+p(`  pairwise order within scenario  ${blindFigures.pairs.share}   (${blindFigures.pairs.agree}/${blindFigures.pairs.pairs})`);
+p(`  mean |score − human|            ${blindFigures.meanAbsDiff}`);
+for (const [l, s] of Object.entries(blindFigures.levels)) p(`  ${l.padEnd(10)} ${JSON.stringify(s)}`);
+p(`  gaming     ${JSON.stringify({ ...blindFigures.gaming, files: undefined })}`);
+for (const g of blindFigures.gaming.files) p(`    ${g.file.padEnd(52)} ${String(g.score).padStart(5)}   (human ${g.human})`);
+p('  Traditional vs Simplified');
+for (const t of blindFigures.traditional)
+  p(`    ${t.file.padEnd(44)} 繁 ${String(t.traditional).padStart(5)}  简 ${String(t.simplified).padStart(5)}  diff ${t.diff}`);
+if (args.has('--files')) {
+  p('  files');
+  for (const b of graded)
+    p(
+      `    ${b.file.padEnd(40)} ${b.level.padEnd(9)} human ${String(b.humanScore).padStart(3)}  score ${String(b.score).padStart(5)}  ${b.ending}`,
+    );
+}
+p();
+p(`chat scorer — in-house set (${house.length} transcripts)`);
+p(`  Spearman vs band middle         ${houseFigures.spearmanVsBandMiddle}`);
+for (const [l, s] of Object.entries(houseFigures.levels)) p(`  ${l.padEnd(10)} ${JSON.stringify(s)}`);
+p(`  outside band   ${houseFigures.outOfBand.length ? JSON.stringify(houseFigures.outOfBand) : 'none'}`);
+p(`  wrong ending   ${houseFigures.wrongEnding.length ? JSON.stringify(houseFigures.wrongEnding) : 'none'}`);
+p(`  order broken   ${houseFigures.orderBroken.length ? houseFigures.orderBroken.join(', ') : 'none'}`);
+if (args.has('--files')) {
+  for (const c of house)
+    p(`    ${c.file.padEnd(40)} ${c.level.padEnd(8)} band ${c.min}-${c.max}  score ${String(c.score).padStart(5)}  ${c.gotEnding}`);
+}
+console.log(lines.join('\n'));
+if (args.has('--json')) console.log(JSON.stringify({ blind: blindFigures, house: houseFigures }));
