@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureBrowser } from './ensure-browser.ts';
+import { ensureLrs } from '../tests/lrs/lrs-server.ts';
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
@@ -31,6 +32,9 @@ for (const [title, script] of [
 await ensureBrowser();
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
+
+// The real LRS (tests/lrs/, test-only, own lockfile) the xAPI unit and e2e tests start.
+ensureLrs();
 
 console.log('\n=== 单元测试 (vitest) ===');
 const unitStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
