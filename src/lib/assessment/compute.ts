@@ -267,17 +267,8 @@ function checkEntries(items: readonly EntryInput[], errors: AssessmentError[]): 
   });
 }
 
-/** Computes one employee's month. Never throws for bad input: see `errors`. */
-export function computeMonth(input: MonthInput): MonthResult {
-  const errors: AssessmentError[] = [];
-  const warnings: AssessmentWarning[] = [];
-
-  const month = input.month;
-  if (month !== undefined && !MONTH.test(month)) {
-    errors.push({ field: 'month', message: `考核月份“${month}”应写成 年-月，例如 2024-03。` });
-  }
-
-  const accepted = checkEntries(Array.isArray(input.items) ? input.items : [], errors);
+/** The accepted entries as result lines, plus the derived 履职不力 line when the violations add up to it. */
+function resultLines(accepted: readonly Accepted[]): ResultLine[] {
   const lines: ResultLine[] = accepted.map(({ index, item, count, points }) => ({
     id: item.id,
     label: item.label,
@@ -305,37 +296,45 @@ export function computeMonth(input: MonthInput): MonthResult {
       note: item.note,
     });
   }
+  return lines;
+}
 
-  let adjustment = 0;
-  const adj = input.adjustment;
-  if (adj !== undefined && adj !== null) {
-    const value = adj.value;
-    if (!isNumber(value)) {
-      errors.push({ field: 'adjustment.value', message: '额外奖惩的分数不是有效的数字。' });
-    } else if (!Number.isInteger(value) || value < -ADJUSTMENT_LIMIT || value > ADJUSTMENT_LIMIT) {
-      errors.push({
-        field: 'adjustment.value',
-        message: `额外奖惩只能在 -${ADJUSTMENT_LIMIT} 到 +${ADJUSTMENT_LIMIT} 分之间（整数），不能是 ${value} 分。`,
-      });
-    } else if (value !== 0 && (typeof adj.reason !== 'string' || adj.reason.trim() === '')) {
-      errors.push({ field: 'adjustment.reason', message: '额外奖惩必须写明理由，没有理由的加减分不计入。' });
-    } else {
-      adjustment = z(value);
-    }
+/** The extra bonus or deduction (额外奖惩) that counts: 0 when there is none or it is refused (with an error). */
+function checkAdjustment(adj: MonthInput['adjustment'] | null, errors: AssessmentError[]): number {
+  if (adj === undefined || adj === null) return 0;
+  const value = adj.value;
+  if (!isNumber(value)) {
+    errors.push({ field: 'adjustment.value', message: '额外奖惩的分数不是有效的数字。' });
+  } else if (!Number.isInteger(value) || value < -ADJUSTMENT_LIMIT || value > ADJUSTMENT_LIMIT) {
+    errors.push({
+      field: 'adjustment.value',
+      message: `额外奖惩只能在 -${ADJUSTMENT_LIMIT} 到 +${ADJUSTMENT_LIMIT} 分之间（整数），不能是 ${value} 分。`,
+    });
+  } else if (value !== 0 && (typeof adj.reason !== 'string' || adj.reason.trim() === '')) {
+    errors.push({ field: 'adjustment.reason', message: '额外奖惩必须写明理由，没有理由的加减分不计入。' });
+  } else {
+    return z(value);
   }
+  return 0;
+}
 
-  const monthsEmployed = input.monthsEmployed;
-  let monthsOk = false;
+/** True when the months of employment are a positive whole number (else an error). */
+function checkMonthsEmployed(monthsEmployed: unknown, errors: AssessmentError[]): monthsEmployed is number {
   if (!isNumber(monthsEmployed)) {
     errors.push({ field: 'monthsEmployed', message: '入职月数不是有效的数字。' });
-  } else if (!Number.isInteger(monthsEmployed) || monthsEmployed < 1) {
-    errors.push({ field: 'monthsEmployed', message: '入职月数必须是正整数：入职当月填 1。' });
-  } else {
-    monthsOk = true;
+    return false;
   }
+  if (!Number.isInteger(monthsEmployed) || monthsEmployed < 1) {
+    errors.push({ field: 'monthsEmployed', message: '入职月数必须是正整数：入职当月填 1。' });
+    return false;
+  }
+  return true;
+}
 
+/** The earlier months that are valid (each invalid one is an error and left out). */
+function checkHistory(input: MonthInput['history'], errors: AssessmentError[]): HistoryMonth[] {
   const history: HistoryMonth[] = [];
-  (Array.isArray(input.history) ? input.history : []).forEach((h, i) => {
+  (Array.isArray(input) ? input : []).forEach((h, i) => {
     let ok = true;
     if (typeof h?.month !== 'string' || !MONTH.test(h.month)) {
       errors.push({ field: `history.${i}.month`, message: `往月记录第 ${i + 1} 条的月份应写成 年-月，例如 2024-02。` });
@@ -350,18 +349,43 @@ export function computeMonth(input: MonthInput): MonthResult {
     }
     if (ok) history.push({ month: h.month, score: h.score, lastPlace: h.lastPlace === true });
   });
+  return history;
+}
 
+type MonthScore = Pick<MonthResult, 'bonus' | 'deductions' | 'raw' | 'total' | 'capped' | 'grade'>;
+
+/** Base score plus bonus, minus deductions, plus the adjustment; kept within 0 … 110 and graded. */
+function monthScore(lines: readonly ResultLine[], adjustment: number): MonthScore {
   const bonus = lines.filter((l) => l.amount > 0).reduce((s, l) => s + l.amount, 0);
   const deductions = lines.filter((l) => l.amount < 0).reduce((s, l) => s - l.amount, 0);
   const raw = BASE_SCORE + bonus - deductions + adjustment;
   const total = clamp(raw, MIN_TOTAL, MAX_TOTAL);
   const capped = raw > MAX_TOTAL ? 'max' : raw < MIN_TOTAL ? 'min' : null;
-  const grade = gradeFor(total);
+  return { bonus, deductions, raw, total, capped, grade: gradeFor(total) };
+}
 
+/** The pay change: (total − 80) × 10 yuan within ±300, from the third month of employment on. */
+function monthPay(total: number, payFloats: boolean): Pick<MonthResult, 'payChange' | 'payUncapped'> {
   const payUncapped = z((total - BASE_SCORE) * PAY_PER_POINT);
-  const payFloats = monthsOk && monthsEmployed >= PAY_FROM_MONTH;
   const payChange = payFloats ? z(clamp(payUncapped, -PAY_CAP, PAY_CAP)) : 0;
+  return { payChange, payUncapped };
+}
 
+/** Last month's record: the month before `month`, or without a month the latest one. */
+function previousRecord(month: string | undefined, history: readonly HistoryMonth[]): HistoryMonth | undefined {
+  const prevKey = month !== undefined && MONTH.test(month) ? previousMonth(month) : null;
+  if (prevKey !== null) return history.find((h) => h.month === prevKey);
+  return month === undefined ? [...history].sort((a, b) => a.month.localeCompare(b.month)).at(-1) : undefined;
+}
+
+/** The dismissal warnings: a dismissal item, a total below 60, last place twice in a row below 70. */
+function monthWarnings(
+  input: MonthInput,
+  total: number,
+  lines: readonly ResultLine[],
+  history: readonly HistoryMonth[],
+): AssessmentWarning[] {
+  const warnings: AssessmentWarning[] = [];
   const dismissItems = lines.filter((l) => l.level === 'dismissal');
   if (dismissItems.length > 0) {
     warnings.push({
@@ -372,19 +396,32 @@ export function computeMonth(input: MonthInput): MonthResult {
   if (total < DISMISS_BELOW) {
     warnings.push({ kind: 'below-60', message: `本月 ${total} 分，低于 ${DISMISS_BELOW} 分：公司有权解除劳动合同。` });
   }
-  const prevKey = month !== undefined && MONTH.test(month) ? previousMonth(month) : null;
-  const previous =
-    prevKey !== null
-      ? history.find((h) => h.month === prevKey)
-      : month === undefined
-        ? [...history].sort((a, b) => a.month.localeCompare(b.month)).at(-1)
-        : undefined;
+  const previous = previousRecord(input.month, history);
   if (input.lastPlace === true && total < LAST_PLACE_BELOW && previous && previous.lastPlace && previous.score < LAST_PLACE_BELOW) {
     warnings.push({
       kind: 'last-place-twice',
       message: `连续两个月全组最后一名且低于 ${LAST_PLACE_BELOW} 分（上月 ${previous.score} 分，本月 ${total} 分）：公司有权解除劳动合同。`,
     });
   }
+  return warnings;
+}
+
+/** Computes one employee's month. Never throws for bad input: see `errors`. */
+export function computeMonth(input: MonthInput): MonthResult {
+  const errors: AssessmentError[] = [];
+  const month = input.month;
+  if (month !== undefined && !MONTH.test(month)) {
+    errors.push({ field: 'month', message: `考核月份“${month}”应写成 年-月，例如 2024-03。` });
+  }
+  const lines = resultLines(checkEntries(Array.isArray(input.items) ? input.items : [], errors));
+  const adjustment = checkAdjustment(input.adjustment, errors);
+  const monthsEmployed = input.monthsEmployed;
+  const payFloats = checkMonthsEmployed(monthsEmployed, errors) && monthsEmployed >= PAY_FROM_MONTH;
+  const history = checkHistory(input.history, errors);
+
+  const { bonus, deductions, raw, total, capped, grade } = monthScore(lines, adjustment);
+  const { payChange, payUncapped } = monthPay(total, payFloats);
+  const warnings = monthWarnings(input, total, lines, history);
 
   return {
     ok: errors.length === 0,

@@ -116,146 +116,217 @@ export interface ChatSession {
   finish(): PlayResult;
 }
 
+/** The player's state while a chat runs: what startChat's session reads and changes. */
+interface PlayState {
+  readonly scenario: Scenario;
+  readonly intents: ReadonlyMap<string, CompiledIntent>;
+  readonly limits: Limits;
+  readonly turns: ReadonlyMap<string, Turn>;
+  readonly endings: ReadonlyMap<string, Ending>;
+  readonly price: number | undefined;
+  readonly messages: PlayedMessage[];
+  readonly visits: TurnVisit[];
+  /** The turn the customer is in, and this visit of it (undefined after the end). */
+  current: Turn | undefined;
+  visit: TurnVisit | undefined;
+  /** The agent's messages in this visit that count against `maxReplies` (holds do not). */
+  counted: number;
+  ending: Ending | undefined;
+  endedBy: PlayResult['endedBy'];
+  timeout: PlayResult['timeout'];
+  ignored: number;
+  nowMs: number;
+  replyIndex: number;
+  /** Wait bookkeeping: has the agent spoken, was the last message theirs, did it ask to wait. */
+  agentSpoke: boolean;
+  lastWasAgent: boolean;
+  lastHolds: boolean;
+}
+
+function newPlayState(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap<string, CompiledIntent>): PlayState {
+  return {
+    scenario,
+    intents,
+    limits: resolveLimits(rules, scenario.timeLimits),
+    turns: new Map(scenario.turns.map((t) => [t.id, t])),
+    endings: new Map(scenario.endings.map((e) => [e.id, e])),
+    price: scenario.product?.price,
+    messages: [],
+    visits: [],
+    current: undefined,
+    visit: undefined,
+    counted: 0,
+    ending: undefined,
+    endedBy: 'out-of-replies',
+    timeout: undefined,
+    ignored: 0,
+    nowMs: 0,
+    replyIndex: 0,
+    agentSpoke: false,
+    lastWasAgent: false,
+    lastHolds: false,
+  };
+}
+
+/** The customer says one line (at the current time). */
+function say(s: PlayState, text: string, turn: string): CustomerMessage {
+  const m: CustomerMessage = { from: 'customer', text, atMs: s.nowMs, turn };
+  s.messages.push(m);
+  s.lastWasAgent = false;
+  return m;
+}
+
+/** The chat goes to turn or ending `id`; a turn's customer lines are added to `out`. */
+function enter(s: PlayState, id: string, by: 'branch' | 'default', out: CustomerMessage[]): void {
+  const end = s.endings.get(id);
+  const next = s.turns.get(id);
+  if (end || !next) {
+    // A missing target is a content error (checkScenarioStructure); end safely as customer-left.
+    s.ending = end ?? customerLeftEnding(s.scenario);
+    s.endedBy = by;
+    s.current = undefined;
+    return;
+  }
+  s.current = next;
+  s.visit = { turn: next.id, intents: new Map(), agent: [] };
+  s.visits.push(s.visit);
+  s.counted = 0;
+  for (const line of next.customer) out.push(say(s, line, next.id));
+}
+
+/** The customer's opening and the first turn's lines (a scenario without turns ends at once). */
+function openChat(s: PlayState): CustomerMessage[] {
+  const opening: CustomerMessage[] = [];
+  const first = s.scenario.turns[0];
+  if (first) {
+    opening.push(say(s, s.scenario.opening, first.id));
+    enter(s, first.id, 'branch', opening);
+  } else {
+    s.ending = customerLeftEnding(s.scenario);
+  }
+  return opening;
+}
+
+/** The kind of wait the next agent message has, and its limit. */
+function nextWait(s: PlayState): { waitKind: WaitKind; limitSec: number } {
+  const { limits } = s;
+  const waitKind: WaitKind = !s.agentSpoke ? 'first' : s.lastHolds ? 'after-hold' : s.lastWasAgent ? 'followup' : 'reply';
+  const limitSec = waitKind === 'first' ? limits.firstReplySec : waitKind === 'after-hold' ? limits.holdSec : limits.replySec;
+  return { waitKind, limitSec };
+}
+
+/** The agent's message, analysed and added to the chat and the current visit. */
+function addAgentMessage(
+  s: PlayState,
+  turn: Turn,
+  visit: TurnVisit,
+  message: Pick<AgentMessage, 'text' | 'replyIndex' | 'waitMs' | 'waitKind' | 'limitSec'>,
+): void {
+  s.nowMs += message.waitMs;
+  const analysis = analyseMessage(message.text, s.intents, s.price);
+  const holds = analysis.hits.has(HOLD_INTENT);
+  s.messages.push({
+    from: 'agent',
+    text: message.text,
+    atMs: s.nowMs,
+    turn: turn.id,
+    replyIndex: message.replyIndex,
+    waitMs: message.waitMs,
+    waitKind: message.waitKind,
+    limitSec: message.limitSec,
+    analysis,
+    holds,
+    chars: countChars(message.text),
+  });
+  visit.agent.push(s.messages.length - 1);
+  for (const [id, hit] of analysis.hits) if (!visit.intents.has(id)) visit.intents.set(id, hit);
+  s.agentSpoke = true;
+  s.lastWasAgent = true;
+  s.lastHolds = holds;
+  if (!holds) s.counted++;
+}
+
+/**
+ * After an agent message: the first branch of the turn that holds is taken; without one, once the
+ * customer has read `maxReplies` messages, the first `atEnd` branch that holds, else `default`.
+ */
+function followBranches(s: PlayState, turn: Turn): CustomerMessage[] {
+  const out: CustomerMessage[] = [];
+  const has = (id: string) => s.visit?.intents.has(id) ?? false;
+  const holdsFor = (b: Branch) => b.when.all.every(has) && (b.when.any.length === 0 || b.when.any.some(has)) && !b.when.none.some(has);
+  const now = turn.branches.find((b) => !b.atEnd && holdsFor(b));
+  if (now) enter(s, now.next, 'branch', out);
+  else if (s.counted >= turn.maxReplies) {
+    const late = turn.branches.find((b) => b.atEnd && holdsFor(b));
+    if (late) enter(s, late.next, 'branch', out);
+    else enter(s, turn.default, 'default', out);
+  }
+  return out;
+}
+
+/** One agent reply (see ChatSession.reply). */
+function takeReply(s: PlayState, raw: AgentReply): { customer: CustomerMessage[]; ending?: Ending } {
+  const index = s.replyIndex++;
+  const { current, visit } = s;
+  if (s.ending || !current || !visit) {
+    s.ignored++;
+    return { customer: [] };
+  }
+  const reply = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<AgentReply>;
+  const text = asText(reply.text);
+  const waitMs = sanitizeMs(reply.afterMs);
+  const { waitKind, limitSec } = nextWait(s);
+
+  if (waitMs > (limitSec + s.limits.leaveAfterSec) * 1000) {
+    // The customer left before this reply arrived.
+    s.timeout = { waitMs, limitSec, waitKind, turn: current.id, replyIndex: index };
+    s.ending = customerLeftEnding(s.scenario);
+    s.endedBy = 'timeout';
+    s.current = undefined;
+    s.ignored++;
+    return { customer: [], ending: s.ending };
+  }
+
+  addAgentMessage(s, current, visit, { text, replyIndex: index, waitMs, waitKind, limitSec });
+  const out = followBranches(s, current);
+  return s.ending ? { customer: out, ending: s.ending } : { customer: out };
+}
+
+/** No more replies: ends the chat as customer-left if it has not ended. */
+function finishChat(s: PlayState): PlayResult {
+  if (!s.ending) {
+    s.ending = customerLeftEnding(s.scenario);
+    s.endedBy = 'out-of-replies';
+    s.current = undefined;
+  }
+  return {
+    messages: s.messages,
+    visits: s.visits,
+    ending: s.ending ?? customerLeftEnding(s.scenario),
+    endedBy: s.endedBy,
+    ...(s.timeout ? { timeout: s.timeout } : {}),
+    ignoredReplies: s.ignored,
+    limits: s.limits,
+  };
+}
+
 /** Starts a chat; `opening` holds the customer's first messages. */
 export function startChat(
   scenario: Scenario,
   rules: ChatRules,
   intents: ReadonlyMap<string, CompiledIntent> = compileIntents(scenario.intents),
 ): { session: ChatSession; opening: CustomerMessage[] } {
-  const limits = resolveLimits(rules, scenario.timeLimits);
-  const turns = new Map(scenario.turns.map((t) => [t.id, t]));
-  const endings = new Map(scenario.endings.map((e) => [e.id, e]));
-  const price = scenario.product?.price;
-
-  const messages: PlayedMessage[] = [];
-  const visits: TurnVisit[] = [];
-  let current: Turn | undefined;
-  let visit: TurnVisit | undefined;
-  let counted = 0;
-  let ending: Ending | undefined;
-  let endedBy: PlayResult['endedBy'] = 'out-of-replies';
-  let timeout: PlayResult['timeout'];
-  let ignored = 0;
-  let nowMs = 0;
-  let replyIndex = 0;
-  let agentSpoke = false;
-  let lastWasAgent = false;
-  let lastHolds = false;
-
-  const say = (text: string, turn: string): CustomerMessage => {
-    const m: CustomerMessage = { from: 'customer', text, atMs: nowMs, turn };
-    messages.push(m);
-    lastWasAgent = false;
-    return m;
-  };
-
-  const enter = (id: string, by: 'branch' | 'default', out: CustomerMessage[]) => {
-    const end = endings.get(id);
-    const next = turns.get(id);
-    if (end || !next) {
-      // A missing target is a content error (checkScenarioStructure); end safely as customer-left.
-      ending = end ?? customerLeftEnding(scenario);
-      endedBy = by;
-      current = undefined;
-      return;
-    }
-    current = next;
-    visit = { turn: next.id, intents: new Map(), agent: [] };
-    visits.push(visit);
-    counted = 0;
-    for (const line of next.customer) out.push(say(line, next.id));
-  };
-
-  const opening: CustomerMessage[] = [];
-  const first = scenario.turns[0];
-  if (first) {
-    opening.push(say(scenario.opening, first.id));
-    enter(first.id, 'branch', opening);
-  } else {
-    ending = customerLeftEnding(scenario);
-  }
-
-  const result = (): PlayResult => ({
-    messages,
-    visits,
-    ending: ending ?? customerLeftEnding(scenario),
-    endedBy,
-    ...(timeout ? { timeout } : {}),
-    ignoredReplies: ignored,
-    limits,
-  });
-
+  const state = newPlayState(scenario, rules, intents);
+  const opening = openChat(state);
   const session: ChatSession = {
     get done() {
-      return ending !== undefined;
+      return state.ending !== undefined;
     },
     get turn() {
-      return current;
+      return state.current;
     },
-    reply(raw) {
-      const index = replyIndex++;
-      if (ending || !current || !visit) {
-        ignored++;
-        return { customer: [] };
-      }
-      const reply = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<AgentReply>;
-      const text = asText(reply.text);
-      const waitMs = sanitizeMs(reply.afterMs);
-      const waitKind: WaitKind = !agentSpoke ? 'first' : lastHolds ? 'after-hold' : lastWasAgent ? 'followup' : 'reply';
-      const limitSec = waitKind === 'first' ? limits.firstReplySec : waitKind === 'after-hold' ? limits.holdSec : limits.replySec;
-
-      if (waitMs > (limitSec + limits.leaveAfterSec) * 1000) {
-        timeout = { waitMs, limitSec, waitKind, turn: current.id, replyIndex: index };
-        ending = customerLeftEnding(scenario);
-        endedBy = 'timeout';
-        current = undefined;
-        ignored++;
-        return { customer: [], ending };
-      }
-
-      nowMs += waitMs;
-      const analysis = analyseMessage(text, intents, price);
-      const holds = analysis.hits.has(HOLD_INTENT);
-      messages.push({
-        from: 'agent',
-        text,
-        atMs: nowMs,
-        turn: current.id,
-        replyIndex: index,
-        waitMs,
-        waitKind,
-        limitSec,
-        analysis,
-        holds,
-        chars: countChars(text),
-      });
-      visit.agent.push(messages.length - 1);
-      for (const [id, hit] of analysis.hits) if (!visit.intents.has(id)) visit.intents.set(id, hit);
-      agentSpoke = true;
-      lastWasAgent = true;
-      lastHolds = holds;
-      if (!holds) counted++;
-
-      const out: CustomerMessage[] = [];
-      const has = (id: string) => visit?.intents.has(id) ?? false;
-      const holdsFor = (b: Branch) => b.when.all.every(has) && (b.when.any.length === 0 || b.when.any.some(has)) && !b.when.none.some(has);
-      const now = current.branches.find((b) => !b.atEnd && holdsFor(b));
-      if (now) enter(now.next, 'branch', out);
-      else if (counted >= current.maxReplies) {
-        const late = current.branches.find((b) => b.atEnd && holdsFor(b));
-        if (late) enter(late.next, 'branch', out);
-        else enter(current.default, 'default', out);
-      }
-      return ending ? { customer: out, ending } : { customer: out };
-    },
-    finish() {
-      if (!ending) {
-        ending = customerLeftEnding(scenario);
-        endedBy = 'out-of-replies';
-        current = undefined;
-      }
-      return result();
-    },
+    reply: (raw) => takeReply(state, raw),
+    finish: () => finishChat(state),
   };
   return { session, opening };
 }

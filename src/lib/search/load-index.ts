@@ -98,12 +98,25 @@ function lazyRecord<T>(make: (key: string) => T | undefined): Record<string, T> 
   });
 }
 
-export function loadSearchIndex(data: unknown): LoadedSearchIndex {
+/** The serialized index, checked and decoded: what the rest of the loading works from. */
+interface DecodedIndex {
+  terms: string[];
+  /** Field names and boosts, in fields.ts order. */
+  fields: string[];
+  boosts: number[];
+  stubs: SearchDocStub[];
+  /** Per term: its number of postings, then the gaps between their keys. */
+  numbers: Uint32Array;
+  /** Per posting: term frequency − 1. */
+  tfMinusOne: Uint32Array;
+}
+
+/** The shape is checked and the packed parts decoded; anything off is a formatError. */
+function decodeIndex(data: unknown): DecodedIndex & { data: SerializedSearchIndex } {
   if (!isSerialized(data)) throw formatError();
   const terms = unpackTerms(data.terms);
   const fields = data.fields.map((f) => f.name);
   const boosts = data.fields.map((f) => f.boost);
-  const fieldCount = fields.length;
   let stubs: SearchDocStub[];
   try {
     stubs = unpackDocs(data.docs);
@@ -111,9 +124,6 @@ export function loadSearchIndex(data: unknown): LoadedSearchIndex {
     throw formatError('docs');
   }
   if (data.texts && data.texts.length !== stubs.length) throw formatError('texts');
-  const docCount = stubs.length;
-  const termCount = terms.length;
-  const keyCount = docCount * fieldCount;
   let numbers: Uint32Array;
   let tfMinusOne: Uint32Array;
   try {
@@ -122,90 +132,149 @@ export function loadSearchIndex(data: unknown): LoadedSearchIndex {
   } catch (error) {
     throw formatError((error as Error).message);
   }
+  return { data, terms, fields, boosts, stubs, numbers, tfMinusOne };
+}
 
-  // Postings: for term t, entries postingStart[t] … postingStart[t + 1] − 1 of `postingKey`
-  // (document × fields + field, ascending) and `tfMinusOne`.
+/**
+ * The postings: for term t, entries start[t] … start[t + 1] − 1 of `key` (document × fields +
+ * field, ascending) and `tfMinusOne`.
+ */
+interface Postings {
+  start: Uint32Array;
+  key: Uint32Array;
+  tfMinusOne: Uint32Array;
+  /** Per (document, field) key: its length (tokens, for BM25). */
+  fieldLength: Float64Array;
+  /** forwardStart[key + 1]: how many terms the key has (made into the starts of the forward index on first use). */
+  forwardStart: Uint32Array;
+}
+
+/** The postings decoded from the number stream (gaps → keys), with the field lengths. */
+function readPostings(numbers: Uint32Array, tfMinusOne: Uint32Array, termCount: number, keyCount: number): Postings {
   const postingCount = tfMinusOne.length;
-  const postingStart = new Uint32Array(termCount + 1);
-  const postingKey = new Uint32Array(postingCount);
-  // Per (document, field) key: its length (tokens, for BM25), and in forwardStart[key + 1] how
-  // many terms it has (made into the starts of the forward index on first use, below).
+  const start = new Uint32Array(termCount + 1);
+  const keys = new Uint32Array(postingCount);
   const fieldLength = new Float64Array(keyCount);
   const forwardStart = new Uint32Array(keyCount + 1);
   let at = 0;
   let p = 0;
   for (let t = 0; t < termCount; t++) {
-    postingStart[t] = p;
+    start[t] = p;
     const count = numbers[at++];
     if (count === undefined || p + count > postingCount || at + count > numbers.length) throw formatError('postings');
     let key = 0;
     for (let k = 0; k < count; k++, p++) {
       key += numbers[at++]!;
       if (key >= keyCount || (k > 0 && numbers[at - 1] === 0)) throw formatError('postings');
-      postingKey[p] = key;
+      keys[p] = key;
       fieldLength[key]! += tfMinusOne[p]! + 1;
       forwardStart[key + 1]!++;
     }
   }
-  postingStart[termCount] = p;
+  start[termCount] = p;
   if (p !== postingCount || at !== numbers.length) throw formatError('postings');
+  return { start, key: keys, tfMinusOne, fieldLength, forwardStart };
+}
 
+/** The average length of each field over the documents (BM25's b term). */
+function averageFieldLengths(fieldLength: Float64Array, fieldCount: number, docCount: number): Float64Array {
   const average = new Float64Array(fieldCount);
-  for (let i = 0; i < keyCount; i++) average[i % fieldCount]! += fieldLength[i]!;
+  for (let i = 0; i < fieldLength.length; i++) average[i % fieldCount]! += fieldLength[i]!;
   for (let f = 0; f < fieldCount; f++) average[f]! /= docCount || 1;
+  return average;
+}
 
-  const termNumber = new Map(terms.map((t, i) => [t, i]));
-  const idfCache = new Float64Array(termCount).fill(-1);
-  const idfOf = (t: number) => {
-    let idf = idfCache[t]!;
+/** lunr's inverse document frequency of term number t, computed on first use and kept. */
+function idfTable(postings: Postings, termCount: number, docCount: number): (t: number) => number {
+  const cache = new Float64Array(termCount).fill(-1);
+  return (t) => {
+    let idf = cache[t]!;
     if (idf < 0) {
-      const n = postingStart[t + 1]! - postingStart[t]!;
-      idf = idfCache[t] = Math.log(1 + Math.abs((docCount - n + 0.5) / (n + 0.5)));
+      const n = postings.start[t + 1]! - postings.start[t]!;
+      idf = cache[t] = Math.log(1 + Math.abs((docCount - n + 0.5) / (n + 0.5)));
     }
     return idf;
   };
+}
 
-  // lunr's inverted index: a term's posting lists, per field, the refs of the documents holding it.
-  const refs = Array.from({ length: docCount }, (_, i) => lunrRef(i));
-  const invertedIndex = lazyRecord<Posting>((term) => {
+/** What the lunr-facing parts need: the decoded index and its tables. */
+interface IndexTables {
+  fields: string[];
+  boosts: number[];
+  docCount: number;
+  termCount: number;
+  postings: Postings;
+  termNumber: Map<string, number>;
+  idfOf: (t: number) => number;
+  /** lunr's ref of each document (lunrRef). */
+  refs: string[];
+}
+
+/** lunr's inverted index: a term's posting lists, per field, the refs of the documents holding it. */
+function lunrInvertedIndex({ fields, postings, termNumber, refs }: IndexTables): Record<string, Posting> {
+  const fieldCount = fields.length;
+  return lazyRecord<Posting>((term) => {
     const t = termNumber.get(term);
     if (t === undefined) return undefined;
     const posting = { _index: t } as Posting;
     const byField = fields.map(() => Object.create(null) as Record<string, object>);
-    for (let k = postingStart[t]!; k < postingStart[t + 1]!; k++) {
-      const key = postingKey[k]!;
+    for (let k = postings.start[t]!; k < postings.start[t + 1]!; k++) {
+      const key = postings.key[k]!;
       const doc = (key / fieldCount) | 0;
       byField[key - doc * fieldCount]![refs[doc]!] = NO_METADATA;
     }
     fields.forEach((f, i) => (posting[f] = byField[i]!));
     return posting;
   });
+}
 
-  // The postings turned around (the forward index), made for the first field vector: for key
-  // (document × fields + field), entries start[key] … start[key + 1] − 1 of `term` (ascending,
-  // the order of lunr's vectors) and `tf`.
-  let forward: { start: Uint32Array; term: Uint32Array; tf: Uint32Array } | undefined;
-  const turnAround = () => {
-    const start = forwardStart;
-    for (let key = 0; key < keyCount; key++) start[key + 1]! += start[key]!;
-    const fill = start.slice(0, keyCount);
-    const term = new Uint32Array(postingCount);
-    const tf = new Uint32Array(postingCount);
-    for (let t = 0; t < termCount; t++) {
-      for (let k = postingStart[t]!; k < postingStart[t + 1]!; k++) {
-        const to = fill[postingKey[k]!]!++;
-        term[to] = t;
-        tf[to] = tfMinusOne[k]! + 1;
-      }
+/**
+ * The postings turned around (the forward index), made for the first field vector: for key
+ * (document × fields + field), entries start[key] … start[key + 1] − 1 of `term` (ascending, the
+ * order of lunr's vectors) and `tf`. Reuses (and fills in) postings.forwardStart.
+ */
+function turnAround(postings: Postings, termCount: number): { start: Uint32Array; term: Uint32Array; tf: Uint32Array } {
+  const start = postings.forwardStart;
+  const keyCount = start.length - 1;
+  const postingCount = postings.key.length;
+  for (let key = 0; key < keyCount; key++) start[key + 1]! += start[key]!;
+  const fill = start.slice(0, keyCount);
+  const term = new Uint32Array(postingCount);
+  const tf = new Uint32Array(postingCount);
+  for (let t = 0; t < termCount; t++) {
+    for (let k = postings.start[t]!; k < postings.start[t + 1]!; k++) {
+      const to = fill[postings.key[k]!]!++;
+      term[to] = t;
+      tf[to] = postings.tfMinusOne[k]! + 1;
     }
-    return { start, term, tf };
-  };
+  }
+  return { start, term, tf };
+}
 
-  // lunr's field vectors, exactly as lunr.Builder#createFieldVectors makes them, kept by key.
-  // lunr reads them by FieldRef (`field/ref`, which JavaScript makes a string key).
+/**
+ * lunr's field vectors, exactly as lunr.Builder#createFieldVectors makes them, made on first read
+ * and kept by key. lunr reads them by FieldRef (`field/ref`, which JavaScript makes a string key).
+ */
+function lunrFieldVectors(tables: IndexTables): Record<string, lunr.Vector> {
+  const { fields, boosts, docCount, termCount, postings, idfOf, refs } = tables;
+  const fieldCount = fields.length;
+  const average = averageFieldLengths(postings.fieldLength, fieldCount, docCount);
   const fieldNumber = new Map(fields.map((f, i) => [f, i]));
-  const vectors: Array<lunr.Vector | undefined> = new Array(keyCount);
-  const fieldVectors = new Proxy(Object.create(null) as Record<string, lunr.Vector>, {
+  const vectors: Array<lunr.Vector | undefined> = new Array(docCount * fieldCount);
+  let forward: ReturnType<typeof turnAround> | undefined;
+  const fieldVector = (key: number, field: number): lunr.Vector => {
+    forward ??= turnAround(postings, termCount);
+    const lengthNorm = K1 * (1 - B + B * (postings.fieldLength[key]! / average[field]!));
+    const elements: number[] = [];
+    for (let k = forward.start[key]!; k < forward.start[key + 1]!; k++) {
+      const t = forward.term[k]!;
+      const tf = forward.tf[k]!;
+      const score = ((idfOf(t) * ((K1 + 1) * tf)) / (lengthNorm + tf)) * boosts[field]!;
+      elements.push(t, Math.round(score * 1000) / 1000);
+    }
+    return new lunr.Vector(elements);
+  };
+  return new Proxy(Object.create(null) as Record<string, lunr.Vector>, {
     get(_target, fieldRef) {
       if (typeof fieldRef !== 'string') return undefined;
       // lunr's FieldRef: the field's name, `/`, the document's ref.
@@ -218,21 +287,44 @@ export function loadSearchIndex(data: unknown): LoadedSearchIndex {
       return (vectors[key] ??= fieldVector(key, field));
     },
   });
-  function fieldVector(key: number, field: number): lunr.Vector {
-    forward ??= turnAround();
-    const lengthNorm = K1 * (1 - B + B * (fieldLength[key]! / average[field]!));
-    const elements: number[] = [];
-    for (let k = forward.start[key]!; k < forward.start[key + 1]!; k++) {
-      const t = forward.term[k]!;
-      const tf = forward.tf[k]!;
-      const score = ((idfOf(t) * ((K1 + 1) * tf)) / (lengthNorm + tf)) * boosts[field]!;
-      elements.push(t, Math.round(score * 1000) / 1000);
-    }
-    return new lunr.Vector(elements);
+}
+
+/** Bit mask of the fields of document `ref` that hold term number t: a binary search on the sorted keys. */
+function fieldMask(postings: Postings, fieldCount: number, t: number, ref: number): number {
+  // First posting of the document: binary search on the sorted keys.
+  const first = ref * fieldCount;
+  let lo = postings.start[t]!;
+  let hi = postings.start[t + 1]!;
+  const end = hi;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (postings.key[mid]! < first) lo = mid + 1;
+    else hi = mid;
   }
+  let mask = 0;
+  for (let k = lo; k < end && postings.key[k]! < first + fieldCount; k++) mask |= 1 << (postings.key[k]! - first);
+  return mask;
+}
+
+export function loadSearchIndex(input: unknown): LoadedSearchIndex {
+  const { data, terms, fields, boosts, stubs, numbers, tfMinusOne } = decodeIndex(input);
+  const fieldCount = fields.length;
+  const docCount = stubs.length;
+  const termCount = terms.length;
+  const postings = readPostings(numbers, tfMinusOne, termCount, docCount * fieldCount);
+  const termNumber = new Map(terms.map((t, i) => [t, i]));
+  const idfOf = idfTable(postings, termCount, docCount);
+  const refs = Array.from({ length: docCount }, (_, i) => lunrRef(i));
+  const tables: IndexTables = { fields, boosts, docCount, termCount, postings, termNumber, idfOf, refs };
 
   // lunr's typings name the vectors `documentVectors`; lunr.Index reads `fieldVectors`.
-  const attributes = { invertedIndex, fieldVectors, tokenSet: TokenSet.fromArray(terms), fields, pipeline: new lunr.Pipeline() };
+  const attributes = {
+    invertedIndex: lunrInvertedIndex(tables),
+    fieldVectors: lunrFieldVectors(tables),
+    tokenSet: TokenSet.fromArray(terms),
+    fields,
+    pipeline: new lunr.Pipeline(),
+  };
   const index = new lunr.Index(attributes as unknown as lunr.Index.Attributes);
 
   const docs: SearchDoc[] = stubs.map((stub, i) => (data.texts ? { ...stub, ...data.texts[i] } : stub));
@@ -248,24 +340,11 @@ export function loadSearchIndex(data: unknown): LoadedSearchIndex {
     },
     postings(term) {
       const t = termNumber.get(term);
-      return t === undefined ? 0 : postingStart[t + 1]! - postingStart[t]!;
+      return t === undefined ? 0 : postings.start[t + 1]! - postings.start[t]!;
     },
     fieldsWith(ref, term) {
       const t = termNumber.get(term);
-      if (t === undefined) return 0;
-      // First posting of the document: binary search on the sorted keys.
-      const first = ref * fieldCount;
-      let lo = postingStart[t]!;
-      let hi = postingStart[t + 1]!;
-      const end = hi;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (postingKey[mid]! < first) lo = mid + 1;
-        else hi = mid;
-      }
-      let mask = 0;
-      for (let k = lo; k < end && postingKey[k]! < first + fieldCount; k++) mask |= 1 << (postingKey[k]! - first);
-      return mask;
+      return t === undefined ? 0 : fieldMask(postings, fieldCount, t, ref);
     },
     hasText: (ref) => withText[ref] === 1,
     setText(ref, text) {
