@@ -3,6 +3,7 @@
  * the site, see src/lib/quiz/attempt.ts) with the same engine as the browser. A file that cannot be
  * graded gives its problems on stderr, each naming the file and the field, and exit code 1.
  */
+import { terminalSafeLines } from '../../lib/text/terminal-safe.ts';
 import { loadContent } from '../../lib/node/load-content.ts';
 import { typeName } from '../../lib/quiz/answers.ts';
 import { gradeAttempt, type AttemptResult } from '../../lib/quiz/grade-attempt.ts';
@@ -43,7 +44,7 @@ export const gradeQuiz: Command = {
       return 1;
     }
     const result = gradeAttempt(quiz, parsed.attempt);
-    process.stdout.write(args.includes('--json') ? JSON.stringify(result, null, 2) + '\n' : summary(result));
+    process.stdout.write(args.includes('--json') ? JSON.stringify(result, null, 2) + '\n' : terminalSafeLines(summary(result)));
     return 0;
   },
 };

@@ -6,6 +6,8 @@ import { search } from './search.ts';
 import { scenarios } from './scenarios.ts';
 import { scoreChatCommand } from './score-chat.ts';
 import { regrade } from './regrade.ts';
+import { sendResults } from './send-results.ts';
+import { results } from './results.ts';
 
 export interface Command {
   /** One line shown in the help. */
@@ -22,4 +24,6 @@ export const commands: Record<string, Command> = {
   scenarios,
   'score-chat': scoreChatCommand,
   regrade,
+  'send-results': sendResults,
+  results,
 };

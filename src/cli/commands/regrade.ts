@@ -8,44 +8,64 @@
  * attempt is flagged as untrustworthy (score-mismatch, conflict, edited assignment, invalid
  * answers, impossible times); 2 for a usage error.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { loadContent } from '../../lib/node/load-content.ts';
 import { traineeRows } from '../../lib/training/aggregate.ts';
 import { gradingContext, gradingData } from '../../lib/training/grading.ts';
 import { importResultFiles, regradeImports, TRUST_FLAGS, type ImportInput } from '../../lib/training/regrade.ts';
+import { decodeAssignment, type Assignment } from '../../lib/training/assignment.ts';
 import { MAX_RESULT_FILE_BYTES } from '../../lib/training/result-file.ts';
-import { unreadableReason } from '../read-input.ts';
+import { readRegularFile } from '../read-input.ts';
+import { terminalSafe } from '../../lib/text/terminal-safe.ts';
 import { projectRoot } from '../root.ts';
 import type { Command } from './index.ts';
 
-const USAGE = '用法: npm run --silent sop -- regrade [--json] <结果文件.json> [更多文件…]\n';
+const USAGE =
+  '用法: npm run --silent sop -- regrade [--json] [--assignment <任务链接或代码>]… <结果文件.json> [更多文件…]\n' +
+  '  --assignment  你布置的任务（可重复）：给出后，其他任务或内容被改过的任务的成绩会被标出且不计入\n';
 
 function readInput(path: string): ImportInput {
-  const name = path;
-  try {
-    const stat = statSync(resolve(process.cwd(), path));
-    if (stat.isDirectory()) return { name, size: 0, readError: '这是一个目录' };
-    if (stat.size > MAX_RESULT_FILE_BYTES) return { name, size: stat.size };
-    return { name, size: stat.size, text: readFileSync(resolve(process.cwd(), path), 'utf8') };
-  } catch (err) {
-    return { name, size: 0, readError: unreadableReason(err) };
-  }
+  const r = readRegularFile(path, MAX_RESULT_FILE_BYTES);
+  if (r.ok) return { name: path, size: r.size, text: r.text };
+  // Too large: importResultFiles words the message from the size alone.
+  return r.size > MAX_RESULT_FILE_BYTES ? { name: path, size: r.size } : { name: path, size: 0, readError: r.reason };
 }
 
 export const regrade: Command = {
   summary: '按原始答案重新评分培训结果文件，标出与记录不符的成绩（[--json] <文件…>）',
   async run(args) {
     const json = args.includes('--json');
-    const paths = args.filter((a) => a !== '--json');
+    const paths: string[] = [];
+    const links: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === '--json') continue;
+      if (a === '--assignment') {
+        const v = args[++i];
+        if (v === undefined) {
+          process.stderr.write(`--assignment 后面要给任务链接或代码\n${USAGE}`);
+          return 2;
+        }
+        links.push(v);
+      } else paths.push(a);
+    }
     if (!paths.length || paths.some((p) => p.startsWith('--'))) {
       process.stderr.write(USAGE);
       return 2;
     }
+    const known: Assignment[] = [];
+    for (const link of links) {
+      const d = decodeAssignment(link);
+      if (!d.ok) {
+        process.stderr.write(`--assignment ${terminalSafe(link.slice(0, 60))}：${d.message}\n`);
+        return 2;
+      }
+      known.push(d.assignment);
+    }
     const ctx = gradingContext(gradingData(loadContent(projectRoot())));
     const inputs = paths.map(readInput);
     const { accepted, messages } = importResultFiles(inputs, []);
-    const files = regradeImports(accepted, ctx);
+    const files = regradeImports(accepted, ctx, links.length ? { knownAssignments: known } : {});
     const rows = traineeRows(files, ctx);
     const untrusted = files.some(
       (f) => f.flags.some((x) => TRUST_FLAGS.has(x.code)) || f.items.some((i) => i.flags.some((x) => TRUST_FLAGS.has(x.code))),
@@ -94,6 +114,20 @@ export const regrade: Command = {
           passed: r.passed,
           late: r.late,
           flagged: r.flagged,
+          flags: r.flags.map((f) => ({ code: f.code, message: f.message })),
+          items: r.items.map((it) => ({
+            kind: it.item.kind,
+            id: it.item.id,
+            title: it.title,
+            score: it.best?.score ?? null,
+            grade: it.best?.grade ?? null,
+            passed: it.best?.passed ?? false,
+            mode: it.best?.mode ?? null,
+            attempts: it.attempts,
+            practiceAttempts: it.practice,
+            hintsUsed: it.best?.hintsUsed ?? null,
+            late: it.best?.late ?? false,
+          })),
         })),
       };
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
@@ -107,8 +141,10 @@ export const regrade: Command = {
         for (const item of f.items) {
           const mark = item.flags.some((x) => TRUST_FLAGS.has(x.code)) ? '✗' : item.counted ? '✓' : '·';
           const stored = item.stored ? `，文件记录 ${item.stored.score}` : '';
+          const mode = item.mode === 'exam' ? '，考试模式' : item.mode === 'practice' ? '，练习模式' : '';
+          const hints = item.hintsUsed ? `，看提示 ${item.hintsUsed} 次` : '';
           lines.push(
-            `  ${mark} ${item.kind === 'quiz' ? '测验' : '对话'} ${item.itemId}  ${item.score ?? '—'}${item.grade ? `（${item.grade}）` : ''}${stored}${item.late ? '，逾期' : ''}`,
+            `  ${mark} ${item.kind === 'quiz' ? '测验' : '对话'} ${item.itemId}  ${item.score ?? '—'}${item.grade ? `（${item.grade}）` : ''}${stored}${mode}${hints}${item.late ? '，逾期' : ''}`,
           );
           for (const flag of item.flags) if (flag.code !== 'unfinished') lines.push(`      ${flag.message}`);
         }
@@ -117,10 +153,11 @@ export const regrade: Command = {
         lines.push(
           `学员 ${r.name}（${r.group}）：完成 ${r.done}/${r.assigned}，成绩 ${r.score}（${r.grade}），${r.passed ? '通过' : '未通过'}${r.late ? '，逾期' : ''}${r.flagged ? '，需核对' : ''}`,
         );
-      process.stdout.write(`${lines.join('\n')}\n`);
+      // Each entry is one line: a name or file name with control characters or line breaks is escaped.
+      process.stdout.write(`${lines.map(terminalSafe).join('\n')}\n`);
     }
-    for (const m of refused) process.stderr.write(`${m.file}：${m.text}\n`);
-    for (const m of messages.filter((x) => x.level !== 'error')) process.stderr.write(`${m.file}：${m.text}\n`);
+    for (const m of refused) process.stderr.write(`${terminalSafe(m.file)}：${terminalSafe(m.text)}\n`);
+    for (const m of messages.filter((x) => x.level !== 'error')) process.stderr.write(`${terminalSafe(m.file)}：${terminalSafe(m.text)}\n`);
     return refused.length || untrusted ? 1 : 0;
   },
 };

@@ -4,6 +4,7 @@
  * it with the same engine as the browser (src/lib/chat/). A file that cannot be read or parsed
  * gives its problems on stderr, each naming the file and the field, and exit code 1.
  */
+import { terminalSafeLines } from '../../lib/text/terminal-safe.ts';
 import { loadContent } from '../../lib/node/load-content.ts';
 import { buildChatRules } from '../../lib/chat/rules.ts';
 import { parseRepliesFile } from '../../lib/chat/replies-file.ts';
@@ -63,7 +64,7 @@ export const scoreChatCommand: Command = {
       return 1;
     }
     const report = scoreChat(scenario, parsed.replies, buildChatRules(site.standards));
-    process.stdout.write(args.includes('--json') ? JSON.stringify(chatJson(report), null, 2) + '\n' : summary(report));
+    process.stdout.write(args.includes('--json') ? JSON.stringify(chatJson(report), null, 2) + '\n' : terminalSafeLines(summary(report)));
     return 0;
   },
 };

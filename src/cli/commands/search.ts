@@ -3,6 +3,7 @@
  * same index (built from the content by the same code, or a built /search-index.json with
  * --index) and the same query code as the browser.
  */
+import { terminalSafeLines } from '../../lib/text/terminal-safe.ts';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { buildSearchIndexFromDisk } from '../../lib/node/search-index.ts';
@@ -123,13 +124,13 @@ export const search: Command = {
     );
     if (!o.stdin) {
       const hits = run(engine, o.query, o);
-      process.stdout.write(o.json ? JSON.stringify(hits.map(toJson)) + '\n' : printText(hits, o.query));
+      process.stdout.write(o.json ? JSON.stringify(hits.map(toJson)) + '\n' : terminalSafeLines(printText(hits, o.query)));
       return 0;
     }
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       const hits = run(engine, line, o);
-      process.stdout.write(o.json ? JSON.stringify(hits.map(toJson)) + '\n' : printText(hits, line));
+      process.stdout.write(o.json ? JSON.stringify(hits.map(toJson)) + '\n' : terminalSafeLines(printText(hits, line)));
     }
     return 0;
   },

@@ -23,6 +23,8 @@ export interface RowItem {
   best?: RegradedItem;
   /** Counted attempts. */
   attempts: number;
+  /** Finished practice attempts that did not count (exam mode required). */
+  practice: number;
 }
 
 export interface TraineeRow {
@@ -81,7 +83,10 @@ export function traineeRows(
     const items: RowItem[] = a.items.map((it) => {
       const counted = all.filter((x) => x.counted && x.kind === it.kind && x.itemId === it.id);
       const best = counted.reduce<RegradedItem | undefined>((b, x) => (!b || (x.score ?? 0) > (b.score ?? 0) ? x : b), undefined);
-      return { item: it, title: itemTitle(ctx, it), ...(best ? { best } : {}), attempts: counted.length };
+      const practice = all.filter(
+        (x) => x.kind === it.kind && x.itemId === it.id && x.finishedAt && x.flags.some((f) => f.code === 'practice'),
+      ).length;
+      return { item: it, title: itemTitle(ctx, it), ...(best ? { best } : {}), attempts: counted.length, practice };
     });
     const done = items.filter((i) => i.best).length;
     const score = items.length ? round1(items.reduce((s, i) => s + (i.best?.score ?? 0), 0) / items.length) : 0;

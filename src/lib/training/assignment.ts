@@ -23,9 +23,13 @@
  *     "n": ["张三", "李四"],          trainee names (optional, each 1-20 characters, ≤ 100)
  *     "m": "周五前完成",              note to the trainees (optional, ≤ 200)
  *     "x": { "e": "https://lrs.example/xapi", "a": "Basic …" }   optional xAPI LRS: endpoint, auth
+ *     "e": 1                         exam mode required: only exam attempts count (builder default;
+ *                                    links made before it existed have no "e" and count any attempt)
  *   }
  *
- * At least one quiz or scenario, at most 60 items together. decodeAssignment() reports every
+ * At least one quiz or scenario, at most 60 items together, no item twice, no name twice; the
+ * creation time between 2000 and 2100 and the due date not before the day it was created.
+ * A link code longer than MAX_CODE_CHARS is refused before it is decoded. decodeAssignment() reports every
  * problem in Chinese, naming what is wrong; nothing is saved from a link that does not decode.
  */
 import { z } from 'zod';
@@ -37,6 +41,11 @@ export const ASSIGNMENT_LINK_VERSION = 1;
 export const ASSIGNMENT_PARAM = 'a';
 export const MAX_ITEMS = 60;
 export const MAX_TRAINEES = 100;
+/** The longest link code read (a full assignment with 100 names and an LRS is about 4,000). */
+export const MAX_CODE_CHARS = 8000;
+/** Creation times accepted: 2000-01-01 to 2100-01-01 (Unix seconds). */
+const MIN_CREATED_S = 946_684_800;
+const MAX_CREATED_S = 4_102_444_800;
 
 export type ItemKind = 'quiz' | 'chat';
 
@@ -64,6 +73,8 @@ export interface Assignment {
   trainees: string[];
   note?: string;
   lrs?: { endpoint: string; auth?: string };
+  /** Exam mode required: practice attempts never count toward this assignment. */
+  examOnly?: boolean;
 }
 
 /** Human names of the compact keys, for error messages. */
@@ -80,13 +91,14 @@ export const FIELD_NAMES: Record<string, string> = {
   n: '学员名单 (n)',
   m: '说明 (m)',
   x: '学习记录服务器 LRS (x)',
+  e: '考试模式 (e)',
 };
 
 const name = (max: number) => z.string().trim().min(1, '不能为空').max(max, `不能超过 ${max} 个字符`);
 
 function validDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
+  if (!m || Number(m[1]) < 2000 || Number(m[1]) > 2100) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.toISOString().slice(0, 10) === s;
 }
@@ -111,8 +123,8 @@ export const wireSchema = z
     i: z.string().regex(/^[a-z0-9]{6,16}$/, '应是 6-16 位小写字母或数字'),
     g: name(40),
     r: name(20).optional(),
-    c: z.number().int().min(0),
-    d: z.string().refine(validDate, '应是有效日期 YYYY-MM-DD'),
+    c: z.number().int().min(MIN_CREATED_S, '应是 2000 年到 2100 年之间的时间').max(MAX_CREATED_S, '应是 2000 年到 2100 年之间的时间'),
+    d: z.string().refine(validDate, '应是 2000-2100 年间的有效日期 YYYY-MM-DD'),
     z: z.number().int().min(-840).max(840),
     p: z.number().int().min(0).max(100),
     q: z.array(itemRef).max(MAX_ITEMS).default([]),
@@ -120,10 +132,24 @@ export const wireSchema = z
     n: z.array(name(20)).max(MAX_TRAINEES, `最多 ${MAX_TRAINEES} 人`).default([]),
     m: z.string().trim().max(200, '不能超过 200 个字符').optional(),
     x: z.object({ e: httpUrl, a: z.string().max(500).optional() }).optional(),
+    e: z.literal(1).optional(),
   })
   .strict()
   .refine((w) => w.q.length + w.s.length > 0, { message: '至少要布置一个测验或模拟对话', path: ['q'] })
-  .refine((w) => w.q.length + w.s.length <= MAX_ITEMS, { message: `测验和模拟对话合计最多 ${MAX_ITEMS} 项`, path: ['q'] });
+  .refine((w) => w.q.length + w.s.length <= MAX_ITEMS, { message: `测验和模拟对话合计最多 ${MAX_ITEMS} 项`, path: ['q'] })
+  .superRefine((w, ctx) => {
+    const twice = (list: readonly string[]) => list.find((x, i) => list.indexOf(x) !== i);
+    const q = twice(w.q.map(([id]) => id));
+    if (q !== undefined) ctx.addIssue({ code: 'custom', message: `测验 “${q}” 出现了两次`, path: ['q'] });
+    const s = twice(w.s.map(([id]) => id));
+    if (s !== undefined) ctx.addIssue({ code: 'custom', message: `模拟对话 “${s}” 出现了两次`, path: ['s'] });
+    const n = twice(w.n.map((x) => x.trim()));
+    if (n !== undefined) ctx.addIssue({ code: 'custom', message: `学员 “${n}” 出现了两次`, path: ['n'] });
+    // The due date may be the creation day in any time zone, never a day before it.
+    if (!(w.c >= MIN_CREATED_S && w.c <= MAX_CREATED_S)) return; // already reported on c
+    const createdDay = new Date((w.c + w.z * 60) * 1000).toISOString().slice(0, 10);
+    if (w.d < createdDay) ctx.addIssue({ code: 'custom', message: `截止日期 ${w.d} 早于任务创建的日期 ${createdDay}`, path: ['d'] });
+  });
 export type AssignmentWire = z.infer<typeof wireSchema>;
 /** The compact JSON as written (optional lists left out). */
 export type AssignmentWireInput = z.input<typeof wireSchema>;
@@ -143,6 +169,7 @@ export function toWire(a: Assignment): AssignmentWireInput {
     ...(a.trainees.length ? { n: a.trainees } : {}),
     ...(a.note ? { m: a.note } : {}),
     ...(a.lrs ? { x: { e: a.lrs.endpoint, ...(a.lrs.auth ? { a: a.lrs.auth } : {}) } } : {}),
+    ...(a.examOnly ? { e: 1 as const } : {}),
   };
 }
 
@@ -162,6 +189,7 @@ export function fromWire(w: AssignmentWire): Assignment {
     trainees: w.n,
     ...(w.m ? { note: w.m } : {}),
     ...(w.x ? { lrs: { endpoint: w.x.e, ...(w.x.a ? { auth: w.x.a } : {}) } } : {}),
+    ...(w.e === 1 ? { examOnly: true } : {}),
   };
 }
 
@@ -208,6 +236,8 @@ export function decodeAssignment(input: string | null | undefined): DecodedAssig
     return fail('missing', '这个网址里没有培训任务（缺少 “a=” 参数）。请打开带教老师发来的完整链接。');
   }
   if (!code) return fail('missing', '链接里没有培训任务内容（“a=” 后面是空的），链接可能被截断了。');
+  if (code.length > MAX_CODE_CHARS)
+    return fail('format', `链接太长（${code.length} 个字符，最多 ${MAX_CODE_CHARS}），不是本网站生成的培训任务，没有保存。`);
 
   const parts = code.split('.');
   const version = parts[0] ?? '';

@@ -169,6 +169,8 @@ export function toChatEntry(r: ChatReportRecord, scenarioHash: string): ChatEntr
       afterMs: Number.isFinite(x.afterMs) && x.afterMs >= 0 ? Math.min(x.afterMs, 86_400_000) : 0,
     })),
     ...(r.report ? { result: { score: r.report.score, grade: r.report.grade, ending: r.report.ending?.kind } } : {}),
+    ...(r.mode === 'practice' || r.mode === 'exam' ? { mode: r.mode } : {}),
+    ...(Number.isInteger(r.hintsUsed) && r.hintsUsed >= 0 ? { hintsUsed: Math.min(r.hintsUsed, 10_000) } : {}),
   };
 }
 

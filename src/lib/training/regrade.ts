@@ -34,6 +34,10 @@ export type FlagCode =
   | 'outside-window'
   | 'site-version'
   | 'assignment-edited'
+  | 'foreign-assignment'
+  | 'practice'
+  | 'copy'
+  | 'shared-device'
   | 'unfinished';
 
 /** Flags that mean "do not trust this without a look" (shown in red). */
@@ -43,6 +47,9 @@ export const TRUST_FLAGS: ReadonlySet<FlagCode> = new Set([
   'assignment-edited',
   'invalid-answers',
   'time-order',
+  'foreign-assignment',
+  'copy',
+  'shared-device',
 ]);
 
 export interface Flag {
@@ -87,6 +94,10 @@ export interface RegradedItem {
   standards?: Array<{ id: string; passed: boolean }>;
   /** Chat: the ending's kind. */
   ending?: string;
+  /** Practice or exam, when the file says (files from before exam mode may not). */
+  mode?: 'practice' | 'exam';
+  /** Chat: how many times the trainee opened the hint. */
+  hintsUsed?: number;
 }
 
 export interface RegradedFile {
@@ -150,34 +161,44 @@ export function importResultFiles(
   const seen = new Map(existing.map((e) => [e.id, e.fileName]));
   for (const input of inputs) {
     const error = (text: string) => messages.push({ file: input.name, level: 'error', text });
+    try {
+      checkOne(input, error);
+    } catch (err) {
+      // Whatever a file holds (absurd numbers, deep nesting …), it gets its own verdict and the
+      // other files are still imported.
+      error(`文件内容无法处理，没有导入：${err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200)}`);
+    }
+  }
+  return { accepted, messages };
+
+  function checkOne(input: ImportInput, error: (text: string) => void): void {
     if (input.size > MAX_RESULT_FILE_BYTES) {
       error(`文件过大（${mb(input.size)}），没有读取。培训结果文件通常只有几十 KB，最大 ${mb(MAX_RESULT_FILE_BYTES)}：请确认选对了文件`);
-      continue;
+      return;
     }
     if (input.readError !== undefined || input.text === undefined) {
       error(`无法读取文件：${input.readError ?? '未知错误'}`);
-      continue;
+      return;
     }
     const parsed = parseResultFile(input.text);
     if (!parsed.ok) {
       for (const p of parsed.problems) error(fieldMessage(p));
-      continue;
+      return;
     }
     const decoded = decodeAssignment(parsed.file.assignment.code);
     if (!decoded.ok) {
       error(`文件里的培训任务链接无效，无法确认布置的内容：${decoded.message}`);
-      continue;
+      return;
     }
     const id = importId(input.text);
     const before = seen.get(id);
     if (before !== undefined) {
       messages.push({ file: input.name, level: 'warning', text: `这个文件已经导入过（与 “${before}” 内容相同），没有重复导入` });
-      continue;
+      return;
     }
     seen.set(id, input.name);
     accepted.push({ id, fileName: input.name, size: input.size, importedAt: now.toISOString(), file: parsed.file });
   }
-  return { accepted, messages };
 }
 
 /**
@@ -237,12 +258,14 @@ function regradeQuiz(attempt: Attempt, a: Assignment, ctx: GradingContext, file:
     late: isLate(a, attempt.finishedAt ?? ''),
     counted: false,
     flags: [],
+    mode: attempt.mode,
   };
   const d = duration(attempt.startedAt, attempt.finishedAt);
   if (d !== undefined) item.durationMs = d;
   if (attempt.result) item.stored = { score: attempt.result.percent, grade: attempt.result.grade };
   const flag = (code: FlagCode, message: string) => item.flags.push({ code, message });
   const name = `测验 “${item.title}”`;
+  checkMode(item, a, flag, name);
 
   if (!quiz) {
     flag('unknown-item', `网站上没有测验 “${attempt.quiz}”，无法评分`);
@@ -304,12 +327,15 @@ function regradeChat(chat: ChatEntry, a: Assignment, ctx: GradingContext, file: 
     late: isLate(a, chat.finishedAt ?? ''),
     counted: false,
     flags: [],
+    ...(chat.mode ? { mode: chat.mode } : {}),
+    ...(chat.hintsUsed !== undefined ? { hintsUsed: chat.hintsUsed } : {}),
   };
   const d = duration(chat.startedAt, chat.finishedAt);
   if (d !== undefined) item.durationMs = d;
   if (chat.result) item.stored = { score: chat.result.score, grade: chat.result.grade };
   const flag = (code: FlagCode, message: string) => item.flags.push({ code, message });
   const name = `模拟对话 “${item.title}”`;
+  checkMode(item, a, flag, name);
 
   if (!scenario) {
     flag('unknown-item', `网站上没有模拟对话场景 “${chat.scenario}”，无法评分`);
@@ -364,7 +390,18 @@ function checkTimes(
   if (start < windowStart(a)) flag('outside-window', `${name}是在培训任务布置之前做的，不计入成绩`);
 }
 
+/** Exam mode required: a practice attempt (answers shown after each question, hints) never counts. */
+function checkMode(item: RegradedItem, a: Assignment, flag: (c: FlagCode, m: string) => void, name: string) {
+  if (a.examOnly && item.mode !== 'exam')
+    flag(
+      'practice',
+      item.mode === 'practice' ? `${name}是练习模式的作答，本任务只计考试模式的成绩` : `${name}没有记录作答模式，本任务只计考试模式的成绩`,
+    );
+}
+
 const COUNT_BLOCKERS: ReadonlySet<FlagCode> = new Set([
+  'practice',
+  'copy',
   'other-version',
   'unknown-item',
   'not-assigned',
@@ -374,7 +411,7 @@ const COUNT_BLOCKERS: ReadonlySet<FlagCode> = new Set([
   'conflict',
 ]);
 
-function regradeOne(imp: StoredImport, ctx: GradingContext, knownAssignments: readonly Assignment[]): RegradedFile {
+function regradeOne(imp: StoredImport, ctx: GradingContext, knownAssignments: readonly Assignment[] | undefined): RegradedFile {
   const file = imp.file;
   const decoded = decodeAssignment(file.assignment.code);
   // importResultFiles only accepts files whose code decodes; stored imports were accepted.
@@ -389,9 +426,19 @@ function regradeOne(imp: StoredImport, ctx: GradingContext, knownAssignments: re
   if (copy.passMark !== a.passMark) diffs.push(`及格线 ${copy.passMark} ≠ ${a.passMark}`);
   if (diffs.length)
     flags.push({ code: 'assignment-edited', message: `文件里的任务信息与任务链接不一致（${diffs.join('，')}），按链接里的任务计算` });
-  const known = knownAssignments.find((k) => k.id === a.id);
+  // Only the trainer's own assignments count, compared by content (pass mark, items, dates, names,
+  // LRS), not just by id: anyone can build a link with a valid checksum.
+  const known = knownAssignments?.find((k) => k.id === a.id);
   if (known && !sameAssignment(known, a)) {
-    flags.push({ code: 'assignment-edited', message: `任务 “${a.group}” 与本设备上布置的同编号任务内容不同（链接被改过），请核对` });
+    flags.push({
+      code: 'assignment-edited',
+      message: `任务 “${a.group}” 与本设备上布置的同编号任务内容不同（${assignmentDiff(known, a).join('，')}），链接被改过，不计入成绩`,
+    });
+  } else if (knownAssignments && !known) {
+    flags.push({
+      code: 'foreign-assignment',
+      message: `任务 “${a.group}”（${a.id}）不是在本设备上布置或导入的任务，不计入成绩；如果是你布置的，请先导入这个任务`,
+    });
   }
   if (file.siteVersion !== ctx.siteVersion) {
     flags.push({
@@ -424,9 +471,17 @@ function regradeOne(imp: StoredImport, ctx: GradingContext, knownAssignments: re
 export function regradeImports(
   imports: readonly StoredImport[],
   ctx: GradingContext,
-  options: { knownAssignments?: readonly Assignment[] } = {},
+  options: {
+    /**
+     * The trainer's own assignments (built or imported on the device, or given to the CLI with
+     * --assignment). When given, a file for any other assignment is flagged and not counted.
+     */
+    knownAssignments?: readonly Assignment[];
+    /** Copy/shared-device flags the trainer has looked at and accepted (keys from clearKey). */
+    cleared?: ReadonlySet<string>;
+  } = {},
 ): RegradedFile[] {
-  const files = imports.map((imp) => regradeOne(imp, ctx, options.knownAssignments ?? []));
+  const files = imports.map((imp) => regradeOne(imp, ctx, options.knownAssignments));
   const first = new Map<string, { item: RegradedItem; file: RegradedFile; print: number; play: number }>();
   files.forEach((f, fi) => {
     const raws: unknown[] = [...imports[fi]!.file.quizAttempts, ...imports[fi]!.file.chats];
@@ -454,8 +509,15 @@ export function regradeImports(
       }
     });
   });
+  flagCopies(files, imports);
+  const cleared = options.cleared ?? new Set<string>();
   for (const f of files) {
-    for (const item of f.items) item.counted = item.score !== undefined && !item.flags.some((x) => COUNT_BLOCKERS.has(x.code));
+    const fileBlocked = f.flags.some((x) => FILE_BLOCKERS.has(x.code) && !cleared.has(clearKey(f, x.code)));
+    for (const item of f.items)
+      item.counted =
+        !fileBlocked &&
+        item.score !== undefined &&
+        !item.flags.some((x) => COUNT_BLOCKERS.has(x.code) && !(CLEARABLE.has(x.code) && cleared.has(clearKey(f, x.code, item))));
   }
   return files;
 }
@@ -482,3 +544,69 @@ export function flagMessages(files: readonly RegradedFile[]): ImportMessage[] {
 
 /** The grade of a percent, re-exported for the views. */
 export const gradeOf = (percent: number): Grade => gradeFor(round1(percent));
+
+/** File-level flags that keep every item of the file from counting. */
+const FILE_BLOCKERS: ReadonlySet<FlagCode> = new Set(['assignment-edited', 'foreign-assignment', 'shared-device']);
+/** Flags a trainer may clear after a look (two trainees on one phone; a copy explained). */
+const CLEARABLE: ReadonlySet<FlagCode> = new Set(['copy', 'shared-device']);
+
+/** The key under which a trainer's decision to accept a copy or shared-device flag is kept. */
+export function clearKey(f: Pick<RegradedFile, 'assignment' | 'trainee'>, code: FlagCode, item?: Pick<RegradedItem, 'key'>): string {
+  return `${code}|${f.assignment.id}|${f.trainee.name}|${code === 'shared-device' ? f.trainee.device : (item?.key ?? '')}`;
+}
+
+/** What differs between two assignments with the same id, in words. */
+export function assignmentDiff(a: Assignment, b: Assignment): string[] {
+  const out: string[] = [];
+  if (a.passMark !== b.passMark) out.push(`及格线 ${a.passMark} → ${b.passMark}`);
+  if (a.group !== b.group) out.push(`培训组 “${a.group}” → “${b.group}”`);
+  if (a.due !== b.due || a.tz !== b.tz) out.push(`截止日期 ${a.due} → ${b.due}`);
+  if (a.createdAt !== b.createdAt) out.push(`创建时间 ${a.createdAt} → ${b.createdAt}`);
+  const items = (x: Assignment) => x.items.map((i) => `${i.kind}:${i.id}@${i.version}`).join(',');
+  if (items(a) !== items(b)) out.push('布置的内容不同');
+  if (a.trainees.join('、') !== b.trainees.join('、')) out.push('学员名单不同');
+  if ((a.trainer ?? '') !== (b.trainer ?? '')) out.push('带教老师不同');
+  if (JSON.stringify(a.lrs ?? null) !== JSON.stringify(b.lrs ?? null)) out.push('学习记录服务器不同');
+  if (Boolean(a.examOnly) !== Boolean(b.examOnly)) out.push(b.examOnly ? '改成了只计考试模式' : '去掉了只计考试模式');
+  if ((a.note ?? '') !== (b.note ?? '')) out.push('说明不同');
+  return out.length ? out : ['内容不同'];
+}
+
+/**
+ * Copies: the same attempt (same quiz seed, start time and answers; the same chat replies and
+ * timings) under two trainee names, and one device under two names of the same assignment. Both
+ * sides are flagged and do not count until the trainer clears them.
+ */
+function flagCopies(files: RegradedFile[], imports: readonly StoredImport[]): void {
+  const byPlay = new Map<string, Array<{ item: RegradedItem; file: RegradedFile }>>();
+  files.forEach((f, fi) => {
+    const raws: unknown[] = [...imports[fi]!.file.quizAttempts, ...imports[fi]!.file.chats];
+    f.items.forEach((item, ii) => {
+      const raw = raws[ii] as Record<string, unknown>;
+      const play = `${f.assignment.id}|${item.key}|${fingerprint({ ...raw, result: undefined })}`;
+      byPlay.set(play, [...(byPlay.get(play) ?? []), { item, file: f }]);
+    });
+  });
+  for (const group of byPlay.values()) {
+    const names = [...new Set(group.map((g) => g.file.trainee.name))];
+    if (names.length < 2) continue;
+    for (const { item, file } of group) {
+      const others = names.filter((n) => n !== file.trainee.name).join('、');
+      item.flags.push({
+        code: 'copy',
+        message: `与学员 “${others}” 的作答完全相同（同样的开始时间、题目顺序和答案），疑似复制，核对前不计入`,
+      });
+    }
+  }
+  const byDevice = new Map<string, Set<string>>();
+  for (const f of files) {
+    const k = `${f.assignment.id}|${f.trainee.device}`;
+    byDevice.set(k, (byDevice.get(k) ?? new Set()).add(f.trainee.name));
+  }
+  for (const f of files) {
+    const names = byDevice.get(`${f.assignment.id}|${f.trainee.device}`)!;
+    if (names.size < 2) continue;
+    const others = [...names].filter((n) => n !== f.trainee.name).join('、');
+    f.flags.push({ code: 'shared-device', message: `同一台设备上还以 “${others}” 的名字交过这个任务的成绩，核对前不计入` });
+  }
+}

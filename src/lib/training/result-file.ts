@@ -34,7 +34,13 @@ export const RESULT_FORMAT = 'sop-training-result';
 export const RESULT_FORMAT_VERSION = 1;
 /** Bigger files are refused before they are read (a real one is a few hundred KB at most). */
 export const MAX_RESULT_FILE_BYTES = 5 * 1024 * 1024;
-export const MAX_REPLY_CHARS = 2000;
+/**
+ * Longest reply a result file may hold. The chat input stops at CHAT_INPUT_MAX_CHARS; files keep a
+ * wider margin so that reports saved before that limit existed still export and import.
+ */
+export const MAX_REPLY_CHARS = 10_000;
+/** Longest message the chat input accepts (it says so and stops there). */
+export const CHAT_INPUT_MAX_CHARS = 2000;
 
 const isoTime = z.iso.datetime({ offset: true, error: '应是 ISO 8601 时间，例如 2025-06-01T08:00:00.000Z' });
 const hash8 = z.string().regex(/^[0-9a-f]{8}$/, '应是 8 位十六进制数字');
@@ -68,6 +74,12 @@ export const chatEntrySchema = z.object({
   finishedAt: isoTime.optional(),
   replies: z.array(chatReplySchema).max(500, '最多 500 条回复'),
   result: storedChatResultSchema.optional(),
+  /** Practice (hints allowed) or exam; files from before this field have none. */
+  mode: z.enum(['practice', 'exam']).optional(),
+  /** How many times the hint was opened (practice only). */
+  hintsUsed: z.number().int().min(0).max(10_000).optional(),
+  /** True when the chat was cut short by leaving the page (reload, app switch) and not resumed. */
+  interrupted: z.boolean().optional(),
 });
 export type ChatEntry = z.infer<typeof chatEntrySchema>;
 
