@@ -1,13 +1,40 @@
 /**
  * Text normalisation and phrase search for the chat engine. Pure: no DOM, no Node APIs.
  *
- * Everything a trainee can type goes through `normalize`, the shared text fold
- * (src/lib/text/fold.ts) with whitespace dropped: lone surrogates become U+FFFD, NFKC folds
+ * Everything a trainee can type goes through `normalize`: Traditional → Simplified first (the
+ * search pipeline's opencc conversion, src/lib/search/opencc.ts: 我不會 → 我不会, 對不起 → 对不起),
+ * then the shared text fold (src/lib/text/fold.ts) with whitespace dropped: lone surrogates become U+FFFD, NFKC folds
  * full-width letters and digits (２０元 → 20元, ＡＢＣ → ABC), case is ignored, zero-width
  * characters and all whitespace are removed ("您 好" matches 您好). Phrase search then works on
  * that compact text, so positions and clauses refer to it.
  */
 import { foldCodePoints, wellFormed } from '../text/fold.ts';
+import { createConverter } from '../search/opencc.ts';
+import { needsSimplifying } from '../search/simplify.ts';
+
+let converter: ((text: string) => string) | undefined;
+
+/** Traditional → Simplified (opencc, the search pipeline's dictionaries); Simplified text is returned as is. */
+export function simplified(text: string): string {
+  if (!needsSimplifying(text)) return text;
+  converter ??= createConverter();
+  try {
+    return converter(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Start offsets (UTF-16) of each code point of `text`. */
+function codePointStarts(text: string): number[] {
+  const out: number[] = [];
+  let offset = 0;
+  for (const ch of text) {
+    out.push(offset);
+    offset += ch.length;
+  }
+  return out;
+}
 
 /** Any input as a well-formed string ('' for null, undefined and non-strings). */
 export function asText(value: unknown): string {
@@ -31,9 +58,24 @@ export interface Folded {
 
 /** Normalises code point by code point, remembering where each compact character came from. */
 export function folded(input: string): Folded {
-  const { source: raw, folded: text, start: map } = foldCodePoints(input, { dropWhitespace: true });
-  map.push(raw.length);
-  return { raw, text, map };
+  const original = wellFormed(input);
+  const simple = simplified(original);
+  const { source, folded: text, start: map } = foldCodePoints(simple, { dropWhitespace: true });
+  if (simple === original) {
+    map.push(source.length);
+    return { raw: source, text, map };
+  }
+  // Quote the trainee's own (Traditional) words when the conversion kept one code point per code point.
+  const from = codePointStarts(source);
+  const to = codePointStarts(original);
+  if (from.length !== to.length) {
+    map.push(source.length);
+    return { raw: source, text, map };
+  }
+  const index = new Map(from.map((offset, i) => [offset, i]));
+  const back = map.map((offset) => to[index.get(offset) ?? 0] ?? 0);
+  back.push(original.length);
+  return { raw: original, text, map: back };
 }
 
 /** Like `snippet`, but quoting the original text around compact positions [pos, pos + length). */
