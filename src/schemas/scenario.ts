@@ -198,6 +198,13 @@ export const scenarioSchema = z.object({
       price: z.number().positive().optional(),
     })
     .optional(),
+  /**
+   * The largest discount in yuan the agent may give on their own in this shop, when it differs
+   * from the discount-authority standard's 20 元 (资料 003: the agent decides up to 20 元). 0 for a
+   * flagship store where prices are fixed and every discount goes through the supervisor
+   * (资料 000). Read by the discount-authority check; promises above it fail.
+   */
+  discountLimitYuan: z.number().min(0).optional(),
   /** The customer's first message. */
   opening: textSchema,
   /** Named synonym groups (id → phrases); they add to or replace the built-in intents. */

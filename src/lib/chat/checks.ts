@@ -14,9 +14,10 @@
  *   addressed as 您 and never 你, 再见 in the last message; one third each. Half a third for 请
  *   only later, 您 mixed with 你, or 再见 followed by more messages in the last turn.
  * - negative-phrases, three-nots: 1 − 0.5 per occurrence (each phrase once per message), min 0.
- * - discount-authority: 0 as soon as one promise exceeds the limit (a 折 without a product price
- *   counts as exceeding it: percentages are the supervisor's call), else 1. Asking the supervisor
- *   is reported as a pass.
+ * - discount-authority: 0 as soon as one promise exceeds the limit (the scenario's
+ *   discountLimitYuan, else the standard's 20 元; a 折 without a product price counts as exceeding
+ *   it: percentages are the supervisor's call) or compensation / a guarantee is promised on the
+ *   spot (promises.ts), else 1. Asking the supervisor is reported as a pass.
  * - handling (SOP key points): over every turn visit, (weights of expected points made − weights
  *   of avoided points said) / weights of expected points, clamped to 0..1.
  */
@@ -24,6 +25,7 @@ import { urls } from '../urls.ts';
 import type { Scenario, Turn } from '../../schemas/scenario.ts';
 import { findPhrases } from './intents.ts';
 import { excerpt, findAll } from './normalize.ts';
+import { findPromises } from './promises.ts';
 import type { AgentMessage, PlayResult } from './player.ts';
 import { CHAT_STANDARDS, type ChatRules } from './rules.ts';
 
@@ -45,6 +47,8 @@ export interface Finding {
   workflowUrl?: string;
   /** Index of the transcript entry the finding is about. */
   at?: number;
+  /** How a good agent would put it (a model phrasing), for failed findings where one helps. */
+  model?: string;
 }
 
 export interface CheckResult {
@@ -391,35 +395,49 @@ export function checkThreeNots(ctx: CheckContext): CheckResult {
   );
 }
 
-export function checkAuthority({ play, rules }: CheckContext): CheckResult {
+/** Model phrasing for promises beyond one's authority. */
+export const AUTHORITY_MODEL = '这个我没有权限直接答应您，我马上帮您向主管申请，请您稍等两分钟，有结果第一时间告诉您。';
+
+/**
+ * discount-authority: discounts above the shop's limit (the scenario's `discountLimitYuan`, else
+ * the standard's 20 元), a 折 that cannot be turned into yuan, and compensation or guarantees of
+ * an outcome promised on the spot (promises.ts) fail; the same passed on to the supervisor pass.
+ * `overreach` counts the failed promises (score.ts caps the score by it).
+ */
+export function checkAuthority({ play, rules, scenario }: CheckContext): CheckResult & { overreach: number } {
   const id = CHAT_STANDARDS.discount;
-  const max = rules.discountMaxYuan;
+  const max = scenario.discountLimitYuan ?? rules.discountMaxYuan;
+  const limitText = max > 0 ? `客服自己最多只能让 ${max} 元` : '本店客服没有改价权限，任何让价都要主管批准';
   const findings: Finding[] = [];
+  let overreach = 0;
   let failed = false;
   let escalated = false;
+  const fail = (m: AgentMessage, at: number, message: string, evidence: string) => {
+    overreach++;
+    failed = true;
+    findings.push({ ...std(id), passed: false, turn: m.turn, message, evidence, model: AUTHORITY_MODEL, at });
+  };
   for (const { m, at } of agentMessages(play)) {
     for (const d of m.analysis.discounts) {
-      if (d.yuan === undefined) {
+      if (d.yuan === undefined) fail(m, at, `答应打 ${d.zhe} 折：折扣由主管决定，${limitText}`, d.evidence);
+      else if (d.yuan > max) {
+        // Over this shop's limit but within the standard's: against the shop's rule, not a promise
+        // no agent could make, so it fails the part without capping the score.
+        if (d.yuan > rules.discountMaxYuan) overreach++;
         failed = true;
         findings.push({
           ...std(id),
           passed: false,
           turn: m.turn,
-          message: `答应打 ${d.zhe} 折：折扣由主管决定，客服自己最多只能让 ${max} 元`,
+          message:
+            max > 0
+              ? `答应优惠约 ${d.yuan} 元，超过客服 ${max} 元的权限；应先请示主管`
+              : `答应优惠约 ${d.yuan} 元：${limitText}；应先请示主管`,
           evidence: d.evidence,
+          model: AUTHORITY_MODEL,
           at,
         });
-      } else if (d.yuan > max) {
-        failed = true;
-        findings.push({
-          ...std(id),
-          passed: false,
-          turn: m.turn,
-          message: `答应优惠约 ${d.yuan} 元，超过客服 ${max} 元的权限；应先请示主管`,
-          evidence: d.evidence,
-          at,
-        });
-      } else {
+      } else
         findings.push({
           ...std(id),
           passed: true,
@@ -428,7 +446,17 @@ export function checkAuthority({ play, rules }: CheckContext): CheckResult {
           evidence: d.evidence,
           at,
         });
+    }
+    for (const p of findPromises(m.analysis.folded)) {
+      if (p.deferred) {
+        findings.push({ ...std(id), passed: true, turn: m.turn, message: '没有当场承诺，交给有权限的人决定', evidence: p.evidence, at });
+        continue;
       }
+      const what =
+        p.kind === 'guarantee'
+          ? `打包票“${p.words}”：结果不是客服能保证的，只承诺自己能做到的事（去核实、去申请、几点前回复）`
+          : `当场承诺赔偿或补偿“${p.words}”${p.yuan !== undefined ? `（${p.yuan} 元）` : ''}：赔偿、补偿要请示主管，按公司规定决定`;
+      fail(m, at, what, p.evidence);
     }
     const hit = m.analysis.hits.get('escalates-supervisor');
     if (hit && !escalated) {
@@ -439,9 +467,41 @@ export function checkAuthority({ play, rules }: CheckContext): CheckResult {
   if (findings.length === 0 && agentMessages(play).length > 0) {
     findings.push({ ...std(id), passed: true, turn: null, message: '没有越权承诺优惠', evidence: '—' });
   }
-  return { ratio: failed ? 0 : 1, applicable: true, findings };
+  return { ratio: failed ? 0 : 1, applicable: true, findings, overreach };
 }
 
+/** Turns on the shortest way from the first turn to a satisfied ending (the path a good chat takes). */
+export function happyPath(scenario: Scenario): string[] {
+  const turns = new Map(scenario.turns.map((t) => [t.id, t]));
+  const satisfied = new Set(scenario.endings.filter((e) => e.kind === 'satisfied').map((e) => e.id));
+  const first = scenario.turns[0];
+  if (!first) return [];
+  const prev = new Map<string, string | null>([[first.id, null]]);
+  const queue = [first.id];
+  while (queue.length) {
+    const id = queue.shift() as string;
+    const turn = turns.get(id);
+    if (!turn) continue;
+    for (const next of [...turn.branches.map((b) => b.next), turn.default]) {
+      if (satisfied.has(next)) {
+        const path: string[] = [];
+        for (let at: string | null | undefined = id; at; at = prev.get(at)) path.unshift(at);
+        return path;
+      }
+      if (turns.has(next) && !prev.has(next)) {
+        prev.set(next, id);
+        queue.push(next);
+      }
+    }
+  }
+  return [];
+}
+
+/**
+ * handling: the scenario's key points, turn by turn. A point made earlier in the chat (a fact
+ * stated a turn early) counts; key points of the turns on the way to a satisfied ending that the
+ * chat never reached count as missed when it did not end satisfied.
+ */
 export function checkHandling({ play, scenario }: CheckContext): CheckResult {
   const turns = new Map(scenario.turns.map((t) => [t.id, t]));
   const findings: Finding[] = [];
@@ -456,6 +516,7 @@ export function checkHandling({ play, scenario }: CheckContext): CheckResult {
       workflowUrl: turn.step ? urls.step(scenario.workflow, turn.step) : urls.workflow(scenario.workflow),
     };
   };
+  const earlier = new Map<string, { hit: { evidence: string }; at: number }>();
   for (const visit of play.visits) {
     const turn = turns.get(visit.turn);
     if (!turn) continue;
@@ -463,20 +524,23 @@ export function checkHandling({ play, scenario }: CheckContext): CheckResult {
     const lastAt = visit.agent[visit.agent.length - 1];
     for (const kp of turn.expect) {
       total += kp.weight;
-      const present = kp.intents.filter((i) => visit.intents.has(i));
+      const here = kp.intents.filter((i) => visit.intents.has(i));
+      const before = kp.intents.filter((i) => !visit.intents.has(i) && earlier.has(i));
+      const present = [...here, ...before];
       const made = kp.match === 'all' ? present.length === kp.intents.length : present.length > 0;
       if (made) earned += kp.weight;
-      const at = made ? hitAt(present[0] as string) : lastAt;
+      const at = made ? (here[0] !== undefined ? hitAt(here[0]) : earlier.get(present[0] as string)?.at) : lastAt;
       findings.push({
         ...links(turn, kp),
         passed: made,
         turn: turn.id,
-        message: made ? `做到了：${kp.label}` : `没有做到：${kp.label}`,
+        message: made ? `做到了：${kp.label}${here.length === 0 ? '（前面已经说到）' : ''}` : `没有做到：${kp.label}`,
         evidence: present.length
-          ? present.map((i) => visit.intents.get(i)?.evidence ?? i).join(' / ')
+          ? present.map((i) => visit.intents.get(i)?.evidence ?? earlier.get(i)?.hit.evidence ?? i).join(' / ')
           : visit.agent.length
             ? '回复中没有相关内容'
             : '没有回复',
+        ...(made ? {} : { model: turn.modelReplies.join('') }),
         ...(at !== undefined ? { at } : {}),
       });
     }
@@ -492,8 +556,32 @@ export function checkHandling({ play, scenario }: CheckContext): CheckResult {
         turn: turn.id,
         message: `不应该：${kp.label}`,
         evidence: present.map((i) => visit.intents.get(i)?.evidence ?? i).join(' / '),
+        model: turn.modelReplies.join(''),
         ...(at !== undefined ? { at } : {}),
       });
+    }
+    for (const [intent, hit] of visit.intents) {
+      if (earlier.has(intent)) continue;
+      const at = hitAt(intent);
+      if (at !== undefined) earlier.set(intent, { hit, at });
+    }
+  }
+  if (play.ending.kind !== 'satisfied') {
+    const visited = new Set(play.visits.map((v) => v.turn));
+    for (const id of happyPath(scenario)) {
+      const turn = turns.get(id);
+      if (!turn || visited.has(id)) continue;
+      for (const kp of turn.expect) {
+        total += kp.weight;
+        findings.push({
+          ...links(turn, kp),
+          passed: false,
+          turn: turn.id,
+          message: `没有做到：${kp.label}（对话没有走到这一步）`,
+          evidence: '没有走到这一步',
+          model: turn.modelReplies.join(''),
+        });
+      }
     }
   }
   if (total === 0) return { ratio: 1, applicable: false, findings };

@@ -19,6 +19,16 @@
  * | handling                 |     30 | the scenario's SOP key points, turn by turn        |
  * | ending                   |     10 | satisfied 100 %, escalates 30 %, leaves 0 %         |
  *
+ * Substance first: the parts that pass unless broken (times, typing, politeness, 三要, banned
+ * phrases, 三不, authority) are scaled by the key-point coverage — × min(1, handling ratio /
+ * SUBSTANCE_FULL) — so a polite chat that answered nothing cannot earn them. Then caps: a
+ * promise beyond one's authority (compensation, guarantees, discounts over the limit) caps the
+ * score at OVERREACH_CAP (OVERREACH_CAP_MANY for two or more), and gaming (gaming.ts) at
+ * GAMING_CAP / GAMING_CAP_MANY.
+ *
+ * `fixes` lists the three most important failed findings first: gaming, then promises beyond
+ * authority, then missed key points (heaviest first), then the rest.
+ *
  * The grade comes from gradeFor (src/lib/grade-bands.ts).
  */
 import { gradeFor, type Grade } from '../grade-bands.ts';
@@ -37,8 +47,9 @@ import {
   type CheckResult,
   type Finding,
 } from './checks.ts';
+import { checkGaming } from './gaming.ts';
 import { playChat, type AgentReply, type PlayResult } from './player.ts';
-import type { ChatRules } from './rules.ts';
+import { CHAT_STANDARDS, type ChatRules } from './rules.ts';
 
 export const SCORE_WEIGHTS = {
   'first-response-time': 8,
@@ -53,6 +64,23 @@ export const SCORE_WEIGHTS = {
   ending: 10,
 } as const;
 export type ScorePart = keyof typeof SCORE_WEIGHTS;
+
+/** Key-point coverage (handling ratio) from which the general parts count in full. */
+export const SUBSTANCE_FULL = 0.6;
+/** Parts that pass unless broken: scaled by the key-point coverage. */
+const GENERAL_PARTS: ReadonlySet<ScorePart> = new Set([
+  'first-response-time',
+  'reply-response-time',
+  'typing-speed',
+  'polite-phrases',
+  'three-musts',
+  'negative-phrases',
+  'three-nots',
+  'discount-authority',
+]);
+/** Highest score with one promise beyond the agent's authority, and with two or more. */
+export const OVERREACH_CAP = 40;
+export const OVERREACH_CAP_MANY = 30;
 
 /** Share of the ending part earned by each kind of ending. */
 export const ENDING_CREDIT: Readonly<Record<EndingKind, number>> = { satisfied: 1, escalates: 0.3, leaves: 0 };
@@ -98,6 +126,8 @@ export interface ChatReport {
   grade: Grade;
   ending: Ending;
   findings: Finding[];
+  /** The three most important fixes (failed findings), most important first. */
+  fixes: Finding[];
   breakdown: ScoreLine[];
   metrics: {
     agentMessages: number;
@@ -115,6 +145,8 @@ export interface ChatReport {
 /** Scores an already played chat. */
 export function scorePlay(scenario: Scenario, play: PlayResult, rules: ChatRules): ChatReport {
   const ctx: CheckContext = { scenario, rules, play };
+  const authority = checkAuthority(ctx);
+  const handling = checkHandling(ctx);
   const parts: [ScorePart, CheckResult][] = [
     ['first-response-time', checkFirstResponse(ctx)],
     ['reply-response-time', checkReplyTimes(ctx)],
@@ -123,20 +155,43 @@ export function scorePlay(scenario: Scenario, play: PlayResult, rules: ChatRules
     ['three-musts', checkThreeMusts(ctx)],
     ['negative-phrases', checkNegative(ctx)],
     ['three-nots', checkThreeNots(ctx)],
-    ['discount-authority', checkAuthority(ctx)],
-    ['handling', checkHandling(ctx)],
+    ['discount-authority', authority],
+    ['handling', handling],
     ['ending', { ratio: ENDING_CREDIT[play.ending.kind], applicable: true, findings: [] }],
   ];
+  const gaming = checkGaming(play);
+  const substance = handling.applicable ? Math.min(1, handling.ratio / SUBSTANCE_FULL) : 1;
   const agentMessages = play.messages.filter((m) => m.from === 'agent');
   let weights = 0;
   let earned = 0;
   for (const [part, r] of parts) {
     if (!r.applicable) continue;
     weights += SCORE_WEIGHTS[part];
-    earned += SCORE_WEIGHTS[part] * r.ratio;
+    earned += SCORE_WEIGHTS[part] * r.ratio * (GENERAL_PARTS.has(part) ? substance : 1);
   }
-  const raw = agentMessages.length === 0 || weights === 0 ? 0 : (earned / weights) * 100;
+  const overreachCap = authority.overreach === 0 ? 100 : authority.overreach === 1 ? OVERREACH_CAP : OVERREACH_CAP_MANY;
+  const raw = agentMessages.length === 0 || weights === 0 ? 0 : Math.min((earned / weights) * 100, gaming.cap, overreachCap);
   const score = Math.round(raw * 10) / 10;
+  if (substance < 1 && agentMessages.length > 0) {
+    parts.push([
+      'handling',
+      {
+        ratio: handling.ratio,
+        applicable: false,
+        findings: [
+          {
+            standard: null,
+            standardUrl: null,
+            passed: false,
+            turn: null,
+            message: `流程要点只做到 ${Math.round(handling.ratio * 100)}%：没有解决顾客的问题，礼貌和速度只按 ${Math.round(substance * 100)}% 计分`,
+            evidence: '先回答顾客的问题，再讲礼貌和速度',
+          },
+        ],
+      },
+    ]);
+  }
+  parts.push(['handling', { ratio: 1, applicable: false, findings: gaming.findings }]);
 
   const findings = parts.flatMap(([, r]) => r.findings);
   const problemsAt = new Map<number, string[]>();
@@ -161,7 +216,8 @@ export function scorePlay(scenario: Scenario, play: PlayResult, rules: ChatRules
     grade: gradeFor(score),
     ending: play.ending,
     findings,
-    breakdown: parts.map(([part, r]) => ({
+    fixes: topFixes(findings),
+    breakdown: parts.slice(0, 10).map(([part, r]) => ({
       part,
       label: PART_LABELS[part],
       weight: SCORE_WEIGHTS[part],
@@ -177,6 +233,26 @@ export function scorePlay(scenario: Scenario, play: PlayResult, rules: ChatRules
     transcript,
     notes: [...rules.warnings],
   };
+}
+
+/** How much a failed finding matters: gaming, then authority, then key points, then timing, the rest. */
+function importance(f: Finding): number {
+  if (f.standard === null && !f.workflowUrl) return 100;
+  if (f.standard === CHAT_STANDARDS.discount) return 90;
+  if (f.workflowUrl) return f.message.startsWith('不应该') ? 85 : 80;
+  if (f.standard === CHAT_STANDARDS.threeNots || f.standard === CHAT_STANDARDS.negative) return 70;
+  if (f.standard === CHAT_STANDARDS.firstResponse || f.standard === CHAT_STANDARDS.replyResponse) return 60;
+  return 50;
+}
+
+/** The three most important failed findings, most important first (stable within a level). */
+export function topFixes(findings: readonly Finding[], n = 3): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .filter(({ f }) => !f.passed)
+    .sort((a, b) => importance(b.f) - importance(a.f) || a.i - b.i)
+    .slice(0, n)
+    .map(({ f }) => f);
 }
 
 /** Plays `scenario` with `replies` and scores it. Deterministic; never throws on trainee input. */

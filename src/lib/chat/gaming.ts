@@ -1,0 +1,174 @@
+/**
+ * Anti-gaming: replies that are built to please a scorer rather than to serve a customer. Each
+ * kind found gives one finding the trainee can read (what was wrong, the words, what to do) and
+ * caps the chat's score (score.ts): GAMING_CAP for one kind, GAMING_CAP_MANY for two or more.
+ *
+ * | kind        | what                                                                           |
+ * |-------------|--------------------------------------------------------------------------------|
+ * | repeat      | the same message (≥ REPEAT_MIN_CHARS, after folding) sent again               |
+ * | wall        | a message over WALL_CHARS characters: far longer than a chat reply             |
+ * | paste       | a message of ≥ PASTE_MIN_CHARS typed faster than PASTE_CPM (50 a second)        |
+ * | keywords    | words strung together without sentences (no function words, or space-separated |
+ * |             | short tokens), or polite words stacked (您好请谢谢对不起再见)                    |
+ * | hold        | HOLD_MIN or more messages that only ask the customer to wait (稍等) and say     |
+ * |             | nothing else                                                                   |
+ * | not-chinese | half or more of the messages are not in Chinese                                |
+ *
+ * Thresholds are far beyond what a real chat shows (the blind set's best chats stay under 150
+ * characters a message and under 2,200 characters a minute, with timings written by hand).
+ * Pure and total: never throws.
+ */
+import type { Finding } from './checks.ts';
+import { normalize } from './normalize.ts';
+import type { AgentMessage, PlayResult } from './player.ts';
+
+export type GamingKind = 'repeat' | 'wall' | 'paste' | 'keywords' | 'hold' | 'not-chinese';
+
+export const REPEAT_MIN_CHARS = 6;
+export const WALL_CHARS = 200;
+export const PASTE_MIN_CHARS = 60;
+export const PASTE_CPM = 3000;
+export const HOLD_MIN = 2;
+/** Highest score a chat with one kind of gaming can get, and with two or more. */
+export const GAMING_CAP = 30;
+export const GAMING_CAP_MANY = 15;
+
+export interface GamingResult {
+  kinds: GamingKind[];
+  findings: Finding[];
+  /** The highest score the chat may get (100 when nothing was found). */
+  cap: number;
+}
+
+/** Characters of ordinary sentences: particles, pronouns, verbs of linking. A list of nouns has almost none. */
+const FUNCTION_CHARS = new Set([
+  ...'的了吗呢吧啊呀哦是在我您你他她它们这那会要把给就都还也很有没不可以能到过着让被对为和跟如果因为所以就请',
+]);
+const POLITE_STACK = /(?:您好|你好|请|谢谢|对不起|再见|抱歉|亲){4,}/;
+const CJK = /[\u3400-\u9fff]/g;
+const LATIN = /[a-z]/gi;
+/** What is left of a message once its wait words and courtesy are removed. */
+const HOLD_WORDS = /稍等|稍候|等一下|等等|请您|请|再|一下|好的|好|哈|嗯|呢|哦|啊|亲|您|查一下|我查|还在查|查|马上|[，。！？、,.!?~～…\s]/g;
+
+const gamingFinding = (message: string, evidence: string, at?: number): Finding => ({
+  standard: null,
+  standardUrl: null,
+  passed: false,
+  turn: null,
+  message,
+  evidence,
+  ...(at !== undefined ? { at } : {}),
+});
+
+const quote = (text: string, n = 30) => {
+  const chars = Array.from(text.trim());
+  return chars.length > n ? `${chars.slice(0, n).join('')}…` : chars.join('');
+};
+
+function isKeywordList(m: AgentMessage): boolean {
+  const raw = m.text.trim();
+  const tokens = raw.split(/[\s、，,；;]+/).filter(Boolean);
+  if (tokens.length >= 4 && tokens.every((t) => Array.from(t).length <= 5)) return true;
+  if (POLITE_STACK.test(m.analysis.text)) return true;
+  const cjk = m.analysis.text.match(CJK) ?? [];
+  if (cjk.length < 16) return false;
+  const fn = cjk.filter((c) => FUNCTION_CHARS.has(c)).length;
+  return fn / cjk.length < 0.06;
+}
+
+function isChinese(text: string): boolean {
+  const cjk = (text.match(CJK) ?? []).length;
+  const latin = (text.match(LATIN) ?? []).length;
+  return latin < 10 || cjk >= latin / 2;
+}
+
+/** The gaming findings of a played chat. */
+export function checkGaming(play: PlayResult): GamingResult {
+  const msgs: { m: AgentMessage; at: number }[] = [];
+  play.messages.forEach((m, at) => {
+    if (m.from === 'agent') msgs.push({ m, at });
+  });
+  const findings: Finding[] = [];
+  const kinds: GamingKind[] = [];
+  const add = (kind: GamingKind, f: Finding) => {
+    if (!kinds.includes(kind)) kinds.push(kind);
+    findings.push(f);
+  };
+
+  const seen = new Map<string, number>();
+  for (const { m, at } of msgs) {
+    const key = normalize(m.text);
+    if (m.chars >= REPEAT_MIN_CHARS && seen.has(key)) {
+      if (!kinds.includes('repeat'))
+        add(
+          'repeat',
+          gamingFinding(
+            '同一段话重复发送：顾客每次说的不一样，回复要针对顾客刚说的内容；复制粘贴的回复不得分',
+            `“${quote(m.text)}”（第 ${(seen.get(key) ?? 0) + 1} 条和第 ${m.replyIndex + 1} 条相同）`,
+            at,
+          ),
+        );
+    } else if (!seen.has(key)) seen.set(key, m.replyIndex);
+  }
+
+  const wall = msgs.find(({ m }) => m.chars > WALL_CHARS);
+  if (wall)
+    add(
+      'wall',
+      gamingFinding(
+        `一条消息有 ${wall.m.chars} 字，远超聊天回复的长度（${WALL_CHARS} 字以内）：只回答顾客问的，长内容拆成两三条短消息`,
+        `“${quote(wall.m.text)}”`,
+        wall.at,
+      ),
+    );
+
+  const paste = msgs.find(
+    ({ m }) => m.chars >= PASTE_MIN_CHARS && m.waitKind !== 'after-hold' && (m.chars * 60000) / Math.max(m.waitMs, 1) > PASTE_CPM,
+  );
+  if (paste) {
+    const cpm = Math.round((paste.m.chars * 60000) / Math.max(paste.m.waitMs, 1));
+    add(
+      'paste',
+      gamingFinding(
+        `${paste.m.chars} 字只用了 ${Math.round(paste.m.waitMs / 100) / 10} 秒（约 ${cpm} 字/分钟），是粘贴的模板而不是针对顾客的回答`,
+        `“${quote(paste.m.text)}”`,
+        paste.at,
+      ),
+    );
+  }
+
+  const lists = msgs.filter(({ m }) => isKeywordList(m));
+  if (lists.length > 0 && lists.length * 2 >= msgs.length) {
+    const first = lists[0]!;
+    add(
+      'keywords',
+      gamingFinding(
+        '堆砌关键词、没有成句：顾客需要的是完整的回答。示范：“您好，订单已经打单了，我马上联系仓库拦截，请您稍等两分钟。”',
+        `“${quote(first.m.text)}”`,
+        first.at,
+      ),
+    );
+  }
+
+  const holds = msgs.filter(({ m }) => m.holds && m.text.replace(HOLD_WORDS, '').length <= 2);
+  if (holds.length >= HOLD_MIN && holds.length * 2 >= msgs.length) {
+    const first = holds[0]!;
+    add(
+      'hold',
+      gamingFinding(
+        `${holds.length} 条消息只是让顾客“稍等”，没有任何内容：请顾客等待时要说明去做什么、大约多久，回来后给出结果`,
+        `“${quote(first.m.text)}”`,
+        first.at,
+      ),
+    );
+  }
+
+  const foreign = msgs.filter(({ m }) => !isChinese(m.text));
+  if (foreign.length > 0 && foreign.length * 2 >= msgs.length) {
+    const first = foreign[0]!;
+    add('not-chinese', gamingFinding('回复不是中文：请用中文和顾客沟通，称呼“您”，用礼貌用语', `“${quote(first.m.text)}”`, first.at));
+  }
+
+  const cap = kinds.length === 0 ? 100 : kinds.length === 1 ? GAMING_CAP : GAMING_CAP_MANY;
+  return { kinds, findings, cap };
+}

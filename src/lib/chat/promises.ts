@@ -1,0 +1,91 @@
+/**
+ * Promises an agent makes that need authority: compensation in money (赔您100元, 补偿您50块,
+ * 全额退款, 误工费全赔), things given away (免三个月租金, 免费换新, 物业费全免) and guarantees of
+ * an outcome (保证/包您满意/假一赔十/百分之百/我做主/半小时一定到). Discounts (便宜30元, 打8折)
+ * are read by the `amount` intents (intents.ts) and checked next to these (checks.ts
+ * checkAuthority).
+ *
+ * A promise is `deferred` (passed on to whoever decides, which is what the rules ask) when its
+ * clause says so: 帮您申请补偿, 赔偿要核实后由负责人定, 请示主管. A negated one (不能保证, 没法
+ * 赔偿) is no promise. Works on the compact normalised text (normalize.ts). Pure; never throws.
+ */
+import { parseNumber } from './amounts.ts';
+import { excerpt, isNegated, splitClauses, type Folded } from './normalize.ts';
+
+export type PromiseKind = 'compensation' | 'guarantee';
+
+export interface AgentPromise {
+  kind: PromiseKind;
+  /** Amount in yuan, when the promise names one. */
+  yuan?: number;
+  /** The words of the promise (compact form). */
+  words: string;
+  /** An excerpt of the trainee's words around it. */
+  evidence: string;
+  /** The clause passes it on to a supervisor or the rules instead of promising it. */
+  deferred: boolean;
+}
+
+const NUM = '(\\d{1,9}(?:\\.\\d{1,2})?|[零〇一二两三四五六七八九十百千万]{1,8})';
+
+const COMPENSATION: readonly RegExp[] = [
+  new RegExp(`(?:赔偿|补偿|赔|补|返还|退还|返|给)(?:给)?(?:您|你)?(?:现金|红包)?${NUM}(?:元|块钱|块)`, 'g'),
+  /全额(?:退款|赔偿|赔付|退)|退全款|全部退款|全赔|照价赔偿|双倍赔|三倍赔/g,
+  /误工费(?:我们|由我们|都)?(?:赔|出|报销|承担)/g,
+  new RegExp(`免(?:您)?${NUM}个?月`, 'g'),
+  /免费(?:给您|为您|帮您)?(?:换|送|赔)(?:您|一|个|台|套|件)*新/g,
+  /(?:物业费|租金|管理费)全免/g,
+  /不用退回|不用寄回|直接送给您/g,
+];
+
+const GUARANTEE: readonly RegExp[] = [
+  /(?:保证|包您|包你|打包票|担保)(?!金|正品)/g,
+  /假一赔[十百千万\d]+/g,
+  /百分之百|100%/g,
+  /绝对(?:没问题|不会|能|是正品|满意)/g,
+  /我(?:来)?做主|我个人负责|出了问题我负责/g,
+  /一定(?:能|会)?(?:今天|明天|马上|半小时|\d{1,2}(?:点|小时|分钟)).{0,6}(?:到|修好|到账|送到|解决|上门)/g,
+];
+
+/** A clause that hands the decision to someone with authority, or to the rules. */
+const DEFERRED =
+  /申请|请示|核实|上报|报给|提交|由.{0,8}(?:主管|经理|负责人|领导|公司)|(?:主管|经理|负责人|领导|公司).{0,8}(?:定|决定|批|答复|审核)|按.{0,6}规定|要看|需要.{0,4}(?:主管|经理|负责人|确认)/;
+/** 有保证, 质量保证: a statement about the product, not a promise. */
+const NOT_A_PROMISE = /(?:有|质量|品质|售后)保证$|保证正品$/;
+/** The message relays a decision someone with authority made (主管说/经理同意 …). */
+const RELAYED = /(?:主管|经理|负责人|组长|公司)/;
+const NOT_RELAYED = /(?:不用|不必|别)(?:找|问)|我(?:来)?做主/;
+
+/** Every promise in one agent message. */
+export function findPromises(f: Folded): AgentPromise[] {
+  const out: AgentPromise[] = [];
+  const relayed = RELAYED.test(f.text) && !NOT_RELAYED.test(f.text);
+  for (const clause of splitClauses(f.text)) {
+    const deferred = relayed || DEFERRED.test(clause.text);
+    const seen: [number, number][] = [];
+    const scan = (kind: PromiseKind, list: readonly RegExp[]) => {
+      for (const re of list) {
+        re.lastIndex = 0;
+        for (const m of clause.text.matchAll(re)) {
+          const pos = m.index;
+          const end = pos + m[0].length;
+          if (seen.some(([a, b]) => pos < b && end > a)) continue;
+          if (isNegated(clause.text, pos, m[0].length)) continue;
+          if (kind === 'guarantee' && NOT_A_PROMISE.test(clause.text.slice(0, end))) continue;
+          seen.push([pos, end]);
+          const n = m[1] !== undefined && /元|块/.test(m[0]) ? parseNumber(m[1]) : undefined;
+          out.push({
+            kind,
+            ...(n !== undefined && Number.isFinite(n) ? { yuan: n } : {}),
+            words: m[0],
+            evidence: excerpt(f, clause.start + pos, m[0].length),
+            deferred,
+          });
+        }
+      }
+    };
+    scan('compensation', COMPENSATION);
+    scan('guarantee', GUARANTEE);
+  }
+  return out;
+}
