@@ -4,13 +4,15 @@
  * 1. Real content: what the index is made of (terms, postings, frequencies, documents; texts
  *    apart), bytes (raw, gzip, brotli) of the index the browser fetches and of the texts, build
  *    time, load + deserialize time, query latency p50/p95 over the evaluation queries, recall@5
- *    and MRR (tests/search-eval/).
+ *    and MRR (tests/search-eval/), and on the blind set (tests/search-eval/blind/: written and
+ *    judged without sight of the code) recall@1 / recall@5 / MRR of the first acceptable
+ *    result, per kind of query and overall.
  * 2. A generated corpus of 10,000 scripts (real scripts' sentences recombined, seeded): bytes,
  *    bytes per 1,000 scripts, load time, query latency p50/p95.
  * 3. Side by side in Chromium on the same real content: Pagefind (the npm package, Chinese
  *    segmentation of its extended binary) against ours — bytes fetched for a first query (gzip on
  *    the wire, like a static host; ours split into code / index / texts), time to the first
- *    results, recall@5 and MRR on the same set. Ours fetches as the island does: the search code,
+ *    results, recall@5 and MRR on the same set, and the blind set's figures. Ours fetches as the island does: the search code,
  *    the index, then the texts of the results it shows (RESULT_LIMIT); the Traditional-Chinese
  *    dictionaries only for a query that needs them (measured apart with 議價).
  *
@@ -23,14 +25,14 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { buildSearchIndexFromDisk } from '../src/lib/node/search-index.ts';
-import { readEvalQueries } from '../src/lib/node/search-eval.ts';
+import { readBlindQueries, readEvalQueries } from '../src/lib/node/search-eval.ts';
 import { findBrowser, CHROMIUM_ARGS } from '../src/lib/node/browser.ts';
 import { allTexts, buildSearchIndex, coreIndex, textFiles } from '../src/lib/search/build-index.ts';
 import { loadSearchIndex } from '../src/lib/search/load-index.ts';
 import { createSearchEngine } from '../src/lib/search/engine.ts';
 import { documentText, type SearchDoc } from '../src/lib/search/documents.ts';
 import { SEARCH_CORE_PATH, unpackDocs, type SerializedSearchIndex } from '../src/lib/search/index-format.ts';
-import { evaluate, type EvalQuery } from '../src/lib/search/evaluate.ts';
+import { evaluate, evaluateBlind, type BlindReport, type EvalQuery } from '../src/lib/search/evaluate.ts';
 import { RESULT_LIMIT } from '../src/components/search/search-state.svelte.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -172,6 +174,7 @@ function line(label: string, value: string) {
 // ── 1. Real content ──────────────────────────────────────────────────────────────────────────
 console.log('\n== 1. 真实内容 (real content) ==');
 const queries = readEvalQueries(root);
+const blind = readBlindQueries(root);
 let t = performance.now();
 const realIndex = buildSearchIndexFromDisk(root);
 const buildMs = performance.now() - t;
@@ -207,6 +210,8 @@ line('load + deserialize (first / median)', `${ms(realLoad.first)} / ${ms(realLo
 line('first query after load', ms(realQueries.firstQuery));
 line(`query latency p50 / p95 (n=${realQueries.n})`, `${ms(realQueries.p50)} / ${ms(realQueries.p95)} (max ${ms(realQueries.max)})`);
 line(`recall@5 / MRR (${queries.length} queries)`, `${realEval.recall.toFixed(4)} / ${realEval.mrr.toFixed(4)}`);
+const blindEval = await evaluateBlind(blind, (q) => realQueries.engine.search(q, { limit: 10 }).hits.map((h) => keyOf(h.doc)));
+printBlind(`blind set (${blind.length} queries), ours`, blindEval);
 figures.real = {
   docs: realDocs.length,
   counts: realCounts,
@@ -219,6 +224,7 @@ figures.real = {
   queries: { p50: realQueries.p50, p95: realQueries.p95, firstQuery: realQueries.firstQuery },
   recall5: realEval.recall,
   mrr: realEval.mrr,
+  blind: blindFigures(blindEval),
 };
 
 // ── 2. Generated corpus ──────────────────────────────────────────────────────────────────────
@@ -263,6 +269,19 @@ const cmp = figures.compare as
   undefined | { ours: { bytes: number; ms: number }; pagefind: { bytes: number; ms: number; recall5: number; mrr: number } };
 line('recall@5 ours / Pagefind', `${realEval.recall.toFixed(4)} / ${cmp ? cmp.pagefind.recall5.toFixed(4) : 'n/a'}`);
 line('MRR ours / Pagefind', `${realEval.mrr.toFixed(4)} / ${cmp ? cmp.pagefind.mrr.toFixed(4) : 'n/a'}`);
+const pfBlind = (figures.compare as undefined | { pagefind: { blind: ReturnType<typeof blindFigures> } })?.pagefind.blind;
+line('blind recall@1 / @5 / MRR: ours', `${blindEval.recall1.toFixed(3)} / ${blindEval.recall5.toFixed(3)} / ${blindEval.mrr.toFixed(3)}`);
+line(
+  'blind recall@1 / @5 / MRR: Pagefind',
+  pfBlind ? `${pfBlind.recall1.toFixed(3)} / ${pfBlind.recall5.toFixed(3)} / ${pfBlind.mrr.toFixed(3)}` : 'n/a',
+);
+for (const [kind, o] of Object.entries(blindEval.byKind)) {
+  const p = pfBlind?.byKind[kind];
+  line(
+    `  blind ${kind} (n=${o.n}) ours / Pagefind`,
+    `${o.recall1.toFixed(3)} / ${o.recall5.toFixed(3)} / ${o.mrr.toFixed(3)}   ${p ? `${p.recall1.toFixed(3)} / ${p.recall5.toFixed(3)} / ${p.mrr.toFixed(3)}` : 'n/a'}`,
+  );
+}
 line('index gzip per 1,000 scripts', `${kb(per1000(genSize.gzip))} (texts apart: ${kb(per1000(genParts.textsAll))})`);
 line(`p95 latency at ${GENERATED.toLocaleString('en')} scripts`, ms(genQueries.p95));
 line('first-query bytes ours / Pagefind', cmp ? `${kb(cmp.ours.bytes)} / ${kb(cmp.pagefind.bytes)}` : 'n/a');
@@ -407,11 +426,17 @@ async function browserComparison() {
           }
           return out;
         },
-        queries.map((q) => q.q),
+        [...queries.map((q) => q.q), ...blind.map((q) => q.q)],
       );
-      const pfByQuery = new Map(queries.map((q, i) => [q.q, pfRuns[i]!.urls.map((u) => urlToKey.get(u) ?? u)]));
+      const pfByQuery = new Map(
+        [...queries.map((q) => q.q), ...blind.map((q) => q.q)].map((q, i) => [q, pfRuns[i]!.urls.map((u) => urlToKey.get(u) ?? u)]),
+      );
       const pfEval = await evaluate(queries, (q) => pfByQuery.get(q) ?? []);
-      const pfTimes = pfRuns.map((r) => r.ms).sort((a, b) => a - b);
+      const pfBlindEval = await evaluateBlind(blind, (q) => pfByQuery.get(q) ?? []);
+      const pfTimes = pfRuns
+        .slice(0, queries.length)
+        .map((r) => r.ms)
+        .sort((a, b) => a - b);
       await pf.page.waitForTimeout(300);
       const pfAllBytes = bytes(pf.all);
 
@@ -485,7 +510,7 @@ async function browserComparison() {
       );
       line('', describe(pf.fetched));
       line('Pagefind index files on disk', `${kb(pagefindIndexBytes)} (built in ${ms(pagefindBuildMs)})`);
-      line(`Pagefind bytes after all ${queries.length} queries`, kb(pfAllBytes));
+      line(`Pagefind bytes after all ${queries.length + blind.length} queries`, kb(pfAllBytes));
       line('browser query p50 / p95: ours', `${ms(percentile(ourTimes, 50))} / ${ms(percentile(ourTimes, 95))}`);
       line('browser query p50 / p95: Pagefind', `${ms(percentile(pfTimes, 50))} / ${ms(percentile(pfTimes, 95))}`);
       line('recall@5 / MRR: ours', `${realEval.recall.toFixed(4)} / ${realEval.mrr.toFixed(4)}`);
@@ -497,6 +522,7 @@ async function browserComparison() {
           `ours ${o.recall.toFixed(3)} / ${o.mrr.toFixed(3)}   Pagefind ${r.recall.toFixed(3)} / ${r.mrr.toFixed(3)}`,
         );
       }
+      printBlind(`blind set (${blind.length} queries), Pagefind`, pfBlindEval);
       figures.compare = {
         query: firstQuery,
         ours: {
@@ -525,6 +551,7 @@ async function browserComparison() {
           recall5: pfEval.recall,
           mrr: pfEval.mrr,
           byType: pfEval.byType,
+          blind: blindFigures(pfBlindEval),
           browserP50: percentile(pfTimes, 50),
           browserP95: percentile(pfTimes, 95),
           bytesAfterAllQueries: pfAllBytes,
@@ -571,4 +598,20 @@ async function serveCompressed(dir: string): Promise<{ url: string; close(): Pro
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
+
+/** The blind set's figures without the per-query outcomes. */
+function blindFigures(report: BlindReport) {
+  const { outcomes: _outcomes, ...rest } = report;
+  return rest;
+}
+
+/** recall@1 / recall@5 / MRR overall and per kind; with BLIND_MISSES=1 the queries not found first. */
+function printBlind(label: string, report: BlindReport) {
+  line(`${label}: recall@1 / @5 / MRR`, `${report.recall1.toFixed(3)} / ${report.recall5.toFixed(3)} / ${report.mrr.toFixed(3)}`);
+  for (const [kind, r] of Object.entries(report.byKind))
+    line(`  ${kind} (n=${r.n})`, `${r.recall1.toFixed(3)} / ${r.recall5.toFixed(3)} / ${r.mrr.toFixed(3)}`);
+  if (process.env.BLIND_MISSES)
+    for (const o of report.outcomes.filter((x) => x.rank !== 1))
+      console.log(`    ${o.query.id} ${o.query.kind} rank ${o.rank || '-'}: ${o.query.q} → ${o.ranked.slice(0, 3).join(' ')}`);
 }

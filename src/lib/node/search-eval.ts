@@ -1,8 +1,8 @@
-/** Reads the search evaluation set (tests/search-eval/queries.yaml) for the test and the benchmark. */
+/** Reads the search evaluation sets (tests/search-eval/queries.yaml and the blind set) for the tests and the benchmark. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { EvalQuery } from '../search/evaluate.ts';
+import { blindQueries, type BlindQuery, type EvalQuery } from '../search/evaluate.ts';
 
 /** Path of the committed query set below the project root. */
 export const EVAL_QUERIES = 'tests/search-eval/queries.yaml';
@@ -23,4 +23,13 @@ export function readEvalQueries(root: string, file = EVAL_QUERIES): EvalQuery[] 
     if (!ok) throw new Error(`${file} [${i}]: 需要 q、type 和 expect（kind:id 列表）`);
     return { q: q.q!, type: q.type!, expect: q.expect! };
   });
+}
+
+/** The blind set: queries and judgments, frozen (tests/search-eval/blind/). */
+export const BLIND_QUERIES = 'tests/search-eval/blind/queries.yaml';
+export const BLIND_JUDGMENTS = 'tests/search-eval/blind/judgments.yaml';
+
+export function readBlindQueries(root: string): BlindQuery[] {
+  const read = (file: string): unknown => parse(readFileSync(join(root, file), 'utf8'));
+  return blindQueries(read(BLIND_QUERIES), read(BLIND_JUDGMENTS));
 }

@@ -57,3 +57,68 @@ export async function evaluate(queries: EvalQuery[], rank: (q: string) => string
   }
   return { k, recall: mean(outcomes.map((o) => o.recall)), mrr: mean(outcomes.map((o) => o.reciprocalRank)), outcomes, byType };
 }
+
+/**
+ * A query of the blind set (tests/search-eval/blind/): judged by its first results. `right` are
+ * the acceptable first results (the judgments' best ∪ ok); a query counts as found at k when any
+ * of them is in the top k.
+ */
+export interface BlindQuery {
+  id: string;
+  /** keyword | pasted | traditional | rule. */
+  kind: string;
+  q: string;
+  right: string[];
+}
+
+export interface FirstResultFigures {
+  n: number;
+  /** Share of queries with an acceptable item first. */
+  recall1: number;
+  /** … within the top 5. */
+  recall5: number;
+  /** Mean of 1 / rank of the first acceptable item (0 when none in the ranking). */
+  mrr: number;
+}
+
+export interface BlindReport extends FirstResultFigures {
+  byKind: Record<string, FirstResultFigures>;
+  outcomes: Array<{ query: BlindQuery; ranked: string[]; rank: number }>;
+}
+
+/** Joins the blind queries and their judgments (parsed YAML); throws on a query without judgment. */
+export function blindQueries(queries: unknown, judgments: unknown): BlindQuery[] {
+  if (!Array.isArray(queries)) throw new Error('blind queries: 应是一个列表');
+  const j = (judgments ?? {}) as Record<string, { best?: unknown; ok?: unknown } | undefined>;
+  const list = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
+  return queries.map((item: unknown, i) => {
+    const q = item as { id?: unknown; kind?: unknown; q?: unknown } | null;
+    if (!q || typeof q.id !== 'string' || typeof q.kind !== 'string' || typeof q.q !== 'string')
+      throw new Error(`blind queries [${i}]: 需要 id、kind 和 q`);
+    const judged = j[q.id];
+    if (!judged) throw new Error(`blind judgments: ${q.id} 没有判分`);
+    return { id: q.id, kind: q.kind, q: q.q, right: [...new Set([...list(judged.best), ...list(judged.ok)])] };
+  });
+}
+
+/** Runs `rank` over the blind set: recall@1, recall@5 and MRR overall and per kind. */
+export async function evaluateBlind(queries: BlindQuery[], rank: (q: string) => string[] | Promise<string[]>): Promise<BlindReport> {
+  const outcomes: BlindReport['outcomes'] = [];
+  for (const query of queries) {
+    const ranked = await rank(query.q);
+    const right = new Set(query.right);
+    outcomes.push({ query, ranked, rank: ranked.findIndex((k) => right.has(k)) + 1 });
+  }
+  const figures = (of: BlindReport['outcomes']): FirstResultFigures => {
+    const n = of.length || 1;
+    return {
+      n: of.length,
+      recall1: of.filter((o) => o.rank === 1).length / n,
+      recall5: of.filter((o) => o.rank >= 1 && o.rank <= 5).length / n,
+      mrr: of.reduce((a, o) => a + (o.rank ? 1 / o.rank : 0), 0) / n,
+    };
+  };
+  const byKind: Record<string, FirstResultFigures> = {};
+  for (const kind of [...new Set(queries.map((q) => q.kind))]) byKind[kind] = figures(outcomes.filter((o) => o.query.kind === kind));
+  return { ...figures(outcomes), byKind, outcomes };
+}
