@@ -9,7 +9,8 @@
  *   waiting for the rest of the answer).
  * - Limits: the first reply against `firstReplySec`, every other against `replySec`, except the
  *   message right after one that asked the customer to wait (intent `holds`, e.g. 稍等, 我去问
- *   主管), which may take `holdSec`.
+ *   主管), which may take `holdSec`; the announced wait stays open through short acknowledgements
+ *   (好的，有结果马上告诉您) until the agent returns (see PlayState.holdOpen).
  * - A wait longer than its limit plus `leaveAfterSec`: the customer has left before the reply
  *   arrives (ending `customer-left`); that reply and the rest are ignored.
  * - After each agent message the turn's branches are checked, in order, against the intents of
@@ -18,7 +19,9 @@
  *   takes the first `atEnd` branch that holds, else `default`. A branch or default naming an
  *   ending ends the chat.
  * - Replies left over after an ending are ignored (counted in `ignoredReplies`); running out of
- *   replies ends the chat with the `customer-left` ending.
+ *   replies ends the chat with the `customer-left` ending, unless the agent's last message said
+ *   goodbye (intent `closes`): then the turn resolves as when the customer stops waiting, when
+ *   that leads to an ending (closeChat).
  * - Times are sanitised: NaN, negative and -Infinity count as 0 ms, anything above 24 h (and
  *   +Infinity) as 24 h. Texts that are not strings count as empty; lone surrogates are replaced.
  */
@@ -86,6 +89,10 @@ export interface PlayResult {
 }
 
 export const HOLD_INTENT = 'holds';
+/** A message this long after a 稍等 delivers the result: the announced wait is over. */
+export const HOLD_RESULT_CHARS = 30;
+/** A message that says goodbye: the chat may end on it (see closeChat). */
+export const CLOSE_INTENT = 'closes';
 export const MAX_WAIT_MS = 24 * 60 * 60 * 1000;
 
 /** NaN, negatives and non-numbers → 0; above 24 h (and +Infinity) → 24 h. */
@@ -141,6 +148,12 @@ interface PlayState {
   agentSpoke: boolean;
   lastWasAgent: boolean;
   lastHolds: boolean;
+  /**
+   * An announced wait (稍等) is still open: short acknowledgements sent meanwhile (好的，有结果马上
+   * 告诉您) do not end it; the agent's return (a message after more than `replySec`, or one of at
+   * least HOLD_RESULT_CHARS characters) does.
+   */
+  holdOpen: boolean;
 }
 
 function newPlayState(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap<string, CompiledIntent>): PlayState {
@@ -165,6 +178,7 @@ function newPlayState(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap
     agentSpoke: false,
     lastWasAgent: false,
     lastHolds: false,
+    holdOpen: false,
   };
 }
 
@@ -210,7 +224,7 @@ function openChat(s: PlayState): CustomerMessage[] {
 /** The kind of wait the next agent message has, and its limit. */
 function nextWait(s: PlayState): { waitKind: WaitKind; limitSec: number } {
   const { limits } = s;
-  const waitKind: WaitKind = !s.agentSpoke ? 'first' : s.lastHolds ? 'after-hold' : s.lastWasAgent ? 'followup' : 'reply';
+  const waitKind: WaitKind = !s.agentSpoke ? 'first' : s.lastHolds || s.holdOpen ? 'after-hold' : s.lastWasAgent ? 'followup' : 'reply';
   const limitSec = waitKind === 'first' ? limits.firstReplySec : waitKind === 'after-hold' ? limits.holdSec : limits.replySec;
   return { waitKind, limitSec };
 }
@@ -243,6 +257,8 @@ function addAgentMessage(
   s.agentSpoke = true;
   s.lastWasAgent = true;
   s.lastHolds = holds;
+  if (holds) s.holdOpen = true;
+  else if (message.waitMs > s.limits.replySec * 1000 || countChars(message.text) >= HOLD_RESULT_CHARS) s.holdOpen = false;
   if (!holds) s.counted++;
 }
 
@@ -292,8 +308,29 @@ function takeReply(s: PlayState, raw: AgentReply): { customer: CustomerMessage[]
   return s.ending ? { customer: out, ending: s.ending } : { customer: out };
 }
 
+/**
+ * The agent's last message said goodbye (intent `closes`) in time: the customer takes the closing
+ * as the end of their wait, so the turn resolves as if they had stopped waiting (the first `atEnd`
+ * branch that holds, else `default`) when that leads to an ending; not “等不到回复”.
+ */
+function closeChat(s: PlayState): void {
+  const turn = s.current;
+  const last = s.messages[s.messages.length - 1];
+  if (!turn || !s.visit || last?.from !== 'agent' || !last.analysis.hits.has(CLOSE_INTENT)) return;
+  const has = (id: string) => s.visit?.intents.has(id) ?? false;
+  const holdsFor = (b: Branch) => b.when.all.every(has) && (b.when.any.length === 0 || b.when.any.some(has)) && !b.when.none.some(has);
+  const late = turn.branches.find((b) => b.atEnd && holdsFor(b));
+  const target = late?.next ?? turn.default;
+  const end = s.endings.get(target);
+  if (!end) return;
+  s.ending = end;
+  s.endedBy = late ? 'branch' : 'default';
+  s.current = undefined;
+}
+
 /** No more replies: ends the chat as customer-left if it has not ended. */
 function finishChat(s: PlayState): PlayResult {
+  if (!s.ending) closeChat(s);
   if (!s.ending) {
     s.ending = customerLeftEnding(s.scenario);
     s.endedBy = 'out-of-replies';
