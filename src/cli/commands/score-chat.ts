@@ -34,6 +34,9 @@ function summary(r: ChatReport): string {
     ...r.breakdown.map(
       (b) => `  ${b.label.padEnd(6, '　')} ${b.applicable ? `${(b.weight * b.ratio).toFixed(1)} / ${b.weight}` : '未计分'}`,
     ),
+    ...(r.fixes.length
+      ? ['最重要的改进：', ...r.fixes.map((f, i) => `  ${i + 1}. ${f.message}：${f.evidence}${f.model ? `\n     示范：${f.model}` : ''}`)]
+      : []),
     '问题：',
     ...r.findings
       .filter((f) => !f.passed)
