@@ -9,8 +9,34 @@ describe('analyseQuery', () => {
   it('builds terms with the same tokenizer as the index, and adds synonyms', () => {
     const q = analyseQuery('能便宜点吗');
     expect(q.compact).toBe('能便宜点吗');
-    expect(q.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['便宜', '宜点', '点吗']));
+    expect(q.terms.map((t) => t.term)).toEqual(['便宜']);
     expect(q.synonyms.flatMap((s) => s.terms)).toEqual(expect.arrayContaining(['议价', '讲价', '砍价']));
+  });
+
+  it('drops particles, question words and greetings from the terms (no pair straddles them)', () => {
+    const terms = (q: string) => analyseQuery(q).terms.map((t) => t.term);
+    expect(terms('台风来了怎么办')).toEqual(['台风', '风来']);
+    expect(terms('优惠权限多少钱')).toEqual(expect.arrayContaining(['优惠', '权限']));
+    expect(terms('优惠权限多少钱')).not.toContain('少钱');
+    expect(terms('亲，在吗？我要退款')).toEqual(['退款']);
+    // Nothing else there: the words themselves are searched.
+    expect(terms('在吗')).toEqual(['在吗']);
+  });
+
+  it('drops order numbers and reads body measurements as a size question', () => {
+    const q = analyseQuery('在吗 我158 95斤 平时穿S 这件要拍M吗？');
+    const terms = q.terms.map((t) => t.term);
+    expect(terms).toContain('尺码');
+    expect(terms).not.toContain('158');
+    expect(analyseQuery('订单号 4302918837261 颜色拍错了').terms.map((t) => t.term)).not.toContain('4302918837261');
+    expect(analyseQuery('5S4E').terms.map((t) => t.term)).not.toContain('尺码');
+  });
+
+  it('tells a rule question from a customer message and a topic', () => {
+    expect(analyseQuery('电话响几声之内必须接？').intent).toBe('rule');
+    expect(analyseQuery('投诉多久要给答复').intent).toBe('rule');
+    expect(analyseQuery('亲 能不能便宜点啊😭').intent).toBe('situation');
+    expect(analyseQuery('交接班').intent).toBe('topic');
   });
 
   it('uses a prefix for a single character', () => {

@@ -13,6 +13,7 @@ import lunr from 'lunr';
 import { fold, isHan } from './normalise.ts';
 import { runs, runTokens } from './tokenize.ts';
 import { KIND_SUFFIXES, SYNONYM_GROUPS } from './synonyms.ts';
+import { understand, type QueryIntent } from './understand.ts';
 import { KEY_FIELDS_MASK } from './fields.ts';
 import { refPosition, type LoadedSearchIndex } from './load-index.ts';
 import type { SearchDoc, SearchKind } from './documents.ts';
@@ -21,8 +22,19 @@ import type { SearchDoc, SearchKind } from './documents.ts';
 export const MAX_QUERY_CHARS = 48;
 /** Weight of a synonym's terms relative to a typed term. */
 const SYNONYM_WEIGHT = 0.5;
-/** How much each kind weighs: staff mid-shift mostly want a reply. */
-const KIND_WEIGHT: Record<SearchKind, number> = { script: 1, workflow: 0.85, step: 0.7, standard: 0.75 };
+/**
+ * How much each kind weighs, by the kind of answer the query asks for (understand.ts). A customer's
+ * situation wants the reply to copy: scripts first. A question about a rule or a number (多久,
+ * 几声, 超过多少) wants the standard or the step that states it, not a reply that only mentions
+ * the topic. A few words of a topic (交接班, 旗帜颜色) may be any kind: the text decides.
+ */
+const KIND_WEIGHT: Record<QueryIntent, Record<SearchKind, number>> = {
+  situation: { script: 1, workflow: 0.85, step: 0.7, standard: 0.75 },
+  rule: { script: 0.55, workflow: 0.8, step: 1, standard: 1.1 },
+  topic: { script: 0.9, workflow: 1, step: 0.85, standard: 1 },
+};
+/** Weight of a number typed (a number in the rule helps; an order number or a price should not lead). */
+const NUMBER_WEIGHT = 0.4;
 /** Extra weight of the kind a query asks for with a suffix word (撤单流程 → workflows). */
 const KIND_HINT_WEIGHT = 1.6;
 /** Bonus when the title, customer words, tags or summary hold every term of the query. */
@@ -62,6 +74,8 @@ export interface AnalysedQuery {
   highlight: string[];
   /** The kind asked for with a suffix word (撤单流程), if any. */
   kindHint?: SearchKind;
+  /** The kind of answer asked for (understand.ts). */
+  intent: QueryIntent;
 }
 
 export interface SearchFilters {
@@ -149,7 +163,7 @@ export function analyseQuery(input: unknown): AnalysedQuery {
     kept.push(chars.join(''));
   }
   let compact = kept.join('');
-  if (!compact) return { compact, terms: [], synonyms: [], highlight: [] };
+  if (!compact) return { compact, terms: [], synonyms: [], highlight: [], intent: 'situation' };
   let kindHint: SearchKind | undefined;
   for (const [suffix, kind] of Object.entries(KIND_SUFFIXES)) {
     if (compact.endsWith(suffix) && Array.from(compact).length - Array.from(suffix).length >= 2) {
@@ -172,25 +186,30 @@ export function analyseQuery(input: unknown): AnalysedQuery {
     }
   };
   const chars = Array.from(compact);
+  const understood = understand(kept, typeof input === 'string' ? input : '');
   if (chars.length === 1 && isHan(compact)) {
     // One character typed so far: every term that starts with it.
     add({ term: compact, boost: 1, prefix: true });
   } else {
-    for (const run of kept) {
-      // Dictionary words of three characters or more are the most specific terms.
-      for (const t of runTokens(run))
-        add({ term: t, boost: Array.from(t).length >= 3 && isHan(String.fromCodePoint(t.codePointAt(0)!)) ? 1.3 : 1 });
+    for (const piece of understood.pieces) {
+      // Dictionary words of three characters or more are the most specific terms; numbers the least.
+      for (const t of runTokens(piece)) {
+        const han = isHan(String.fromCodePoint(t.codePointAt(0)!));
+        add({ term: t, boost: /^\d+$/.test(t) ? NUMBER_WEIGHT : Array.from(t).length >= 3 && han ? 1.3 : 1 });
+      }
     }
     // A Latin word at the end may still be being typed (vi → vip).
     const last = kept[kept.length - 1] ?? '';
     const tail = /[^\p{Script=Han}]+$/u.exec(last)?.[0];
-    if (tail && tail.length <= 16) add({ term: tail, boost: 0.5, prefix: true });
+    if (tail && tail.length <= 16 && !/\d/.test(tail) && understood.pieces.some((p) => p.endsWith(tail)))
+      add({ term: tail, boost: 0.5, prefix: true });
   }
 
   const typed = new Set(terms.filter((t) => !t.prefix).map((t) => t.term));
+  const synonymText = understood.topicText + (understood.asksSize ? understood.pieces.at(-1)! : '');
   const synonyms: SynonymExpansion[] = [];
   for (const group of foldedGroups) {
-    const present = group.filter((m) => compact.includes(m));
+    const present = group.filter((m) => synonymText.includes(m));
     if (!present.length) continue;
     const covers = unique(present.flatMap((m) => runTokens(m)));
     const alternatives = group.filter((m) => !present.some((p) => p.includes(m)));
@@ -198,7 +217,7 @@ export function analyseQuery(input: unknown): AnalysedQuery {
     if (expansion.length) synonyms.push({ covers, terms: expansion, alternatives, members: group });
   }
   const highlight = unique([...terms.map((t) => t.term), ...synonyms.flatMap((s) => s.members)]).sort((a, b) => b.length - a.length);
-  return { compact, terms, synonyms, highlight, ...(kindHint ? { kindHint } : {}) };
+  return { compact, terms, synonyms, highlight, intent: understood.intent, ...(kindHint ? { kindHint } : {}) };
 }
 
 function passes(doc: SearchDoc, filters: SearchFilters): boolean {
@@ -243,7 +262,8 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   const coveredBySynonym = new Set(query.synonyms.flatMap((s) => s.covers));
   const units = query.terms.map((t) => {
     const idf = t.prefix ? 1 : index.idf(t.term);
-    return { ...t, weight: idf > 0 ? idf : coveredBySynonym.has(t.term) ? 1 : 0 };
+    const weight = idf > 0 ? idf : coveredBySynonym.has(t.term) ? 1 : 0;
+    return { ...t, weight: /^\d+$/.test(t.term) ? weight * NUMBER_WEIGHT : weight };
   });
   const totalWeight = units.reduce((a, u) => a + u.weight, 0);
   const long = Array.from(query.compact).length >= 2;
@@ -252,7 +272,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   for (const { ref, score } of raw) {
     const doc = index.docs[ref];
     if (!doc || !passes(doc, options)) continue;
-    const kindWeight = (KIND_WEIGHT[doc.kind] ?? 1) * (query.kindHint === doc.kind ? KIND_HINT_WEIGHT : 1);
+    const kindWeight = (KIND_WEIGHT[query.intent][doc.kind] ?? 1) * (query.kindHint === doc.kind ? KIND_HINT_WEIGHT : 1);
     candidates.push({ doc, ref, score: score * kindWeight });
   }
   candidates.sort((a, b) => b.score - a.score || a.ref - b.ref);

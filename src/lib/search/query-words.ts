@@ -1,0 +1,198 @@
+/**
+ * Words of a query that say how something is asked, not what about, kept as data (query.ts reads
+ * them; understand.ts applies them). They never become search terms: the pairs they make (了怎,
+ * 么办, 要接) are rare in the content, so they would weigh heavily and pull the ranking towards
+ * whatever happens to contain them. What they say is kept apart: a question about a rule or a
+ * number (多久, 几声, 超过多少 …) asks for the standard or step that holds the number.
+ *
+ * Rules for editors: Simplified Chinese (queries are folded first, so Traditional and full-width
+ * spellings count); a single character is dropped only when the word segmenter leaves it on its
+ * own (要 in 要接, not in 需要); longer words are dropped wherever they occur, so list none that
+ * is part of a content word.
+ */
+
+/**
+ * Greetings, politeness and pronouns of a pasted message (亲，在吗 …). Dropped before anything else
+ * when the query has other words, so 你好 in a pasted question does not look for greetings.
+ */
+export const NOISE_WORDS: readonly string[] = [
+  '亲爱的',
+  '亲亲',
+  '亲',
+  '在吗',
+  '在不在',
+  '有人吗',
+  '你好',
+  '您好',
+  '哈喽',
+  '请问',
+  '麻烦',
+  '谢谢',
+  '多谢',
+  '美女',
+  '帅哥',
+  '那个',
+  '这个',
+  '一下',
+  '我们',
+  '你们',
+  '他们',
+  '我',
+  '你',
+  '您',
+  '他',
+  '她',
+  '咱',
+];
+
+/**
+ * Questions about a rule or a number: they ask for the standard or the step that holds it
+ * (`RULE` intent, query.ts). Longest first is not needed: the longest match wins.
+ */
+export const RULE_QUESTION_WORDS: readonly string[] = [
+  '多长时间',
+  '多久',
+  '多长',
+  '多远',
+  '多大',
+  '多少',
+  '几',
+  '最晚',
+  '最迟',
+  '最多',
+  '最少',
+  '至少',
+  '超过',
+  '以内',
+  '之内',
+  '什么时候',
+  '何时',
+  '哪天',
+  '谁',
+  '要不要',
+  '用不用',
+  '需不需要',
+  '能不能',
+  '可不可以',
+  '可以吗',
+  '行不行',
+  '是不是',
+  '有没有',
+  '会不会',
+  '罚',
+  '扣',
+  '处罚',
+];
+
+/** Of the words above, those that are only question words (dropped from the terms like fillers). */
+export const QUESTION_ONLY_WORDS: readonly string[] = [
+  '多长时间',
+  '多久',
+  '多长',
+  '多远',
+  '多少',
+  '几',
+  '什么时候',
+  '何时',
+  '哪天',
+  '要不要',
+  '用不用',
+  '需不需要',
+  '能不能',
+  '可不可以',
+  '可以吗',
+  '行不行',
+  '是不是',
+  '有没有',
+  '会不会',
+];
+
+/** Particles and question words that carry no topic. */
+export const FILLER_WORDS: readonly string[] = [
+  '怎么办',
+  '怎么样',
+  '怎么回事',
+  '怎么弄',
+  '怎么搞',
+  '怎么',
+  '咋办',
+  '咋',
+  '为什么',
+  '为啥',
+  '什么',
+  '啥',
+  '哪些',
+  '哪里',
+  '哪儿',
+  '吗',
+  '呢',
+  '啊',
+  '呀',
+  '吧',
+  '哈',
+  '嘛',
+  '哦',
+  '噢',
+  '喔',
+  '啦',
+  '呗',
+  '哎',
+  '唉',
+  '嗯',
+  '哇',
+  '么',
+  '了',
+  '的',
+  '得',
+  '地',
+  '呐',
+  '嘞',
+  '咯',
+  '要',
+  '想',
+  '会',
+  '能',
+  '可以',
+  '应该',
+  '还',
+  '都',
+  '就',
+  '也',
+  '又',
+  '才',
+  '再',
+  '是',
+  '在',
+  '给',
+  '把',
+  '被',
+  '让',
+  '跟',
+  '和',
+  '还是',
+  '一般',
+  '必须',
+  '需要',
+  '到底',
+  '现在',
+  '刚',
+  '刚刚',
+  '已经',
+  '这',
+  '那',
+  '些',
+  '个',
+  '次',
+  '件',
+  '点',
+];
+
+/**
+ * Units of body measurements in a pasted message (158 95斤, 穿 M): they ask about sizes. The
+ * numbers beside them are dropped and the query looks for `SIZE_WORD` as well.
+ */
+export const BODY_UNITS: readonly string[] = ['斤', '公斤', 'kg', 'cm', '厘米', '身高', '体重'];
+/** Clothing sizes written as letters. */
+export const SIZE_LETTERS: readonly string[] = ['xs', 's', 'm', 'l', 'xl', 'xxl', 'xxxl', '2xl', '3xl'];
+/** What a body measurement asks for (a member of a synonym group: its synonyms come too). */
+export const SIZE_WORD = '尺码';

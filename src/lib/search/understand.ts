@@ -1,0 +1,143 @@
+/**
+ * Query understanding: what in a typed or pasted query is the topic, and what kind of answer it
+ * asks for. Works on the folded runs of the query (query.ts) and the word lists of query-words.ts.
+ *
+ * - Greetings, politeness and pronouns of a pasted message (亲，在吗，你好 …) are dropped when
+ *   anything else is there.
+ * - Particles and question words (吗 呢 了 怎么办 能不能 多久 几声 …) are marked: the search terms
+ *   are made of what is left, so no pair straddles them (了怎, 么办, 要接 are not terms).
+ * - Order numbers and codes (long digit strings) are dropped; body measurements (158 95斤, 穿 M)
+ *   are dropped and the query asks about sizes instead; other numbers stay, with a lower weight
+ *   (query.ts), so a number that is in the rule helps and one that is not does not mislead.
+ * - The kind of answer: a question about a rule or a number (多久, 几天, 超过多少, 罚多少 …)
+ *   asked without a customer's markers wants the standard or step holding the rule (`rule`);
+ *   a customer's message (亲, 你们, emoji, ？？) wants a reply (`situation`); a few words without
+ *   either are a topic (`topic`), where every kind may come first.
+ *
+ * When nothing would be left (the query is only 在吗, or 怎么办), nothing is dropped.
+ */
+import { isHan } from './normalise.ts';
+import { BODY_UNITS, FILLER_WORDS, NOISE_WORDS, QUESTION_ONLY_WORDS, RULE_QUESTION_WORDS, SIZE_LETTERS, SIZE_WORD } from './query-words.ts';
+
+export type QueryIntent = 'rule' | 'situation' | 'topic';
+
+export interface UnderstoodQuery {
+  /** The pieces of the query that carry its topic (runs cut at the dropped words). */
+  pieces: string[];
+  /** The query without greetings and politeness (synonyms are looked up in it). */
+  topicText: string;
+  intent: QueryIntent;
+  /** A body measurement or a size letter was there: the query asks about sizes. */
+  asksSize: boolean;
+}
+
+type Segmenter = { segment(text: string): Iterable<{ segment: string; index: number }> };
+let segmenter: Segmenter | null | undefined;
+function getSegmenter(): Segmenter | null {
+  if (segmenter === undefined) {
+    const Ctor = (Intl as { Segmenter?: new (locale: string, options: { granularity: 'word' }) => Segmenter }).Segmenter;
+    segmenter = Ctor ? new Ctor('zh', { granularity: 'word' }) : null;
+  }
+  return segmenter;
+}
+
+const byLength = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length);
+const NOISE = byLength(NOISE_WORDS);
+const NOISE_SINGLES = new Set(NOISE_WORDS.filter((w) => w.length === 1));
+const DROPPED = byLength([...new Set([...FILLER_WORDS, ...QUESTION_ONLY_WORDS])]);
+const DROPPED_SINGLES = new Set([...NOISE_SINGLES, ...DROPPED.filter((w) => w.length === 1)]);
+const RULE = byLength(RULE_QUESTION_WORDS);
+const UNITS = byLength(BODY_UNITS).join('|');
+const BODY_MEASURE = new RegExp(`\\d+(?:\\.\\d+)?(?:${UNITS})|(?:${UNITS})\\d+(?:\\.\\d+)?`, 'gu');
+/** A size letter must stand between Han characters (穿s这件), not inside a code (5s4e). */
+const SIZE_LETTER_IN_HAN = new RegExp(`(?<=\\p{Script=Han}|^)(?:${byLength(SIZE_LETTERS).join('|')})(?=\\p{Script=Han}|$)`, 'gu');
+/** Order numbers, tracking numbers and other codes: 7+ digits, or letters and 6+ digits. */
+const CODE = /[a-z]*\d{6,}[a-z\d]*|\d{7,}/gu;
+/** A customer's markers in the raw input: emoji, doubled or full-width question and exclamation marks, a tilde. */
+const CUSTOMER_MARKS = /\p{Extended_Pictographic}|[?？!！]{2,}|[!！～~]/u;
+const CUSTOMER_WORDS = ['亲', '在吗', '你们', '你家', '您', '你好', '您好', '麻烦'];
+
+/** Marks every occurrence of the words of two characters or more in `run` (longest first, no overlap). */
+function markWords(run: string, words: readonly string[], marked: boolean[]): number {
+  let hits = 0;
+  for (const w of words) {
+    if (w.length < 2) continue;
+    for (let i = run.indexOf(w); i >= 0; i = run.indexOf(w, i + w.length)) {
+      if (marked.slice(i, i + w.length).some(Boolean)) continue;
+      for (let k = i; k < i + w.length; k++) marked[k] = true;
+      hits++;
+    }
+  }
+  return hits;
+}
+
+/**
+ * Marks the one-character words of `singles` where the segmenter makes a word of them alone or
+ * with marked characters only (要 in 要接 or 我要, not in 需要). Without a segmenter: none.
+ */
+function markSingles(run: string, singles: ReadonlySet<string>, marked: boolean[]): void {
+  const seg = getSegmenter();
+  if (!seg) return;
+  for (const s of seg.segment(run)) {
+    const range = Array.from({ length: s.segment.length }, (_, k) => s.index + k);
+    if (range.every((k) => marked[k] || singles.has(run[k]!))) for (const k of range) marked[k] = true;
+  }
+}
+
+/** Cuts `run` at the marked characters; pieces of one Han character are dropped. */
+function pieces(run: string, marked: boolean[]): string[] {
+  const out: string[] = [];
+  let current = '';
+  const flush = () => {
+    if (current && !(current.length === 1 && isHan(current))) out.push(current);
+    current = '';
+  };
+  for (let i = 0; i < run.length; i++) {
+    if (marked[i]) flush();
+    else current += run[i];
+  }
+  flush();
+  return out;
+}
+
+/** Reads a query given as its folded runs (already cut to length) and the raw input. */
+export function understand(runs: readonly string[], raw: string): UnderstoodQuery {
+  const compact = runs.join('');
+  let asksSize = false;
+  let ruleHits = 0;
+  const out: string[] = [];
+  const topic: string[] = [];
+  const customer = CUSTOMER_MARKS.test(raw) || CUSTOMER_WORDS.some((w) => compact.includes(w));
+  for (const run of runs) {
+    const noise = new Array<boolean>(run.length).fill(false);
+    markWords(run, NOISE, noise);
+    markSingles(run, NOISE_SINGLES, noise);
+    const marked = [...noise];
+    // Codes and body measurements first (their digits must not become terms).
+    for (const m of run.matchAll(CODE)) for (let k = m.index; k < m.index + m[0].length; k++) marked[k] = true;
+    for (const re of [BODY_MEASURE, SIZE_LETTER_IN_HAN]) {
+      for (const m of run.matchAll(re)) {
+        asksSize = true;
+        for (let k = m.index; k < m.index + m[0].length; k++) marked[k] = true;
+      }
+    }
+    ruleHits += markWords(run, RULE, new Array<boolean>(run.length).fill(false)) + [...run].filter((c) => RULE.includes(c)).length;
+    // 几 with the measure word after it (几声, 几天, 几号) is one question word.
+    for (let i = run.indexOf('几'); i >= 0; i = run.indexOf('几', i + 1)) {
+      marked[i] = true;
+      if (i + 1 < run.length && isHan(run[i + 1]!)) marked[i + 1] = true;
+    }
+    markWords(run, DROPPED, marked);
+    markSingles(run, DROPPED_SINGLES, marked);
+    out.push(...pieces(run, marked));
+    topic.push(pieces(run, noise).join(''));
+  }
+  // A lone number (158) beside a body measurement is a height: drop it too.
+  const kept = asksSize ? out.filter((p) => !/^\d+(?:\.\d+)?$/.test(p)) : out;
+  if (asksSize) kept.push(SIZE_WORD);
+  const topicText = topic.join('');
+  const contentChars = kept.join('').length;
+  const intent: QueryIntent = ruleHits > 0 && !customer ? 'rule' : customer || contentChars > 8 ? 'situation' : 'topic';
+  if (!kept.length) return { pieces: [...runs], topicText: compact, intent, asksSize: false };
+  return { pieces: kept, topicText: topicText || compact, intent, asksSize };
+}
