@@ -7,7 +7,13 @@
  *   (importResultFiles), saves each accepted one to "trainerImports" and re-grades. A bad file
  *   gets messages naming it; what is already on the dashboard is never touched.
  * - removeImport(id) / clear(): delete imports from the device.
- * Rows, failure rates and the filter options are derived (aggregate.ts).
+ * - connectLrs / syncLrs / disconnectLrs: the Learning Record Store (lrs-client.ts). The endpoint
+ *   and the trainer's read credential are kept in "meta" (trainer-lrs) on this device only; the
+ *   statements read are cached in "meta" (trainer-lrs-cache) and pulled again incrementally
+ *   (`since`). Their work is re-graded with the files (lrs-results.ts); the same attempt from a
+ *   file and from the LRS counts once. A failed sync keeps everything already shown.
+ * - importCodes(text): every 成绩码 in a pasted text, imported like files (result-code.ts).
+ * Rows, the roster, failure rates and the filter options are derived (aggregate.ts, lrs-results.ts).
  */
 import { itemKey, type Assignment } from '../../lib/training/assignment.ts';
 import {
@@ -35,6 +41,38 @@ import {
 import { MAX_RESULT_FILE_BYTES } from '../../lib/training/result-file.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
 import { readTrainerRecord, type TrainerAssignmentRecord } from '../../lib/training/device-records.ts';
+import { endpointProblem, nextSince, pullStatements, type LrsStatement, type ReadFetch } from '../../lib/training/lrs-client.ts';
+import {
+  attemptModes,
+  itemSheetCsv,
+  nudgeMessage,
+  rosterRows,
+  statementsToImports,
+  type KnownAssignment,
+  type RosterRow,
+  type StatementsReading,
+} from '../../lib/training/lrs-results.ts';
+import { parseResultCodes } from '../../lib/training/result-code.ts';
+import { traineeView, type TraineeItemView } from '../../lib/training/lrs-trainee.ts';
+
+export const LRS_META = 'trainer-lrs';
+export const LRS_CACHE_META = 'trainer-lrs-cache';
+export const ARCHIVE_META = 'trainer-archive';
+/** Automatic refresh while the dashboard is open. */
+export const AUTO_SYNC_MS = 3 * 60_000;
+
+export interface LrsSettings {
+  endpoint: string;
+  auth: string;
+}
+
+export interface SyncState {
+  state: 'idle' | 'syncing' | 'ok' | 'error';
+  /** Last successful sync (ISO). */
+  at?: string;
+  ms?: number;
+  message?: string;
+}
 
 /** What importFiles needs from a File (tests pass plain objects). */
 export interface FileLike {
@@ -47,12 +85,23 @@ export interface DashboardOptions {
   store: DeviceStore;
   loadData: () => Promise<GradingData>;
   now?: () => Date;
+  /** For the LRS (window.fetch in the page). */
+  fetch?: ReadFetch;
+  /** The site's origin (activity ids of the statements), e.g. location.origin. */
+  origin?: string;
+  /** Tell CORS refusals from network failures (browsers only). */
+  probeCors?: boolean;
 }
 
 export class Dashboard {
   #store: DeviceStore;
   #loadData: () => Promise<GradingData>;
   #now: () => Date = () => new Date();
+  #fetch: ReadFetch | undefined;
+  #origin = '';
+  #probeCors = false;
+  /** Latest `stored` per assignment id (the next `since`). */
+  #latest: Record<string, string> = {};
 
   phase: 'loading' | 'ready' | 'error' = $state('loading');
   ctx: GradingContext | null = $state.raw(null);
@@ -66,11 +115,28 @@ export class Dashboard {
   lastImport: { count: number; ms: number } | null = $state(null);
   problem: DeviceStoreError | null = $state(null);
   dataError: string | null = $state(null);
+  /** Assignments built on this device, with their codes. */
+  knownRecords: KnownAssignment[] = $state.raw([]);
+  archived: string[] = $state.raw([]);
+  lrs: LrsSettings | null = $state.raw(null);
+  lrsStatements: LrsStatement[] = $state.raw([]);
+  sync: SyncState = $state({ state: 'idle' });
+  codeReport: { found: number; ok: number } | null = $state(null);
 
   constructor(options: DashboardOptions) {
     this.#store = options.store;
     this.#loadData = options.loadData;
     this.#now = options.now ?? (() => new Date());
+    this.#fetch = options.fetch;
+    this.#origin = (options.origin ?? '').replace(/\/$/, '');
+    this.#probeCors = options.probeCors ?? false;
+  }
+
+  #title(key: string): string {
+    const i = key.indexOf(':');
+    const kind = key.slice(0, i);
+    const id = key.slice(i + 1);
+    return (kind === 'quiz' ? this.ctx?.quizzes.get(id)?.title : this.ctx?.scenarios.get(id)?.title) ?? id;
   }
 
   readonly rows: TraineeRow[] = $derived(this.ctx ? traineeRows(this.files, this.ctx, this.#now()) : []);
@@ -90,6 +156,34 @@ export class Dashboard {
     return [...seen].map(([key, label]) => ({ key, label }));
   });
 
+  readonly reading: StatementsReading = $derived(
+    statementsToImports(this.lrsStatements, this.knownRecords, this.#origin ? { origin: this.#origin } : {}),
+  );
+  /** Assignments whose roster is shown: built here and not archived. */
+  readonly activeAssignments: Assignment[] = $derived(
+    this.knownRecords.filter((k) => !this.archived.includes(k.assignment.id)).map((k) => k.assignment),
+  );
+  readonly roster: RosterRow[] = $derived(
+    this.ctx
+      ? rosterRows(
+          this.rows.filter((r) => !this.archived.includes(r.assignment.id)),
+          this.activeAssignments,
+          this.reading.active,
+          (_a, key) => this.#title(key),
+          this.#now(),
+        )
+      : [],
+  );
+  readonly shownRoster: RosterRow[] = $derived(
+    this.roster.filter(
+      (r) =>
+        (!this.filters.group || r.assignment.group === this.filters.group) &&
+        (!this.filters.assignment || r.assignment.id === this.filters.assignment) &&
+        (!this.filters.trainee?.trim() || r.name.includes(this.filters.trainee.trim())),
+    ),
+  );
+  readonly nudge: string = $derived(nudgeMessage(this.shownRoster, this.#now()));
+
   async load(): Promise<void> {
     try {
       this.ctx = gradingContext(await this.#loadData());
@@ -103,10 +197,12 @@ export class Dashboard {
         this.#store.list<StoredImport>('trainerImports'),
         this.#store.list<TrainerAssignmentRecord>('trainerAssignments'),
       ]);
-      this.known = built.flatMap((r) => {
+      this.knownRecords = built.flatMap((r) => {
         const read = readTrainerRecord(r);
-        return read.ok ? [read.record.assignment] : [];
+        return read.ok ? [{ assignment: read.record.assignment, code: read.record.code }] : [];
       });
+      this.known = this.knownRecords.map((k) => k.assignment);
+      await this.#loadLrs();
       // Records are kept as imported; re-check them so a damaged one cannot break the page.
       const good: StoredImport[] = [];
       for (const imp of imports) {
@@ -123,9 +219,146 @@ export class Dashboard {
     this.phase = 'ready';
   }
 
+  async #loadLrs(): Promise<void> {
+    const [settings, cache, archive] = await Promise.all([
+      this.#store.get<{ id: string } & LrsSettings>('meta', LRS_META),
+      this.#store.get<{ id: string; statements: LrsStatement[]; latest: Record<string, string> }>('meta', LRS_CACHE_META),
+      this.#store.get<{ id: string; ids: string[] }>('meta', ARCHIVE_META),
+    ]);
+    if (settings && typeof settings.endpoint === 'string' && typeof settings.auth === 'string')
+      this.lrs = { endpoint: settings.endpoint, auth: settings.auth };
+    if (cache && Array.isArray(cache.statements)) {
+      this.lrsStatements = cache.statements;
+      this.#latest = cache.latest && typeof cache.latest === 'object' ? { ...cache.latest } : {};
+    }
+    if (archive && Array.isArray(archive.ids)) this.archived = archive.ids.filter((x) => typeof x === 'string');
+  }
+
   #regrade(): void {
     if (!this.ctx) return;
-    this.files = regradeImports(this.imports, this.ctx, { knownAssignments: this.known });
+    // Files first: an attempt that came both ways counts once (the LRS copy is the duplicate).
+    this.files = regradeImports([...this.imports, ...this.reading.imports], this.ctx, { knownAssignments: this.known });
+  }
+
+  /** Saves the LRS settings on this device (never in a link) and syncs; returns a problem or null. */
+  async connectLrs(endpoint: string, auth: string): Promise<string | null> {
+    const problem = endpointProblem(endpoint);
+    if (problem) return problem;
+    if (!auth.trim()) return '请填写读取凭据';
+    const settings = { endpoint: endpoint.trim().replace(/\/+$/, ''), auth: auth.trim() };
+    const changed = !this.lrs || this.lrs.endpoint !== settings.endpoint;
+    try {
+      await this.#store.put('meta', { id: LRS_META, ...settings });
+    } catch (err) {
+      this.problem = toDeviceStoreError(err, 'put');
+    }
+    this.lrs = settings;
+    if (changed) {
+      // Another server: start over (what came from the old one is not mixed in).
+      this.lrsStatements = [];
+      this.#latest = {};
+    }
+    await this.syncLrs();
+    return null;
+  }
+
+  async disconnectLrs(): Promise<void> {
+    try {
+      await this.#store.delete('meta', LRS_META);
+      await this.#store.delete('meta', LRS_CACHE_META);
+    } catch (err) {
+      this.problem = toDeviceStoreError(err, 'delete');
+    }
+    this.lrs = null;
+    this.lrsStatements = [];
+    this.#latest = {};
+    this.sync = { state: 'idle' };
+    this.#regrade();
+  }
+
+  /**
+   * Pulls the statements of every assignment built here (not archived), each since its latest
+   * stored time. On a failure the statements already read stay, and the message says what failed.
+   */
+  async syncLrs(): Promise<void> {
+    const lrs = this.lrs;
+    if (!lrs || !this.#fetch || this.sync.state === 'syncing') return;
+    const started = performance.now();
+    const previous = this.sync;
+    this.sync = { ...previous, state: 'syncing' };
+    const byId = new Map(this.lrsStatements.map((s) => [s.id, s]));
+    let error: string | undefined;
+    for (const a of this.activeAssignments) {
+      const since = nextSince(this.#latest[a.id]);
+      const r = await pullStatements(
+        lrs,
+        { activity: `${this.#origin}/my/#assignment-${a.id}`, ...(since ? { since } : {}) },
+        this.#fetch,
+        { probeCors: this.#probeCors, timeoutMs: 30_000 },
+      );
+      for (const st of r.statements) byId.set(st.id, st);
+      if (r.latestStored) this.#latest[a.id] = r.latestStored;
+      if (r.error) {
+        error = r.error.message;
+        break;
+      }
+    }
+    this.lrsStatements = [...byId.values()];
+    this.#regrade();
+    const ms = Math.round(performance.now() - started);
+    if (error) {
+      this.sync = { ...(previous.at ? { at: previous.at } : {}), state: 'error', message: error, ms };
+    } else {
+      this.sync = { state: 'ok', at: this.#now().toISOString(), ms };
+    }
+    try {
+      await this.#store.put('meta', { id: LRS_CACHE_META, statements: this.lrsStatements, latest: { ...this.#latest } });
+    } catch (err) {
+      this.problem = toDeviceStoreError(err, 'put');
+    }
+  }
+
+  /** Archives (or brings back) an assignment: archived ones leave the roster and the sync. */
+  async setArchived(id: string, archived: boolean): Promise<void> {
+    const ids = archived ? [...new Set([...this.archived, id])] : this.archived.filter((x) => x !== id);
+    try {
+      await this.#store.put('meta', { id: ARCHIVE_META, ids });
+      this.archived = ids;
+    } catch (err) {
+      this.problem = toDeviceStoreError(err, 'put');
+    }
+  }
+
+  /** A trainee's wrong answers and chat transcripts (the row's best attempts). */
+  traineeView(rowKey: string): TraineeItemView[] {
+    const row = this.rows.find((r) => r.key === rowKey);
+    return row && this.ctx ? traineeView(row, [...this.imports, ...this.reading.imports], this.ctx) : [];
+  }
+
+  /** The per-item sheet (CSV) of the roster rows shown. */
+  itemCsv(): string {
+    return itemSheetCsv(
+      this.shownRoster,
+      (_a, key) => this.#title(key),
+      new Map([...attemptModes([...this.imports, ...this.reading.imports]), ...this.reading.modes]),
+      this.#now(),
+    );
+  }
+
+  /** Imports every 成绩码 found in a pasted text; returns the number accepted. */
+  async importCodes(text: string): Promise<number> {
+    if (!this.ctx) return 0;
+    const parsed = await parseResultCodes(text);
+    const inputs: ImportInput[] = [];
+    const problems: ImportMessage[] = [];
+    for (const c of parsed.codes) {
+      if (c.ok) inputs.push({ name: `成绩码 ${c.index}`, size: c.size, text: c.text });
+      else problems.push({ file: `成绩码 ${c.index}`, level: 'error', text: c.message });
+    }
+    this.codeReport = { found: parsed.found, ok: inputs.length };
+    const n = await this.#importInputs(inputs, performance.now());
+    this.messages = [...problems, ...this.messages];
+    return n;
   }
 
   /** Reads, checks, saves and re-grades; returns the number of files accepted. */
@@ -145,6 +378,11 @@ export class Dashboard {
         inputs.push({ name: f.name, size: f.size, readError: err instanceof Error ? err.message : String(err) });
       }
     }
+    return this.#importInputs(inputs, started);
+  }
+
+  async #importInputs(inputs: ImportInput[], started: number): Promise<number> {
+    if (!this.ctx) return 0;
     const { accepted, messages } = importResultFiles(inputs, this.imports, { now: this.#now() });
     const saved: StoredImport[] = [];
     for (const imp of accepted) {
