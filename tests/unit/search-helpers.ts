@@ -5,9 +5,11 @@ import { createSearchEngine, type SearchEngine, type TextSource } from '../../sr
 import { searchTextPath } from '../../src/lib/search/index-format.ts';
 import type { SearchDocStub } from '../../src/lib/search/documents.ts';
 import { installSimplifier } from '../../src/lib/search/opencc.ts';
+import { installHomophones } from '../../src/lib/search/pinyin.ts';
 
-// As in Node everywhere (CLI, build): the Traditional → Simplified dictionaries are there at once.
+// As in Node everywhere (CLI, build): the Traditional → Simplified dictionaries and the homophone table are there at once.
 installSimplifier();
+installHomophones();
 
 export const DOCS: SearchDoc[] = [
   {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuery, MAX_QUERY_CHARS } from '../../src/lib/search/query.ts';
+import { analyseQuery, hasUnknownPair, MAX_QUERY_CHARS } from '../../src/lib/search/query.ts';
+import { fuzzySyllable, homophonesOf } from '../../src/lib/search/homophones.ts';
 import { BAD_INPUTS, browserEngine, DOCS, keys, testEngine } from './search-helpers.ts';
 import { searchTextPath } from '../../src/lib/search/index-format.ts';
 
@@ -108,6 +109,23 @@ describe('search', () => {
     expect(engine.closest('便宣').map((h) => h.doc.id)).toContain('bargain');
     expect(engine.closest('宜家').map((h) => h.doc.id)).toContain('bargain');
     expect(engine.closest('😀')).toEqual([]);
+  });
+});
+
+describe('typos and homophones', () => {
+  it('searches the homophone pair the index holds for a pair it lacks (快第 → 快递)', () => {
+    expect(homophonesOf('第')).toContain('递');
+    expect(fuzzySyllable('shu')).toBe(fuzzySyllable('su'));
+    expect(keys(engine, '快第')[0]).toBe('script:where');
+    expect(keys(engine, '议加')).toContain('script:bargain');
+    // Pairs the index has are never changed.
+    expect(keys(engine, '快递')).toEqual(keys(engine, '快递'));
+    expect(engine.search('快递').query.terms.map((t) => t.term)).toContain('快递');
+  });
+
+  it('asks the browser to load the table only for a query with an unknown pair', () => {
+    expect(hasUnknownPair(engine.index, '快第')).toBe(true);
+    expect(hasUnknownPair(engine.index, '快递')).toBe(false);
   });
 });
 

@@ -2,7 +2,8 @@
  * The search index from the content files on disk (Node only): what the CLI, the evaluation test
  * and the benchmark search. Same documents, same build, and the same serialize → load round trip
  * as the site's index, so results are the browser's results. Node has the Traditional →
- * Simplified dictionaries at once (the browser loads them when a query needs them).
+ * Simplified dictionaries and the homophone table at once (the browser loads them when a query
+ * needs them).
  */
 import { loadContent } from './load-content.ts';
 import { buildSiteIndex } from '../content/site-index.ts';
@@ -10,9 +11,11 @@ import { buildFacets, buildSearchDocuments } from '../search/documents.ts';
 import { buildSearchIndex } from '../search/build-index.ts';
 import { loadSearchIndex, type LoadedSearchIndex } from '../search/load-index.ts';
 import { installSimplifier } from '../search/opencc.ts';
+import { installHomophones } from '../search/pinyin.ts';
 import type { SerializedSearchIndex } from '../search/index-format.ts';
 
 installSimplifier();
+installHomophones();
 
 /** The complete serialized index (texts included) of the content below `root` (throws ContentError on invalid content). */
 export function buildSearchIndexFromDisk(root: string): SerializedSearchIndex {

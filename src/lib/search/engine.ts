@@ -7,11 +7,12 @@
  * texts included, so nothing is fetched there.
  */
 import { loadSearchIndex, type LoadedSearchIndex } from './load-index.ts';
-import { closestScripts, search, type SearchHit, type SearchOptions, type SearchResponse } from './query.ts';
+import { closestScripts, hasUnknownPair, search, type SearchHit, type SearchOptions, type SearchResponse } from './query.ts';
 import { docKey, SEARCH_CORE_PATH, SEARCH_INDEX_FORMAT, SEARCH_TEXTS_FILE, searchTextPath } from './index-format.ts';
 import type { SearchDocStub, SearchDocText, SearchFacets } from './documents.ts';
 import { resultView, type ResultView } from './result-view.ts';
 import { canSimplify, loadSimplifier } from './simplify.ts';
+import { homophonesLoaded, loadHomophones } from './homophones.ts';
 
 export interface SearchEngine {
   index: LoadedSearchIndex;
@@ -21,9 +22,12 @@ export interface SearchEngine {
   closest(query: string, limit?: number): SearchHit[];
   /** What the results list shows for a hit (result-view.ts), with the texts fetched so far. */
   view(hit: SearchHit, highlight: readonly string[]): ResultView;
-  /** False while the query has Traditional characters and their dictionaries are not loaded. */
+  /**
+   * False while the query needs what is not loaded: the dictionaries for Traditional characters,
+   * the homophone table for a character pair the index lacks (a typo).
+   */
   ready(query: string): boolean;
-  /** Loads what the query needs (the Traditional → Simplified dictionaries); then search again. */
+  /** Loads what the query needs (dictionaries, homophone table); then search again. */
   prepare(query: string): Promise<void>;
   /** True when the document's texts are there. */
   hasText(ref: number): boolean;
@@ -104,8 +108,11 @@ export function createSearchEngine(data: unknown, texts?: TextSource): SearchEng
     search: (query, options) => search(index, query, options),
     closest: (query, limit) => closestScripts(index, query, limit),
     view: (hit, highlight) => resultView({ doc: index.docs[hit.ref] ?? hit.doc, ref: hit.ref }, highlight, !index.hasText(hit.ref)),
-    ready: (query) => canSimplify(query),
-    prepare: (query) => (canSimplify(query) ? Promise.resolve() : loadSimplifier()),
+    ready: (query) => canSimplify(query) && (homophonesLoaded() || !hasUnknownPair(index, query)),
+    async prepare(query) {
+      if (!canSimplify(query)) await loadSimplifier();
+      if (!homophonesLoaded() && hasUnknownPair(index, query)) await loadHomophones();
+    },
     hasText: (ref) => index.hasText(ref),
     async loadTexts(refs) {
       const wanted = [...new Set(refs)].filter(

@@ -14,6 +14,7 @@ import { fold, isHan } from './normalise.ts';
 import { runs, runTokens } from './tokenize.ts';
 import { KIND_SUFFIXES, SYNONYM_GROUPS } from './synonyms.ts';
 import { understand, type QueryIntent } from './understand.ts';
+import { correctPair } from './homophones.ts';
 import { KEY_FIELDS_MASK } from './fields.ts';
 import { refPosition, type LoadedSearchIndex } from './load-index.ts';
 import type { SearchDoc, SearchKind } from './documents.ts';
@@ -33,6 +34,10 @@ const KIND_WEIGHT: Record<QueryIntent, Record<SearchKind, number>> = {
   rule: { script: 0.55, workflow: 0.8, step: 1, standard: 1.1 },
   topic: { script: 0.9, workflow: 1, step: 0.85, standard: 1 },
 };
+/** Weight of a pair searched in place of a typo (快递 for 快第). */
+const TYPO_WEIGHT = 0.9;
+/** Queries longer than this are not corrected (see correctTypos). */
+const TYPO_MAX_CHARS = 6;
 /** Weight of a number typed (a number in the rule helps; an order number or a price should not lead). */
 const NUMBER_WEIGHT = 0.4;
 /** Extra weight of the kind a query asks for with a suffix word (撤单流程 → workflows). */
@@ -220,6 +225,38 @@ export function analyseQuery(input: unknown): AnalysedQuery {
   return { compact, terms, synonyms, highlight, intent: understood.intent, ...(kindHint ? { kindHint } : {}) };
 }
 
+/** Two Han characters: a pair the tokenizer makes. */
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+
+/**
+ * Typos and homophones (homophones.ts): a pair of the query that the index lacks is replaced by
+ * the homophone pair the index holds most (快第 → 快递). Pairs the index has stay as typed.
+ */
+export function correctTypos(index: LoadedSearchIndex, query: AnalysedQuery): AnalysedQuery {
+  // In a longer query most pairs the index lacks straddle two words (that is normal), and the
+  // other words carry it: only short queries are corrected.
+  if (Array.from(query.compact).length > TYPO_MAX_CHARS) return query;
+  let changed = false;
+  const terms = query.terms.map((t) => {
+    if (t.prefix || !HAN_PAIR.test(t.term) || index.postings(t.term) > 0) return t;
+    const fixed = correctPair(t.term, (term) => index.postings(term));
+    if (!fixed) return t;
+    changed = true;
+    return { ...t, term: fixed, boost: t.boost * TYPO_WEIGHT };
+  });
+  if (!changed) return query;
+  const seen = new Set<string>();
+  const unique = terms.filter((t) => !seen.has(t.term) && !!seen.add(t.term));
+  return { ...query, terms: unique, highlight: [...new Set([...unique.map((t) => t.term), ...query.highlight])] };
+}
+
+/** True when the query has a pair the index lacks (the homophone table may help: engine.ts loads it). */
+export function hasUnknownPair(index: LoadedSearchIndex, input: unknown): boolean {
+  const query = analyseQuery(input);
+  if (Array.from(query.compact).length > TYPO_MAX_CHARS) return false;
+  return query.terms.some((t) => !t.prefix && HAN_PAIR.test(t.term) && index.postings(t.term) === 0);
+}
+
 function passes(doc: SearchDoc, filters: SearchFilters): boolean {
   if (filters.stage && doc.stage !== filters.stage) return false;
   if (filters.track && !(doc.tracks ?? []).includes(filters.track)) return false;
@@ -229,7 +266,7 @@ function passes(doc: SearchDoc, filters: SearchFilters): boolean {
 
 /** Runs a query. Never throws on any input. */
 export function search(index: LoadedSearchIndex, input: unknown, options: SearchOptions = {}): SearchResponse {
-  const query = analyseQuery(input);
+  const query = correctTypos(index, analyseQuery(input));
   const limit = Math.max(0, options.limit ?? 20);
   if (!query.terms.length) return { query, hits: [], total: 0 };
 
