@@ -1,6 +1,6 @@
 /**
- * The search island on the production build: keyboard flow (/, Ctrl+K, arrows, Enter copies,
- * Ctrl+Enter opens, Esc closes), Traditional and full-width queries, markup shown as text, the
+ * The search island on the production build: keyboard flow (/, Ctrl+K, arrows, Enter copies a
+ * reply, a rule or a summary, Ctrl+Enter opens, Esc closes), Traditional and full-width queries, markup shown as text, the
  * index fetched only when the search opens, then only the texts of the results shown (and the
  * Traditional-Chinese dictionaries only for a query that needs them), and search + script
  * library working offline.
@@ -83,6 +83,23 @@ test('Enter copies the reply of the selected script and shows 已复制', async 
   await page.reload();
   await openWithSlash(page);
   await expect(page.locator('.search-dialog').getByText('最近搜索')).toBeVisible();
+});
+
+test('Enter on a standard copies its rule, and the row says so', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  const input = await openWithSlash(page);
+  await input.fill('折扣权限');
+  const standard = options(page).and(page.locator('[data-kind="standard"]')).first();
+  await expect(standard).toBeVisible();
+  await standard.hover();
+  await expect(standard.locator('.s-enter')).toHaveText('Enter 复制规则');
+  const key = (await standard.getAttribute('data-key'))!;
+  await page.keyboard.press('Enter');
+  await expect(standard.locator('.s-copied')).toHaveText('已复制');
+  const text = (await indexText(page, key)) as { summary?: string };
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text.summary);
+  await expect(page.getByRole('dialog', { name: DIALOG })).toBeVisible();
 });
 
 test('Ctrl+Enter opens the page of the selected result', async ({ page }) => {

@@ -65,7 +65,11 @@ describe('resultView', () => {
     expect(view.contextUrl).toBe(doc.contextUrl);
   });
 
-  it('has nothing to copy for other kinds', () => {
-    expect(resultView({ doc: DOCS[4]!, ref: 4 }, ['议价']).copyText).toBeUndefined();
+  it("copies a workflow's summary, a step's summary and a standard's rule, and says which", () => {
+    const view = (i: number) => resultView({ doc: DOCS[i]!, ref: i }, ['议价']);
+    expect([view(4).copyText, view(4).copies]).toEqual(['顾客还价时按权限处理。', 'summary']);
+    expect([view(5).copyText, view(5).copies]).toEqual(['每天查看物流信息，异常时联系快递。', 'summary']);
+    expect([view(6).copyText, view(6).copies]).toEqual(['顾客第一次发来消息后 15 秒内回复。', 'rule']);
+    expect(view(0).copies).toBe('reply');
   });
 });

@@ -115,7 +115,7 @@ describe('SearchState', () => {
     expect(state.copied).toEqual({ key: 'script:bargain', ok: false });
   });
 
-  it('Ctrl+Enter (and Enter on a non-script) closes and navigates', async () => {
+  it('Ctrl+Enter closes and navigates', async () => {
     const { state, deps } = setup();
     state.show();
     await state.load();
@@ -125,8 +125,26 @@ describe('SearchState', () => {
     expect(state.open).toBe(false);
     state.show();
     state.setQuery('首次响应时间');
-    await state.choose();
+    await state.choose(undefined, true);
     expect(deps.navigate).toHaveBeenLastCalledWith('/standards/#first-response');
+  });
+
+  it("Enter copies a standard's rule and a step's summary, and the row says which", async () => {
+    const { state, deps } = setup();
+    state.show();
+    await state.load();
+    state.setQuery('首次响应时间');
+    expect(state.activeOption?.key).toBe('standard:first-response');
+    expect(state.activeOption?.copies).toBe('rule');
+    await state.choose();
+    expect(deps.copy).toHaveBeenLastCalledWith('顾客第一次发来消息后 15 秒内回复。');
+    expect(deps.navigate).not.toHaveBeenCalled();
+    state.setQuery('跟踪物流');
+    expect(state.activeOption?.key).toBe('step:ship/track');
+    expect(state.activeOption?.copies).toBe('summary');
+    await state.choose();
+    expect(deps.copy).toHaveBeenLastCalledWith('每天查看物流信息，异常时联系快递。');
+    expect(state.open).toBe(true);
   });
 
   it('offers the closest scripts when nothing matches', async () => {

@@ -189,13 +189,17 @@ export class SearchState {
     this.active = (((this.active + delta) % n) + n) % n;
   }
 
-  /** Enter: copies a script's reply (opens other kinds); with `openPage` goes to the page. */
+  /**
+   * Enter: copies what the result holds to paste (a script's reply, a standard's rule, a step's or
+   * workflow's summary: ResultView.copyText); with `openPage` (Ctrl+Enter) goes to the page. When
+   * the text cannot be had (offline without the copy of the texts) it opens the page instead.
+   */
   async choose(option: ResultView | undefined = this.activeOption, openPage = false): Promise<void> {
     if (!option) return;
     this.remember();
     let text = option.copyText;
     const engine = this.engine;
-    if (!openPage && option.kind === 'script' && text === undefined && option.pending && engine) {
+    if (!openPage && text === undefined && option.pending && engine) {
       // Its texts are not there yet: fetch them first.
       await this.loadTexts([option.ref]);
       const doc = engine.index.docs[option.ref];

@@ -27,8 +27,12 @@ export const ui = {
     step: '所属步骤',
     copied: '已复制',
     copyFailed: '复制失败，请打开页面手动复制',
-    announceCopied: (title: string) => `已复制“${title}”的回复`,
-    hints: { move: '↑↓ 选择', copy: 'Enter 复制回复', open: 'Ctrl+Enter 打开页面', close: 'Esc 关闭' },
+    announceCopied: (title: string, what: string) => `已复制“${title}”的${what}`,
+    /** What Enter copies of a result (result-view.ts CopyKind). */
+    copies: { reply: '回复', rule: '规则', summary: '摘要' },
+    /** Said in the highlighted result row. */
+    enterCopies: (what: string) => `Enter 复制${what}`,
+    hints: { move: '↑↓ 选择', copy: 'Enter 复制', open: 'Ctrl+Enter 打开页面', close: 'Esc 关闭' },
     offline: {
       title: '当前处于离线状态',
       text: '这个页面还没有保存到本机。话术库和搜索在离线时仍可使用。',

@@ -23,14 +23,38 @@ export interface ResultView {
   quote?: Segment[];
   /** A short excerpt of the reply / body around the first match. */
   excerpt: Segment[];
-  /** What Enter copies: a script's reply; undefined for other kinds (Enter opens them). */
+  /**
+   * What Enter copies (undefined until the texts are there): a script's reply, a standard's rule,
+   * a step's or a workflow's summary. Ctrl+Enter opens the page.
+   */
   copyText?: string;
+  /** What `copyText` is, for the result row to say what Enter does. */
+  copies: CopyKind;
   url: string;
   stage?: string;
   context?: string;
   contextUrl?: string;
   /** The texts are still being fetched: no quote, excerpt or reply yet. */
   pending?: true;
+}
+
+/** What Enter copies of each kind of result. */
+export type CopyKind = 'reply' | 'rule' | 'summary';
+export const COPY_KIND: Record<SearchKind, CopyKind> = { script: 'reply', standard: 'rule', step: 'summary', workflow: 'summary' };
+
+/** The text Enter copies (see `ResultView.copyText`). */
+export function copyTextOf(doc: SearchDoc): string | undefined {
+  switch (doc.kind) {
+    case 'script':
+      return doc.reply || undefined;
+    case 'standard':
+      return doc.summary || undefined;
+    case 'step':
+      // The step's body is its summary: what to do, in a few sentences.
+      return doc.body?.find((b) => b.trim())?.trim() || undefined;
+    case 'workflow':
+      return doc.summary || undefined;
+  }
 }
 
 const hitLength = (text: string, terms: readonly string[]) => matchRanges(text, terms).reduce((a, [s, e]) => a + e - s, 0);
@@ -63,7 +87,8 @@ export function resultView(hit: SearchHit | { doc: SearchDoc; ref: number }, ter
     title: highlight(doc.title, terms),
     ...(quote && quote.score > 0 ? { quote: highlight(quote.text, terms, { maxChars: 40 }) } : {}),
     excerpt: highlight(excerptSource(doc, terms), terms, { maxChars: EXCERPT_CHARS }),
-    ...(doc.kind === 'script' && doc.reply ? { copyText: doc.reply } : {}),
+    ...(copyTextOf(doc) !== undefined ? { copyText: copyTextOf(doc)! } : {}),
+    copies: COPY_KIND[doc.kind],
     url: doc.url,
     ...(doc.stage ? { stage: doc.stage } : {}),
     ...(doc.context ? { context: doc.context } : {}),
