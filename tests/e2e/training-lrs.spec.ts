@@ -8,6 +8,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { Quiz } from '../../src/schemas/quiz.ts';
 import type { GradingData } from '../../src/lib/training/grading.ts';
 import { startLrs, LRS_BAD_AUTH, type RunningLrs } from '../lrs/lrs-server.ts';
@@ -170,5 +171,34 @@ test('three trainees (one in WeChat) do their items; the dashboard reads the LRS
     expect(dashConsole.errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
   } finally {
     await trainerCtx.close();
+  }
+});
+
+test('the dashboard names a CORS refusal and a server error in plain words', async ({ page }) => {
+  // A stub that answers without CORS headers (the browser refuses to read it), or with 500.
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith('/e500/')) {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, X-Experience-API-Version, Accept');
+      if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+      return void res.writeHead(500).end('down');
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"statements":[],"more":""}');
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  try {
+    await page.goto('/trainer/dashboard/');
+    await expect(page.locator('.dash[data-ready="true"]')).toBeVisible();
+    await page.getByTestId('lrs-endpoint').fill(`${base}/nocors/xapi`);
+    await page.getByTestId('lrs-auth').fill('Basic cmVhZDpvbmx5');
+    await page.getByTestId('lrs-connect').click();
+    await expect(page.getByTestId('lrs-error')).toContainText('跨域 CORS');
+    await page.getByTestId('lrs-endpoint').fill(`${base}/e500/xapi`);
+    await page.getByTestId('lrs-auth').fill('Basic cmVhZDpvbmx5');
+    await page.getByTestId('lrs-connect').click();
+    await expect(page.getByTestId('lrs-error')).toContainText('HTTP 500');
+  } finally {
+    await new Promise<void>((ok) => server.close(() => ok()));
   }
 });

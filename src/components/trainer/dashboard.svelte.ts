@@ -288,6 +288,15 @@ export class Dashboard {
     this.sync = { ...previous, state: 'syncing' };
     const byId = new Map(this.lrsStatements.map((s) => [s.id, s]));
     let error: string | undefined;
+    if (!this.activeAssignments.length) {
+      // Nothing to read yet: still check the address and the credential (one empty page).
+      const r = await pullStatements(lrs, { since: this.#now().toISOString(), limit: 1 }, this.#fetch, {
+        probeCors: this.#probeCors,
+        timeoutMs: 30_000,
+        maxPages: 1,
+      });
+      if (r.error && r.error.kind !== 'format') error = r.error.message;
+    }
     for (const a of this.activeAssignments) {
       const since = nextSince(this.#latest[a.id]);
       const r = await pullStatements(
