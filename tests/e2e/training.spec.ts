@@ -133,7 +133,8 @@ test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imp
     await hire.reload();
     await expect(card).toHaveCount(1);
     await expect(card.getByTestId('training-progress')).toHaveText('已完成 0 / 2');
-    await hire.getByLabel('你的姓名').fill('张三');
+    // The link's name list is the roster: the new hire picks their own name.
+    await hire.getByLabel('选择你的名字').selectOption('张三');
     await hire.getByRole('button', { name: '保存姓名' }).click();
     await expect(hire.getByTestId('training-live')).toHaveText('姓名已保存。');
 
@@ -164,6 +165,10 @@ test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imp
     await expect(card.locator(`li[data-item="quiz:${QUIZ}"]`)).toHaveAttribute('data-status', 'passed');
     await expect(card.locator(`li[data-item="quiz:${QUIZ}"] [data-testid="item-score"]`)).toHaveText('最好成绩 100 分');
     await expect(card.locator(`li[data-item="chat:${CHAT}"] [data-testid="item-score"]`)).toBeVisible();
+    // Nothing is sent before the new hire agrees, naming the LRS host.
+    expect(lrs.received).toHaveLength(0);
+    await expect(card.getByTestId('lrs-consent')).toContainText('127.0.0.1');
+    await card.getByRole('button', { name: '同意发送' }).click();
     await expect(card.getByTestId('xapi-status')).toContainText('已发送 3 条记录', { timeout: 15_000 });
     expect(await axe(hire)).toEqual([]);
     expect(lrs.received).toHaveLength(3);
@@ -200,6 +205,10 @@ test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imp
     // ---- Files for the trainer: the real one, an edited copy (another trainee with a forged score), bad ones.
     const edited = structuredClone(exported);
     edited.trainee.name = '李四';
+    // Another trainee's device (the same device under two names is flagged on both: unit tests).
+    edited.trainee.device = 'otherdevice01';
+    // Only the quiz is edited; an identical chat under two names would be flagged as a copy.
+    edited.chats = [];
     edited.quizAttempts[0].answers = {};
     edited.quizAttempts[0].startedAt = new Date(Date.parse(edited.quizAttempts[0].startedAt) + 1000).toISOString();
     const editedPath = join(tmp, 'li-edited.json');
@@ -213,9 +222,10 @@ test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imp
       otherSite,
       JSON.stringify({
         ...exported,
-        trainee: { ...exported.trainee, name: '赵六' },
+        trainee: { ...exported.trainee, name: '赵六', device: 'otherdevice02' },
         siteVersion: 'deadbeef',
         quizAttempts: exported.quizAttempts.map((a: { quizVersion: number }) => ({ ...a, quizVersion: a.quizVersion + 1 })),
+        chats: [],
       }),
     );
     const duplicated = join(tmp, 'dup.json');
@@ -223,8 +233,13 @@ test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imp
       duplicated,
       JSON.stringify({
         ...exported,
-        trainee: { ...exported.trainee, name: '钱七' },
-        quizAttempts: [exported.quizAttempts[0], exported.quizAttempts[0]],
+        trainee: { ...exported.trainee, name: '钱七', device: 'otherdevice03' },
+        // The same attempt twice in one file (not a copy of 张三's: another start time).
+        quizAttempts: [0, 1].map(() => ({
+          ...exported.quizAttempts[0],
+          startedAt: new Date(Date.parse(exported.quizAttempts[0].startedAt) - 2000).toISOString(),
+        })),
+        chats: [],
       }),
     );
     const huge = join(tmp, 'huge.json');
@@ -500,6 +515,35 @@ test('importing 50 result files at once (figure for the report)', async ({ page 
     paths.push(path);
   }
   await page.goto('/trainer/dashboard/');
+  await expect(page.locator('.dash[data-ready="true"]')).toBeVisible();
+  // The assignment is this trainer's own (built on this device): only those count.
+  await page.evaluate(
+    ({ code, assignment }) =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open('sop-xuetang');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['trainerAssignments'], 'readwrite');
+          const at = new Date().toISOString();
+          tx.objectStore('trainerAssignments').put({
+            id: assignment.id,
+            format: 'sop-trainer-assignment',
+            formatVersion: 1,
+            code,
+            assignment,
+            createdAt: at,
+            updatedAt: at,
+          });
+          tx.oncomplete = () => {
+            open.result.close();
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+        open.onerror = () => fail(open.error);
+      }),
+    { code: encodeAssignment(a), assignment: a },
+  );
+  await page.reload();
   await expect(page.locator('.dash[data-ready="true"]')).toBeVisible();
   const started = Date.now();
   await page.getByTestId('dash-file-input').setInputFiles(paths);

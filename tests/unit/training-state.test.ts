@@ -175,12 +175,26 @@ describe('我的培训 (MyTraining)', () => {
       received.push(JSON.parse(init.body));
       return { status: 204, text: async () => '' };
     };
-    const tab1 = new MyTraining({ store, catalogue: catalogue(), origin: 'https://sop.example.com', now: clock(), fetch: fetchImpl });
+    // The link is opened before the work starts (only later attempts are ever sent).
+    const tab1 = new MyTraining({
+      store,
+      catalogue: catalogue(),
+      origin: 'https://sop.example.com',
+      now: clock(T0 + 60_000),
+      fetch: fetchImpl,
+    });
     const tab2 = new MyTraining({ store, catalogue: catalogue(), origin: 'https://sop.example.com', now: clock(), fetch: fetchImpl });
     await tab1.load();
     await tab1.openLink(encodeAssignment(a));
     await deviceWithWork(store);
     await tab1.setName('张三');
+    await tab2.load();
+    // Nothing goes out before the trainee agrees for this LRS.
+    expect(tab2.needsConsent(tab2.assignments[0]!)).toBe(true);
+    expect(tab2.pendingStatements(a.id)).toEqual([]);
+    await tab2.sendXapi(a.id);
+    expect(received).toHaveLength(0);
+    await tab1.setConsent(a.id, 'yes');
     await tab2.load();
     expect(tab2.pendingStatements(a.id)).toHaveLength(3); // quiz, chat, assignment completed
     await tab2.sendXapi(a.id);
@@ -247,7 +261,7 @@ describe('record migrations', () => {
     const my = new MyTraining({ store, catalogue: catalogue(), origin: 'https://x', now: clock() });
     await my.load();
     expect(my.assignments.map((r) => r.id)).toEqual([a.id]);
-    expect(my.recordProblems).toEqual([expect.stringMatching(/“broken” 的任务链接已损坏/)]);
+    expect(my.recordProblems).toEqual([{ id: 'broken', message: expect.stringMatching(/“broken” 的任务链接已损坏/) }]);
     expect(await store.get(`assignments`, a.id)).toMatchObject({ format: 'sop-assignment-record', formatVersion: 1 });
   });
 });
@@ -377,5 +391,53 @@ describe('Dashboard', () => {
     await d.load();
     expect(d.phase).toBe('error');
     expect(d.dataError).toBe('HTTP 404');
+  });
+});
+
+describe('the trainee’s side of a link (issue 12)', () => {
+  it('attempts made before the link was opened on this device are never sent', async () => {
+    const store = new MemoryDeviceStore();
+    const a = { ...makeAssignment(), lrs: { endpoint: 'http://127.0.0.1:1/xapi' } };
+    await deviceWithWork(store); // work from T0 + 1 h …
+    const my = new MyTraining({ store, catalogue: catalogue(), origin: 'https://sop.example.com', now: clock(T0 + 86_400_000) });
+    await my.load();
+    await my.openLink(encodeAssignment(a)); // … the link arrives a day later
+    await my.setName('张三');
+    await my.setConsent(a.id, 'yes');
+    expect(my.pendingStatements(a.id)).toEqual([]);
+  });
+
+  it('a link with a saved id but other content never replaces it silently; the trainee decides', async () => {
+    const store = new MemoryDeviceStore();
+    const a = makeAssignment();
+    const my = new MyTraining({ store, catalogue: catalogue(), origin: 'https://sop.example.com', now: clock() });
+    await my.load();
+    await my.openLink(encodeAssignment(a));
+    const forged = { ...a, passMark: 0, lrs: { endpoint: 'https://evil.example/xapi' } };
+    await my.openLink(encodeAssignment(forged));
+    expect(my.pendingReplace?.diff).toEqual(expect.arrayContaining(['及格线 80 → 0', '学习记录服务器不同']));
+    let [saved] = await store.list<AssignmentRecord>('assignments');
+    expect(saved!.assignment.passMark).toBe(80);
+    my.keepSaved();
+    expect(my.pendingReplace).toBeNull();
+    await my.openLink(encodeAssignment(forged));
+    await my.acceptReplace();
+    [saved] = await store.list<AssignmentRecord>('assignments');
+    expect(saved!.assignment.passMark).toBe(0);
+    expect(my.needsConsent(my.assignments[0]!)).toBe(true);
+  });
+
+  it('a broken saved record can be removed and never blocks the others', async () => {
+    const store = new MemoryDeviceStore();
+    const good = makeAssignment({ id: 'goodone123' });
+    await store.put('assignments', { id: 'broken', code: '1.xxxx.00000000' });
+    await store.put('assignments', { id: good.id, code: encodeAssignment(good), openedAt: new Date(T0).toISOString() });
+    const my = new MyTraining({ store, catalogue: catalogue(), origin: 'https://sop.example.com', now: clock() });
+    await my.load();
+    expect(my.phase).toBe('ready');
+    expect(my.assignments.map((r) => r.id)).toEqual([good.id]);
+    await my.removeBroken('broken');
+    expect(my.recordProblems).toEqual([]);
+    expect((await store.list<{ id: string }>('assignments')).map((r) => r.id)).toEqual([good.id]);
   });
 });

@@ -13,6 +13,7 @@
  * Every storage failure lands in `problem` (shown by the island), never swallowed.
  */
 import { decodeAssignment, itemKey, type Assignment } from '../../lib/training/assignment.ts';
+import { assignmentDiff } from '../../lib/training/regrade.ts';
 import { buildResultFile, resultFileName, selectForAssignment, traineeNameSchema } from '../../lib/training/result-file.ts';
 import { assignmentProgress, type AssignmentProgress, type DeviceAttempt } from '../../lib/training/progress.ts';
 import { resultFileCsv } from '../../lib/training/exports.ts';
@@ -67,8 +68,13 @@ export class MyTraining {
   problem: DeviceStoreError | null = $state(null);
   /** Why the last link could not be opened. */
   linkError: string | null = $state(null);
-  /** Records that could not be read (named), shown as a note. */
-  recordProblems: string[] = $state([]);
+  /** Records that could not be read (named), each shown with its own message and a remove button. */
+  recordProblems: Array<{ id?: string; message: string }> = $state([]);
+  /**
+   * A link with the id of a saved assignment but other content: never replaces it silently. The
+   * island shows the differences and asks (acceptReplace / keepSaved).
+   */
+  pendingReplace: { id: string; code: string; assignment: Assignment; diff: string[] } | null = $state(null);
   /** The assignment just opened from a link. */
   justOpened: string | null = $state(null);
   xapi: Record<string, XapiState> = $state({});
@@ -89,7 +95,7 @@ export class MyTraining {
   }
 
   async load(): Promise<void> {
-    const problems: string[] = [];
+    const problems: Array<{ id?: string; message: string }> = [];
     const list = async <T>(name: 'assignments' | 'attempts' | 'chatReports'): Promise<T[]> => {
       try {
         return await this.#store.list<T & { id: string }>(name);
@@ -107,7 +113,7 @@ export class MyTraining {
     for (const raw of rawAssignments) {
       const read = readAssignmentRecord(raw, this.#now());
       if (!read.ok) {
-        problems.push(read.message);
+        problems.push({ ...(read.id ? { id: read.id } : {}), message: read.message });
         continue;
       }
       records.push(read.record);
@@ -149,6 +155,11 @@ export class MyTraining {
     } catch (err) {
       this.#fail(err, 'get');
     }
+    if (existing && existing.code !== decoded.code) {
+      this.pendingReplace = { id: a.id, code: decoded.code, assignment: a, diff: assignmentDiff(existing.assignment, a) };
+      this.justOpened = null;
+      return a.id;
+    }
     const now = this.#now();
     const record: AssignmentRecord = existing
       ? { ...existing, code: decoded.code, assignment: a, updatedAt: now.toISOString() }
@@ -158,6 +169,68 @@ export class MyTraining {
     this.justOpened = saved ? a.id : null;
     if (saved) this.#onchange();
     return a.id;
+  }
+
+  /** The trainee confirmed: the link's version replaces the saved assignment (its attempts stay). */
+  async acceptReplace(): Promise<void> {
+    const p = this.pendingReplace;
+    const existing = p && this.assignments.find((r) => r.id === p.id);
+    this.pendingReplace = null;
+    if (!p || !existing) return;
+    const { lrsConsent, ...rest } = existing;
+    const keepConsent = lrsConsent && p.assignment.lrs?.endpoint === lrsConsent.endpoint ? { lrsConsent } : {};
+    const record: AssignmentRecord = {
+      ...rest,
+      ...keepConsent,
+      code: p.code,
+      assignment: p.assignment,
+      updatedAt: this.#now().toISOString(),
+    };
+    if (await this.#put('assignments', record)) {
+      this.assignments = this.assignments.map((r) => (r.id === record.id ? record : r));
+      this.justOpened = record.id;
+      this.#onchange();
+    }
+  }
+
+  /** The trainee keeps the saved assignment; the other link is ignored. */
+  keepSaved(): void {
+    this.pendingReplace = null;
+  }
+
+  /** Removes a record that could not be read (it never blocks the page, and can go). */
+  async removeBroken(id: string): Promise<void> {
+    try {
+      await this.#store.delete('assignments', id);
+      this.recordProblems = this.recordProblems.filter((p) => p.id !== id);
+      this.#onchange();
+    } catch (err) {
+      this.#fail(err, 'delete');
+    }
+  }
+
+  /** True when the link names an LRS and the trainee has not answered for this endpoint yet. */
+  needsConsent(record: AssignmentRecord): boolean {
+    const lrs = record.assignment.lrs;
+    return Boolean(lrs && record.lrsConsent?.endpoint !== lrs.endpoint);
+  }
+
+  /** Whether the trainee agreed to send to the LRS this link names. */
+  consented(record: AssignmentRecord): boolean {
+    const lrs = record.assignment.lrs;
+    return Boolean(lrs && record.lrsConsent?.answer === 'yes' && record.lrsConsent.endpoint === lrs.endpoint);
+  }
+
+  /** Records the trainee's answer for the link's LRS; sends nothing by itself. */
+  async setConsent(id: string, answer: 'yes' | 'no'): Promise<void> {
+    const record = this.#record(id);
+    const lrs = record?.assignment.lrs;
+    if (!record || !lrs) return;
+    const next: AssignmentRecord = { ...record, lrsConsent: { answer, endpoint: lrs.endpoint, at: this.#now().toISOString() } };
+    if (await this.#put('assignments', next)) {
+      this.assignments = this.assignments.map((r) => (r.id === id ? next : r));
+      this.#onchange();
+    }
   }
 
   progress(record: AssignmentRecord): AssignmentProgress {
@@ -230,7 +303,7 @@ export class MyTraining {
   /** Statements for the assignment's finished attempts that the LRS has not acknowledged yet. */
   pendingStatements(id: string): XapiStatement[] {
     const record = this.#record(id);
-    if (!record?.assignment.lrs || !this.trainee) return [];
+    if (!record?.assignment.lrs || !this.trainee || !this.consented(record)) return [];
     const a: Assignment = record.assignment;
     const ctx = {
       origin: this.#origin,
@@ -238,7 +311,12 @@ export class MyTraining {
       trainee: { name: this.trainee.name, device: this.trainee.device },
       siteVersion: this.catalogue.siteVersion,
     };
-    const selected = selectForAssignment(a, this.#attemptRecords, this.#chatRecords);
+    // Only what was started after the assignment reached this device is ever sent: a forged link
+    // cannot pull older attempts (or anything else on the device) to its server.
+    const opened = Date.parse(record.openedAt);
+    const after = <T extends { startedAt: string }>(list: readonly T[]) => list.filter((r) => Date.parse(r.startedAt) >= opened);
+    const all = selectForAssignment(a, this.#attemptRecords, this.#chatRecords);
+    const selected = { attempts: after(all.attempts), chats: after(all.chats) };
     const statements: XapiStatement[] = [
       ...selected.attempts.flatMap((r) =>
         r.finishedAt && r.result
@@ -268,7 +346,9 @@ export class MyTraining {
       ),
     ];
     const progress = this.progress(record);
-    if (progress.done === progress.total && progress.completedAt) {
+    const sentItems = new Set([...selected.attempts.map((r) => `quiz:${r.quiz}`), ...selected.chats.map((r) => `chat:${r.scenario}`)]);
+    const allAfterOpening = a.items.every((i) => sentItems.has(itemKey(i)));
+    if (progress.done === progress.total && progress.completedAt && allAfterOpening) {
       statements.push(assignmentStatement(ctx, { percent: progress.percent, passed: progress.passed, finishedAt: progress.completedAt }));
     }
     const sent = new Set(record.xapi?.sent ?? []);

@@ -41,6 +41,11 @@ export interface AssignmentRecord {
   openedAt: string;
   updatedAt: string;
   xapi?: { sent: string[]; error?: string; at?: string };
+  /**
+   * The trainee's answer to "send my name and results to <LRS host>?" for the LRS the link names
+   * (endpoint kept, so a changed endpoint asks again). Nothing is sent without `answer: 'yes'`.
+   */
+  lrsConsent?: { answer: 'yes' | 'no'; endpoint: string; at: string };
 }
 
 export interface TrainerAssignmentRecord {
@@ -59,7 +64,8 @@ export interface TraineeMeta {
   device: string;
 }
 
-export type RecordRead<T> = { ok: true; record: T; migrated: boolean } | { ok: false; message: string };
+/** A record read back: usable (maybe migrated), or why not, with its id so the UI can offer to remove it. */
+export type RecordRead<T> = { ok: true; record: T; migrated: boolean } | { ok: false; message: string; id?: string };
 
 /**
  * Reads (and if needed migrates) an "assignments" record. Handles:
@@ -73,9 +79,10 @@ export function readAssignmentRecord(raw: unknown, now: Date = new Date()): Reco
   if (typeof r.formatVersion === 'number' && r.formatVersion > ASSIGNMENT_RECORD_VERSION) {
     return { ok: false, message: `培训任务记录是更新版本的网站保存的（第 ${r.formatVersion} 版），请刷新页面` };
   }
-  if (typeof r.code !== 'string') return { ok: false, message: `培训任务记录 “${String(r.id)}” 缺少任务链接` };
+  const id = typeof r.id === 'string' ? { id: r.id } : {};
+  if (typeof r.code !== 'string') return { ok: false, message: `培训任务记录 “${String(r.id)}” 缺少任务链接`, ...id };
   const decoded = decodeAssignment(r.code);
-  if (!decoded.ok) return { ok: false, message: `培训任务记录 “${String(r.id)}” 的任务链接已损坏：${decoded.message}` };
+  if (!decoded.ok) return { ok: false, message: `培训任务记录 “${String(r.id)}” 的任务链接已损坏：${decoded.message}`, ...id };
   const at = now.toISOString();
   const record: AssignmentRecord = {
     id: decoded.assignment.id,
@@ -87,6 +94,9 @@ export function readAssignmentRecord(raw: unknown, now: Date = new Date()): Reco
     updatedAt: typeof r.updatedAt === 'string' ? r.updatedAt : at,
     ...(r.xapi && Array.isArray(r.xapi.sent)
       ? { xapi: { ...r.xapi, sent: r.xapi.sent.filter((x): x is string => typeof x === 'string') } }
+      : {}),
+    ...(r.lrsConsent && (r.lrsConsent.answer === 'yes' || r.lrsConsent.answer === 'no') && typeof r.lrsConsent.endpoint === 'string'
+      ? { lrsConsent: { answer: r.lrsConsent.answer, endpoint: r.lrsConsent.endpoint, at: String(r.lrsConsent.at) } }
       : {}),
   };
   const migrated =
@@ -135,24 +145,26 @@ export function newDeviceId(random: () => number = Math.random): string {
 }
 
 /** An attempt record as progress input. */
-export function attemptToDevice(r: Pick<AttemptRecord, 'quiz' | 'startedAt' | 'finishedAt' | 'result'>): DeviceAttempt {
+export function attemptToDevice(r: Pick<AttemptRecord, 'quiz' | 'startedAt' | 'finishedAt' | 'result' | 'mode'>): DeviceAttempt {
   return {
     kind: 'quiz',
     itemId: r.quiz,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
     percent: r.finishedAt ? r.result?.percent : undefined,
+    mode: r.mode,
   };
 }
 
 /** A chat report record as progress input. */
-export function chatToDevice(r: Pick<ChatReportRecord, 'scenario' | 'startedAt' | 'finishedAt' | 'report'>): DeviceAttempt {
+export function chatToDevice(r: Pick<ChatReportRecord, 'scenario' | 'startedAt' | 'finishedAt' | 'report' | 'mode'>): DeviceAttempt {
   return {
     kind: 'chat',
     itemId: r.scenario,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
     percent: typeof r.report?.score === 'number' ? r.report.score : undefined,
+    mode: r.mode,
   };
 }
 

@@ -15,6 +15,8 @@ export interface DeviceAttempt {
   finishedAt?: string | undefined;
   /** Score in percent recorded when it was finished. */
   percent?: number | undefined;
+  /** Practice or exam (records from before exam mode existed may have none). */
+  mode?: 'practice' | 'exam' | undefined;
 }
 
 export type ItemStatus = 'todo' | 'started' | 'passed' | 'failed';
@@ -23,8 +25,10 @@ export interface ItemProgress {
   item: AssignmentItem;
   key: string;
   status: ItemStatus;
-  /** Finished attempts in the assignment's window. */
+  /** Finished attempts in the assignment's window that count (exam only when the assignment requires it). */
   finished: number;
+  /** Finished practice attempts that do not count because the assignment requires exam mode. */
+  practice: number;
   best?: DeviceAttempt;
   late: boolean;
 }
@@ -53,7 +57,9 @@ export function assignmentProgress(a: Assignment, attempts: readonly DeviceAttem
   const end = deadline(a);
   const items = a.items.map((item): ItemProgress => {
     const mine = attempts.filter((x) => x.kind === item.kind && x.itemId === item.id && Date.parse(x.startedAt) >= from);
-    const finished = mine.filter((x) => x.finishedAt && typeof x.percent === 'number');
+    const done = mine.filter((x) => x.finishedAt && typeof x.percent === 'number');
+    // Exam mode required: practice (answers shown, hints) is for learning and never counts.
+    const finished = a.examOnly ? done.filter((x) => x.mode === 'exam') : done;
     const best = finished.reduce<DeviceAttempt | undefined>((b, x) => (!b || (x.percent ?? 0) > (b.percent ?? 0) ? x : b), undefined);
     const status: ItemStatus = best ? ((best.percent ?? 0) >= a.passMark ? 'passed' : 'failed') : mine.length ? 'started' : 'todo';
     return {
@@ -61,6 +67,7 @@ export function assignmentProgress(a: Assignment, attempts: readonly DeviceAttem
       key: itemKey(item),
       status,
       finished: finished.length,
+      practice: done.length - finished.length,
       ...(best ? { best } : {}),
       late: !!best?.finishedAt && Date.parse(best.finishedAt) > end,
     };
