@@ -307,3 +307,25 @@ test('keys pressed before the search island has loaded are not lost', async ({ p
   await expect(box).toBeVisible({ timeout: 10_000 });
   await expect(box).toHaveValue('VIP');
 });
+
+test('the script library filter box hides the cards that do not match, offline and without the index', async ({ page, context }) => {
+  const paths = requestLog(page);
+  await page.goto('/scripts/');
+  await expect(page.locator('astro-island[component-url*="ScriptFilter"]')).not.toHaveAttribute('ssr', /.*/);
+  await context.setOffline(true);
+  const cards = page.locator('article.script');
+  const total = await cards.count();
+  const box = page.getByRole('searchbox', { name: '筛选话术' });
+  await box.fill('退款');
+  const visible = page.locator('article.script:not([hidden])');
+  await expect(visible.first()).toBeVisible();
+  const shown = await visible.count();
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(total);
+  for (const text of await visible.allTextContents()) expect(text).toContain('退款');
+  await expect(page.getByRole('status').filter({ hasText: `显示 ${shown} / ${total} 条话术` })).toBeVisible();
+  await box.fill('');
+  await expect(visible).toHaveCount(total);
+  await context.setOffline(false);
+  expect(paths.some((p) => p.startsWith('/search/'))).toBe(false);
+});

@@ -40,3 +40,12 @@ export const ui = {
     },
   },
 } as const;
+
+/** UI strings of the script library's filter box (ScriptFilter island; shipped apart from `ui`). */
+export const filterUi = {
+  label: '筛选话术',
+  placeholder: '输入关键词筛选本页话术，如“退款”',
+  count: (shown: number, total: number) => `显示 ${shown} / ${total} 条话术`,
+  none: '本页没有符合的话术，试试换个词，或用顶部搜索。',
+  clear: '清除',
+} as const;
