@@ -5,11 +5,21 @@
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { quizSchema, scenarioSchema, scriptSchema, standardSchema, trackSchema, workflowSchema } from './schemas/index.ts';
+import {
+  placeholderSchema,
+  quizSchema,
+  scenarioSchema,
+  scriptSchema,
+  standardSchema,
+  trackSchema,
+  workflowSchema,
+} from './schemas/index.ts';
 import { contentRoot } from './data/root.ts';
-import { readListFolder } from './lib/node/load-content.ts';
+import { readListFile, readListFolder } from './lib/node/load-content.ts';
+import { ContentError } from './lib/content/problems.ts';
 
 const root = contentRoot();
 
@@ -27,6 +37,15 @@ export const collections = {
   standards: defineCollection({
     loader: async () => readListFolder(root, join(root, 'content/standards'), standardSchema),
     schema: standardSchema.extend({ file: z.string() }),
+  }),
+  placeholders: defineCollection({
+    loader: async () => {
+      if (!existsSync(join(root, 'content/placeholders.yaml'))) return [];
+      const { items, problems } = readListFile(root, join(root, 'content/placeholders.yaml'), placeholderSchema);
+      if (problems.length) throw new ContentError(problems);
+      return items.map((p) => ({ ...p, id: p.name }));
+    },
+    schema: placeholderSchema.extend({ file: z.string() }),
   }),
   quizzes: defineCollection({ loader: glob({ pattern: '*.yaml', base: join(root, 'quizzes') }), schema: quizSchema }),
   scenarios: defineCollection({ loader: glob({ pattern: '*.yaml', base: join(root, 'content/scenarios') }), schema: scenarioSchema }),

@@ -20,13 +20,14 @@ let cached: Promise<Site> | undefined;
 async function load(): Promise<Site> {
   const root = contentRoot();
   const rel = (path: string | undefined, fallback: string) => (path ? relative(root, path) : fallback);
-  const [tracks, workflows, scripts, standards, quizzes, scenarios] = await Promise.all([
+  const [tracks, workflows, scripts, standards, quizzes, scenarios, placeholders] = await Promise.all([
     getCollection('tracks'),
     getCollection('workflows'),
     getCollection('scripts'),
     getCollection('standards'),
     getCollection('quizzes'),
     getCollection('scenarios'),
+    getCollection('placeholders'),
   ]);
   const content: SiteContent = {
     tracks: tracks.map((t) => ({ ...t.data, file: 'content/tracks.yaml' })),
@@ -35,6 +36,7 @@ async function load(): Promise<Site> {
     standards: standards.map((s) => s.data),
     quizzes: quizzes.map((q) => ({ ...q.data, file: rel(q.filePath, `quizzes/${q.id}.yaml`) })),
     scenarios: scenarios.map((s) => ({ ...s.data, file: rel(s.filePath, `content/scenarios/${s.id}.yaml`) })),
+    placeholders: placeholders.length ? placeholders.map((p) => p.data) : undefined,
   };
   const problems = checkReferences(content);
   if (problems.length) throw new ContentError(problems);

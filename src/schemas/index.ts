@@ -6,3 +6,4 @@ export * from './script.ts';
 export * from './workflow.ts';
 export * from './quiz.ts';
 export * from './scenario.ts';
+export * from './placeholder.ts';

@@ -8,6 +8,7 @@ import { scoreChatCommand } from './score-chat.ts';
 import { regrade } from './regrade.ts';
 import { sendResults } from './send-results.ts';
 import { results } from './results.ts';
+import { placeholders } from './placeholders.ts';
 
 export interface Command {
   /** One line shown in the help. */
@@ -26,4 +27,5 @@ export const commands: Record<string, Command> = {
   regrade,
   'send-results': sendResults,
   results,
+  placeholders,
 };

@@ -2,11 +2,12 @@
  * Cross-reference check over the whole site's content: every id a file names must exist.
  * Pure: the Astro build and the CLI both call it with what they loaded.
  */
-import type { Quiz, Scenario, Script, Standard, Track, Workflow } from '../../schemas/index.ts';
+import type { Placeholder, Quiz, Scenario, Script, Standard, Track, Workflow } from '../../schemas/index.ts';
 import { checkScenarioStructure } from '../chat/scenario-structure.ts';
 import type { ContentProblem } from './problems.ts';
 import { diagramNodeIds, isMermaidReserved } from './diagram.ts';
 import { checkQuizStructure } from '../quiz/structure.ts';
+import { checkPlaceholders, checkVocabulary } from '../workbench/placeholders.ts';
 
 /** A content entry with the file it came from. */
 export type Located<T> = T & { file: string };
@@ -20,6 +21,11 @@ export interface SiteContent {
   quizzes: Located<Quiz>[];
   /** Chat scenarios (content/scenarios/*.yaml); optional for callers that do not load them. */
   scenarios?: Located<Scenario>[];
+  /**
+   * The reply placeholder vocabulary (content/placeholders.yaml); when given, every reply, variant
+   * and scenario line may use only its names and none of the old ××/XX/** blanks.
+   */
+  placeholders?: Located<Placeholder>[];
 }
 
 function duplicates<T extends { id: string; file: string }>(items: T[], kind: string): ContentProblem[] {
@@ -126,5 +132,6 @@ export function checkReferences(site: SiteContent): ContentProblem[] {
     });
     problems.push(...checkScenarioStructure(sc, sc.file));
   }
+  if (site.placeholders) problems.push(...checkVocabulary(site.placeholders), ...checkPlaceholders(site, site.placeholders));
   return problems;
 }

@@ -7,7 +7,15 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative, basename } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { quizSchema, scenarioSchema, scriptSchema, standardSchema, trackSchema, workflowSchema } from '../../schemas/index.ts';
+import {
+  placeholderSchema,
+  quizSchema,
+  scenarioSchema,
+  scriptSchema,
+  standardSchema,
+  trackSchema,
+  workflowSchema,
+} from '../../schemas/index.ts';
 import { ContentError, zodProblems, type ContentProblem } from '../content/problems.ts';
 import { checkReferences, type Located, type SiteContent, type WorkflowEntry } from '../content/references.ts';
 
@@ -128,6 +136,10 @@ export function loadContent(root: string): SiteContent {
     standards: lists('content/standards', standardSchema),
     quizzes: readEntryFolder(root, at('quizzes'), quizSchema),
     scenarios: readEntryFolder(root, at('content/scenarios'), scenarioSchema),
+    // Optional: a site without a vocabulary file skips the placeholder check.
+    placeholders: existsSync(at('content/placeholders.yaml'))
+      ? readListFile(root, at('content/placeholders.yaml'), placeholderSchema)
+      : { items: undefined, problems: [] },
   };
   const site = {
     tracks: parts.tracks.items,
@@ -136,6 +148,7 @@ export function loadContent(root: string): SiteContent {
     standards: parts.standards.items,
     quizzes: parts.quizzes.items,
     scenarios: parts.scenarios.items,
+    placeholders: parts.placeholders.items,
   } as SiteContent;
   const problems = [...Object.values(parts).flatMap((p) => p.problems), ...checkReferences(site)];
   if (problems.length) throw new ContentError(problems);
