@@ -6,6 +6,11 @@
  * (assignment.ts), draws the QR code (src/lib/qr) and saves it to "trainerAssignments" so the
  * dashboard can tell an edited link and the trainer can find it again. Changing the form after
  * that marks the link as stale until it is generated again.
+ *
+ * Earlier assignments (11.5): show(record) shows their link and QR code again; startEdit/saveEdit
+ * change the due date or add trainees keeping the same id (the earlier link code is kept in
+ * "meta" trainer-history so the dashboard counts files made with it); setArchived hides old ones
+ * here and from the dashboard's roster and sync ("meta" trainer-archive).
  */
 import { ui } from '../../i18n/zh-CN/trainer.ts';
 import { assignmentUrl, encodeAssignment, itemKey, newAssignmentId, toWire, type Assignment } from '../../lib/training/assignment.ts';
@@ -14,6 +19,8 @@ import { encodeQr, qrSvg, QrTooLongError } from '../../lib/qr/qr-code.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
 import type { Catalogue, CatalogueItem } from './catalogue.ts';
 import { readTrainerRecord, TRAINER_RECORD_FORMAT, type TrainerAssignmentRecord } from '../../lib/training/device-records.ts';
+import { MAX_TRAINEES } from '../../lib/training/assignment.ts';
+import { ARCHIVE_META, HISTORY_META, type CodeHistory } from './trainer-meta.ts';
 
 export interface AssignBuilderOptions {
   store: DeviceStore;
@@ -72,6 +79,14 @@ export class AssignBuilder {
   problem: DeviceStoreError | null = $state(null);
   /** Set by generate() when the form has errors (the island shows `errors` then). */
   tried = $state(false);
+  /** Archived assignment ids (shared with the dashboard). */
+  archived: string[] = $state([]);
+  showArchived = $state(false);
+  /** The earlier assignment being changed (due date, added names). */
+  editing: { id: string; due: string; add: string } | null = $state(null);
+  editErrors: string[] = $state([]);
+  /** Set when generated shows an earlier assignment again (or its changed link). */
+  shownFrom: string | null = $state(null);
 
   constructor(options: AssignBuilderOptions) {
     this.catalogue = options.catalogue;
@@ -159,7 +174,15 @@ export class AssignBuilder {
     this.selected = this.isSelected(key) ? this.selected.filter((k) => k !== key) : [...this.selected, key];
   }
 
+  readonly shownRecent: TrainerAssignmentRecord[] = $derived(this.recent.filter((r) => this.showArchived || !this.archived.includes(r.id)));
+
   async load(): Promise<void> {
+    try {
+      const archive = await this.#store.get<{ id: string; ids: string[] }>('meta', ARCHIVE_META);
+      if (archive && Array.isArray(archive.ids)) this.archived = archive.ids.filter((x) => typeof x === 'string');
+    } catch (err) {
+      this.problem = toDeviceStoreError(err, 'get');
+    }
     try {
       const raw = await this.#store.list<TrainerAssignmentRecord>('trainerAssignments');
       this.recent = raw
@@ -183,17 +206,8 @@ export class AssignBuilder {
       createdAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString(),
     });
     const code = encodeAssignment(assignment);
-    const url = assignmentUrl(this.#origin, '/my/', assignment);
-    let qr: string | null = null;
-    let qrVersion: number | null = null;
-    try {
-      const code = encodeQr(url, { ecc: 'M' });
-      qr = qrSvg(code, { title: ui.trainer.assign.qrLabel(assignment.group) });
-      qrVersion = code.version;
-    } catch (err) {
-      if (!(err instanceof QrTooLongError)) throw err;
-    }
-    this.generated = { assignment, code, url, qr, qrVersion };
+    this.generated = this.#linkOf(assignment);
+    this.shownFrom = null;
     const record: TrainerAssignmentRecord = {
       id: assignment.id,
       format: TRAINER_RECORD_FORMAT,
@@ -210,6 +224,93 @@ export class AssignBuilder {
       this.problem = toDeviceStoreError(err, 'put');
     }
     return this.generated;
+  }
+
+  /** Link, QR code and sheet of an assignment. */
+  #linkOf(assignment: Assignment): Generated {
+    const code = encodeAssignment(assignment);
+    const url = assignmentUrl(this.#origin, '/my/', assignment);
+    let qr: string | null = null;
+    let qrVersion: number | null = null;
+    try {
+      const qrCode = encodeQr(url, { ecc: 'M' });
+      qr = qrSvg(qrCode, { title: ui.trainer.assign.qrLabel(assignment.group) });
+      qrVersion = qrCode.version;
+    } catch (err) {
+      if (!(err instanceof QrTooLongError)) throw err;
+    }
+    return { assignment, code, url, qr, qrVersion };
+  }
+
+  /** Shows an earlier assignment's link and QR code again (nothing changes). */
+  show(record: TrainerAssignmentRecord): Generated {
+    this.generated = this.#linkOf($state.snapshot(record.assignment) as Assignment);
+    this.shownFrom = record.id;
+    return this.generated;
+  }
+
+  startEdit(record: TrainerAssignmentRecord): void {
+    const today = localDay(this.#now());
+    this.editing = { id: record.id, due: record.assignment.due < today ? localDay(this.#now(), 7) : record.assignment.due, add: '' };
+    this.editErrors = [];
+  }
+
+  /**
+   * Saves the new due date and added names under the same assignment id: a new link (the old one
+   * keeps working with its old due date and list), the old code kept in the history.
+   */
+  async saveEdit(): Promise<Generated | null> {
+    const e = this.editing;
+    const found = this.recent.find((r) => r.id === e?.id);
+    if (!e || !found) return null;
+    const record = $state.snapshot(found) as TrainerAssignmentRecord;
+    const errors: string[] = [];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(e.due)) errors.push(need.due);
+    else if (e.due < localDay(this.#now())) errors.push(need.duePast);
+    const added = e.add
+      .split(/[\n,，、;；]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const names = [...record.assignment.trainees];
+    for (const n of added) {
+      if (!traineeNameSchema.safeParse(n).success) errors.push(need.names(n.slice(0, 24)));
+      else if (!names.includes(n)) names.push(n);
+    }
+    if (names.length > MAX_TRAINEES) errors.push(need.names(`${names.length} > ${MAX_TRAINEES}`));
+    this.editErrors = errors;
+    if (errors.length) return null;
+    const assignment: Assignment = { ...record.assignment, due: e.due, trainees: names };
+    const linked = this.#linkOf(assignment);
+    if (linked.code === record.code) {
+      this.editing = null;
+      return this.show(record);
+    }
+    const next: TrainerAssignmentRecord = { ...record, code: linked.code, assignment, updatedAt: this.#now().toISOString() };
+    try {
+      const h = await this.#store.get<{ id: string; codes: CodeHistory }>('meta', HISTORY_META);
+      const codes: CodeHistory = { ...(h?.codes ?? {}) };
+      codes[record.id] = [...new Set([...(codes[record.id] ?? []), record.code])];
+      await this.#store.put('meta', { id: HISTORY_META, codes });
+      await this.#store.put('trainerAssignments', structuredClone(next));
+    } catch (err) {
+      this.problem = toDeviceStoreError(err, 'put');
+      return null;
+    }
+    this.recent = this.recent.map((r) => (r.id === next.id ? next : r));
+    this.editing = null;
+    this.generated = linked;
+    this.shownFrom = record.id;
+    return linked;
+  }
+
+  async setArchived(id: string, archived: boolean): Promise<void> {
+    const ids = archived ? [...new Set([...this.archived, id])] : this.archived.filter((x) => x !== id);
+    try {
+      await this.#store.put('meta', { id: ARCHIVE_META, ids });
+      this.archived = ids;
+    } catch (err) {
+      this.problem = toDeviceStoreError(err, 'put');
+    }
   }
 
   /** Fills the form from an earlier assignment (a new link is made on generate). */

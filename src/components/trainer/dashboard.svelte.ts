@@ -55,9 +55,9 @@ import {
 import { parseResultCodes } from '../../lib/training/result-code.ts';
 import { traineeView, type TraineeItemView } from '../../lib/training/lrs-trainee.ts';
 
-export const LRS_META = 'trainer-lrs';
-export const LRS_CACHE_META = 'trainer-lrs-cache';
-export const ARCHIVE_META = 'trainer-archive';
+import { ARCHIVE_META, HISTORY_META, LRS_CACHE_META, LRS_META, withCurrentLink, type CodeHistory } from './trainer-meta.ts';
+
+export { LRS_META, LRS_CACHE_META, ARCHIVE_META };
 /** Automatic refresh while the dashboard is open. */
 export const AUTO_SYNC_MS = 3 * 60_000;
 
@@ -102,6 +102,8 @@ export class Dashboard {
   #probeCors = false;
   /** Latest `stored` per assignment id (the next `since`). */
   #latest: Record<string, string> = {};
+  /** Earlier link codes of assignments whose due date or names were changed. */
+  #history: CodeHistory = {};
 
   phase: 'loading' | 'ready' | 'error' = $state('loading');
   ctx: GradingContext | null = $state.raw(null);
@@ -220,11 +222,13 @@ export class Dashboard {
   }
 
   async #loadLrs(): Promise<void> {
-    const [settings, cache, archive] = await Promise.all([
+    const [settings, cache, archive, history] = await Promise.all([
       this.#store.get<{ id: string } & LrsSettings>('meta', LRS_META),
       this.#store.get<{ id: string; statements: LrsStatement[]; latest: Record<string, string> }>('meta', LRS_CACHE_META),
       this.#store.get<{ id: string; ids: string[] }>('meta', ARCHIVE_META),
+      this.#store.get<{ id: string; codes: CodeHistory }>('meta', HISTORY_META),
     ]);
+    if (history && history.codes && typeof history.codes === 'object') this.#history = history.codes;
     if (settings && typeof settings.endpoint === 'string' && typeof settings.auth === 'string')
       this.lrs = { endpoint: settings.endpoint, auth: settings.auth };
     if (cache && Array.isArray(cache.statements)) {
@@ -237,7 +241,10 @@ export class Dashboard {
   #regrade(): void {
     if (!this.ctx) return;
     // Files first: an attempt that came both ways counts once (the LRS copy is the duplicate).
-    this.files = regradeImports([...this.imports, ...this.reading.imports], this.ctx, { knownAssignments: this.known });
+    // Files made with an earlier link of an assignment whose due date or names changed count for it.
+    const current = new Map(this.knownRecords.map((k) => [k.assignment.id, k]));
+    const files = this.imports.map((imp) => withCurrentLink(imp, current, this.#history));
+    this.files = regradeImports([...files, ...this.reading.imports], this.ctx, { knownAssignments: this.known });
   }
 
   /** Saves the LRS settings on this device (never in a link) and syncs; returns a problem or null. */

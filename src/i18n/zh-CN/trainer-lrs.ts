@@ -81,6 +81,6 @@ export const lrsUi = {
     cancel: '取消',
     saved: '已保存：任务编号不变，请把新链接发给学员（旧链接仍然有效，但显示旧的截止日期和名单）。',
     archived: '已归档',
-    summary: (group: string, due: string, n: number) => `${group} · 截止 ${due} · ${n} 名学员`,
+    trainees: (n: number) => `${n} 名学员`,
   },
 } as const;
