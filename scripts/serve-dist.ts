@@ -1,10 +1,13 @@
 /**
  * A tiny static server for dist/ (tests and screenshots use it instead of `astro preview`, so they
- * need no extra process). Serves index.html for directories and 404.html for misses.
+ * need no extra process). Serves index.html for directories and 404.html for misses, with the
+ * headers of dist/_headers (CSP with the build's script hashes, nosniff, Referrer-Policy …) as a
+ * host that reads that file would: the e2e tests run the site under them.
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { headersFor, parseHeaders, type HeaderRule } from '../src/lib/node/security-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,7 +23,9 @@ const TYPES: Record<string, string> = {
 };
 
 export async function serveDist(port = 0, dir = resolve(process.env.DIST_DIR ?? 'dist')): Promise<{ url: string; close(): Promise<void> }> {
+  const rules: HeaderRule[] = parseHeaders(await readFile(join(dir, '_headers'), 'utf8').catch(() => ''));
   const server = createServer(async (req, res) => {
+    for (const [k, v] of Object.entries(headersFor(rules, new URL(req.url ?? '/', 'http://x').pathname))) res.setHeader(k, v);
     try {
       const url = new URL(req.url ?? '/', 'http://x');
       let path = normalize(join(dir, decodeURIComponent(url.pathname)));

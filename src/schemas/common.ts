@@ -4,6 +4,10 @@
  */
 import { z } from 'zod';
 
+// No code generation: zod's JIT probes `new Function`, which the site's Content-Security-Policy
+// forbids (and reports). Every schema module imports this one, so this runs before any parse.
+z.config({ jitless: true });
+
 /** A stable id: lower-case latin letters, digits and single hyphens (used in URLs and anchors). */
 export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id 只能由小写字母、数字和单个连字符组成，例如 bargain-repeat');
 
