@@ -51,3 +51,16 @@ describe('成绩码', () => {
     expect(text({})).toBe('{}\n');
   });
 });
+
+describe('codesToImportInputs (sop regrade <text file of codes>)', () => {
+  it('turns a text of codes into named inputs and messages; null for JSON or no code', async () => {
+    const { codesToImportInputs } = await import('../../src/lib/training/result-code.ts');
+    const code = await encodeResultCode(makeFile());
+    const r = await codesToImportInputs('codes.txt', `张三：${code}\n李四：SOPR1.abc`);
+    expect(r!.inputs.map((i) => i.name)).toEqual(['codes.txt #1']);
+    expect(r!.messages.map((m) => [m.file, m.level])).toEqual([['codes.txt #2', 'error']]);
+    expect(importResultFiles(r!.inputs, []).accepted).toHaveLength(1);
+    expect(await codesToImportInputs('a.json', text(makeFile()))).toBeNull();
+    expect(await codesToImportInputs('a.txt', 'hello')).toBeNull();
+  });
+});

@@ -16,6 +16,7 @@
  * Node 18+).
  */
 import { Base64UrlError, crc32Hex, fromBase64Url, fromUtf8, toBase64Url, utf8 } from './codec.ts';
+import type { ImportInput, ImportMessage } from './regrade.ts';
 import type { ResultFile } from './result-file.ts';
 
 export const RESULT_CODE_PREFIX = 'SOPR1';
@@ -143,4 +144,26 @@ export async function parseResultCodes(text: string): Promise<{ found: number; c
   const codes: DecodedCode[] = [];
   for (const f of found) codes.push(await decodeResultCode(f));
   return { found: found.length, codes };
+}
+
+/**
+ * A text file (or pasted text) holding 成绩码 as import inputs, each named "<name> #<n>", and a
+ * message per broken code; null when the text has no code (then it is read as a result file).
+ * For `sop regrade <file>` and the dashboard's paste box.
+ */
+export async function codesToImportInputs(
+  name: string,
+  text: string,
+): Promise<{ inputs: ImportInput[]; messages: ImportMessage[] } | null> {
+  if (!text.includes(RESULT_CODE_PREFIX) || /^\s*[{[]/.test(text)) return null;
+  const parsed = await parseResultCodes(text);
+  if (!parsed.found) return null;
+  const inputs: ImportInput[] = [];
+  const messages: ImportMessage[] = [];
+  for (const c of parsed.codes) {
+    const label = `${name} #${c.index}`;
+    if (c.ok) inputs.push({ name: label, size: c.size, text: c.text });
+    else messages.push({ file: label, level: 'error', text: c.message });
+  }
+  return { inputs, messages };
 }
