@@ -48,7 +48,8 @@ describe('sop score-chat', () => {
       evidence: '你要的话给你便宜30块',
     });
     expect(out.findings).toContainEqual(expect.objectContaining({ standard: 'first-response-time', passed: false, evidence: '30 秒' }));
-    expect(out.transcript[2].problems).toEqual(expect.arrayContaining(['称呼顾客用了“你”，应始终用“您”']));
+    const offer = out.transcript.find((t: { text: string }) => t.text === '你要的话给你便宜30块');
+    expect(offer.problems).toEqual(expect.arrayContaining(['称呼顾客用了“你”，应始终用“您”']));
   });
 
   it('prints a summary without --json', () => {

@@ -80,7 +80,7 @@ describe('playChat: turns and branches', () => {
     expect(play.ending.id).toBe('happy');
   });
 
-  it('takes an atEnd branch only when the customer stops waiting, before the default', () => {
+  it('takes an atEnd branch as soon as the customer answers (no waiting for a second message), before the default', () => {
     const play = playChat(
       twoTurns,
       [
@@ -90,7 +90,7 @@ describe('playChat: turns and branches', () => {
       ],
       rules,
     );
-    expect(play.messages.filter((m) => m.turn === 'start' && m.from === 'agent')).toHaveLength(2);
+    expect(play.messages.filter((m) => m.turn === 'start' && m.from === 'agent')).toHaveLength(1);
     expect(play.ending.id).toBe('happy');
     const none = playChat(
       twoTurns,
@@ -151,7 +151,7 @@ describe('playChat: timing', () => {
     const agent = play.messages.filter((m) => m.from === 'agent');
     expect(agent.map((m) => (m.from === 'agent' ? [m.waitKind, m.limitSec] : []))).toEqual([
       ['first', 15],
-      ['followup', 20],
+      ['reply', 20],
       ['reply', 20],
       ['after-hold', 180],
     ]);
@@ -230,5 +230,58 @@ describe('the engine never throws on what a trainee can type', () => {
     const r = scoreChat(sc, modelReplies(sc, rules), rules);
     expect(r.ending.id).toBe('deal');
     expect(r.score).toBe(100);
+  });
+});
+
+describe('playChat: a customer who listens', () => {
+  it('answers every message that says something, waits silently through 稍等, never repeats a line', () => {
+    const play = playChat(
+      twoTurns,
+      [
+        { text: '请您稍等', afterMs: 3000 },
+        { text: '您说的情况我了解了', afterMs: 3000 },
+      ],
+      rules,
+    );
+    const customer = play.messages.filter((m) => m.from === 'customer').map((m) => m.text);
+    // The opening, nothing after 稍等, a neutral reaction to the unclear message (not an accusation).
+    expect(customer).toHaveLength(2);
+    expect(customer[1]).toContain('没得到明确答复');
+  });
+
+  it('reacts to a refusal, an escalation and an offer differently, and never twice word for word', () => {
+    const long = { ...twoTurns, turns: twoTurns.turns.map((t) => (t.id === 'start' ? { ...t, maxReplies: 10 } : t)) };
+    const play = playChat(
+      long,
+      [
+        { text: '我不能处理这个', afterMs: 3000 },
+        { text: '我问一下主管', afterMs: 3000 },
+        { text: '送您一个赠品', afterMs: 3000 },
+        { text: '嗯嗯', afterMs: 3000 },
+        { text: '嗯嗯嗯', afterMs: 3000 },
+        { text: '嗯嗯嗯嗯', afterMs: 3000 },
+        { text: '嗯嗯嗯嗯嗯', afterMs: 3000 },
+      ],
+      rules,
+    );
+    const lines = play.messages.filter((m) => m.from === 'customer').map((m) => m.text);
+    expect(lines).toHaveLength(8);
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(lines[1]).toMatch(/办法|怎么办|能做/);
+    expect(lines[2]).toMatch(/问问|等你|告诉我/);
+    expect(lines[3]).toMatch(/怎么弄|按你说的|记下/);
+  });
+
+  it('lets a goodbye end the chat when the turn ends there', () => {
+    const play = playChat(
+      twoTurns,
+      [
+        { text: '非常抱歉，马上给您补发', afterMs: 3000 },
+        { text: '谢谢您，再见', afterMs: 3000 },
+      ],
+      rules,
+    );
+    expect(play.ending.id).toBe('happy');
+    expect(play.messages.at(-1)?.from).toBe('agent');
   });
 });

@@ -15,9 +15,13 @@
  *   arrives (ending `customer-left`); that reply and the rest are ignored.
  * - After each agent message the turn's branches are checked, in order, against the intents of
  *   all the agent's messages in this turn; the first that holds is taken. Without a match the
- *   customer reads up to `maxReplies` messages (messages matching `holds` do not count), then
- *   takes the first `atEnd` branch that holds, else `default`. A branch or default naming an
- *   ending ends the chat.
+ *   customer still answers every message that says something (a bare 稍等 gets no answer: the
+ *   customer waits): when an `atEnd` branch holds, when the message says goodbye and the turn
+ *   would end there, or once they have read `maxReplies` messages (messages matching `holds` do
+ *   not count), the turn resolves (the first `atEnd` branch that holds, else `default`);
+ *   otherwise they react to what was said (an offer, an escalation, a refusal, a question, or
+ *   neutrally: reactions.ts) and stay in the turn. A branch or default naming an ending ends the
+ *   chat. The customer never says a line twice word for word.
  * - Replies left over after an ending are ignored (counted in `ignoredReplies`); running out of
  *   replies ends the chat with the `customer-left` ending, unless the agent's last message said
  *   goodbye (intent `closes`): then the turn resolves as when the customer stops waiting, when
@@ -28,6 +32,7 @@
 import { CUSTOMER_LEFT_ENDING, type Branch, type Ending, type Scenario, type Turn } from '../../schemas/scenario.ts';
 import { analyseMessage, compileIntents, type CompiledIntent, type IntentHit, type MessageAnalysis } from './intents.ts';
 import { asText, countChars } from './normalize.ts';
+import { freshLine, reactionTo, refusalSense, type RefusalSense } from './reactions.ts';
 import { resolveLimits, type ChatRules, type Limits } from './rules.ts';
 
 /** One message typed by the trainee. */
@@ -154,6 +159,10 @@ interface PlayState {
    * least HOLD_RESULT_CHARS characters) does.
    */
   holdOpen: boolean;
+  /** Every line the customer has said (no line is said twice word for word). */
+  said: Set<string>;
+  /** Refusal phrases (the standards' banned and 三不 phrases) and the scenario's own refusal intents. */
+  refusals: RefusalSense;
 }
 
 function newPlayState(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap<string, CompiledIntent>): PlayState {
@@ -179,12 +188,16 @@ function newPlayState(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap
     lastWasAgent: false,
     lastHolds: false,
     holdOpen: false,
+    said: new Set(),
+    refusals: refusalSense(scenario, rules),
   };
 }
 
-/** The customer says one line (at the current time). */
+/** The customer says one line (at the current time), never word for word a line said before. */
 function say(s: PlayState, text: string, turn: string): CustomerMessage {
-  const m: CustomerMessage = { from: 'customer', text, atMs: s.nowMs, turn };
+  const line = freshLine(s.said, text);
+  s.said.add(line);
+  const m: CustomerMessage = { from: 'customer', text: line, atMs: s.nowMs, turn };
   s.messages.push(m);
   s.lastWasAgent = false;
   return m;
@@ -262,21 +275,38 @@ function addAgentMessage(
   if (!holds) s.counted++;
 }
 
-/**
- * After an agent message: the first branch of the turn that holds is taken; without one, once the
- * customer has read `maxReplies` messages, the first `atEnd` branch that holds, else `default`.
- */
-function followBranches(s: PlayState, turn: Turn): CustomerMessage[] {
-  const out: CustomerMessage[] = [];
+/** The branch test over the intents of this visit. */
+function branchHolds(s: PlayState): (b: Branch) => boolean {
   const has = (id: string) => s.visit?.intents.has(id) ?? false;
-  const holdsFor = (b: Branch) => b.when.all.every(has) && (b.when.any.length === 0 || b.when.any.some(has)) && !b.when.none.some(has);
+  return (b) => b.when.all.every(has) && (b.when.any.length === 0 || b.when.any.some(has)) && !b.when.none.some(has);
+}
+
+/**
+ * After an agent message: the first branch of the turn that holds is taken. A message that only
+ * asks the customer to wait (稍等) gets no answer: the customer waits. Otherwise the customer
+ * answers every message and does not wait for a second one to make up their mind: once they have
+ * read `maxReplies` messages, or when an `atEnd` branch holds, or when the message says goodbye
+ * and the turn ends there, the turn resolves (the first `atEnd` branch that holds, else
+ * `default`); before that, they react to what was said (reactions.ts) and stay in the turn.
+ */
+function followBranches(s: PlayState, turn: Turn, message: AgentMessage): CustomerMessage[] {
+  const out: CustomerMessage[] = [];
+  const holdsFor = branchHolds(s);
   const now = turn.branches.find((b) => !b.atEnd && holdsFor(b));
-  if (now) enter(s, now.next, 'branch', out);
-  else if (s.counted >= turn.maxReplies) {
-    const late = turn.branches.find((b) => b.atEnd && holdsFor(b));
+  if (now) {
+    enter(s, now.next, 'branch', out);
+    return out;
+  }
+  if (message.holds && !message.analysis.hits.has(CLOSE_INTENT)) return out;
+  const late = turn.branches.find((b) => b.atEnd && holdsFor(b));
+  const closing = message.analysis.hits.has(CLOSE_INTENT) && s.endings.has(late?.next ?? turn.default);
+  if (late || closing || s.counted >= turn.maxReplies) {
     if (late) enter(s, late.next, 'branch', out);
     else enter(s, turn.default, 'default', out);
+    return out;
   }
+  const line = reactionTo(s.said, message, turn, s.refusals);
+  if (line) out.push(say(s, line, turn.id));
   return out;
 }
 
@@ -304,7 +334,7 @@ function takeReply(s: PlayState, raw: AgentReply): { customer: CustomerMessage[]
   }
 
   addAgentMessage(s, current, visit, { text, replyIndex: index, waitMs, waitKind, limitSec });
-  const out = followBranches(s, current);
+  const out = followBranches(s, current, s.messages[s.messages.length - 1] as AgentMessage);
   return s.ending ? { customer: out, ending: s.ending } : { customer: out };
 }
 
@@ -317,8 +347,7 @@ function closeChat(s: PlayState): void {
   const turn = s.current;
   const last = s.messages[s.messages.length - 1];
   if (!turn || !s.visit || last?.from !== 'agent' || !last.analysis.hits.has(CLOSE_INTENT)) return;
-  const has = (id: string) => s.visit?.intents.has(id) ?? false;
-  const holdsFor = (b: Branch) => b.when.all.every(has) && (b.when.any.length === 0 || b.when.any.some(has)) && !b.when.none.some(has);
+  const holdsFor = branchHolds(s);
   const late = turn.branches.find((b) => b.atEnd && holdsFor(b));
   const target = late?.next ?? turn.default;
   const end = s.endings.get(target);

@@ -1,0 +1,77 @@
+/**
+ * What the customer says when the agent's message moves nothing on (no branch of the turn holds
+ * yet): a reaction to what the agent actually said, so the customer listens instead of waiting
+ * silently or repeating a line. Checked in this order:
+ *
+ * | the message …                                                   | the customer …                   |
+ * |-----------------------------------------------------------------|----------------------------------|
+ * | refuses (a banned or 三不 phrase, an intent to avoid in the turn) | asks what can be done instead    |
+ * | passes the matter on to a supervisor                            | waits for the answer             |
+ * | offers something (discount, gift, compensation)                 | asks how and when it happens     |
+ * | asks for an order number / a photo                              | says they will send it           |
+ * | asks a question                                                 | points back to their question    |
+ * | anything else                                                   | says, neutrally, that they have  |
+ * |                                                                 | not had a clear answer yet       |
+ *
+ * No line is said twice word for word (freshLine). Pure; never throws.
+ */
+import type { Scenario, Turn } from '../../schemas/scenario.ts';
+import { findPhrases } from './intents.ts';
+import { findPromises } from './promises.ts';
+import type { AgentMessage } from './player.ts';
+import type { ChatRules } from './rules.ts';
+
+export type ReactionKind = 'refusal' | 'escalation' | 'offer' | 'asks-info' | 'question' | 'unclear';
+
+export const REACTIONS: Readonly<Record<ReactionKind, readonly string[]>> = {
+  refusal: ['这样就不行了？那我这事现在该怎么办？', '光说不行可解决不了问题，有没有别的办法？', '那你们能做的是什么？'],
+  escalation: ['好，那你帮我问问，我等你消息。', '行，问到了马上告诉我。', '好的，那我等你回话。'],
+  offer: ['你说的这个具体怎么弄？什么时候能办好？', '行，那就按你说的办，别到时候又变了。', '这个我记下了，还有别的要我做的吗？'],
+  'asks-info': ['好，我找一下发给你。', '行，我这就弄好发你。', '好的，稍等我一下。'],
+  question: ['就是我刚才说的情况，你看怎么处理？', '我刚才说了呀，那接下来怎么办？', '嗯，你问这个是要怎么处理？'],
+  unclear: ['我还没得到明确答复，具体怎么处理？', '你能说得具体一点吗？我该怎么办？', '嗯……所以到底怎么处理呢？'],
+};
+
+/** Ways of saying a line again without repeating it word for word. */
+const AGAIN = ['我再问一下：', '还是那个问题：', '我再说一遍：'];
+
+/** What reads as a refusal: the standards' phrases and the scenario's own refusal intents. */
+export interface RefusalSense {
+  phrases: string[];
+  intents: Set<string>;
+}
+
+export function refusalSense(scenario: Scenario, rules: ChatRules): RefusalSense {
+  const intents = new Set(Object.keys(scenario.intents ?? {}).filter((id) => /^(?:refuses|refusal|blames|shirks)/.test(id)));
+  return { phrases: [...rules.bannedPhrases, ...rules.threeNotsPhrases].filter((p) => p !== '但是'), intents };
+}
+
+function kindOf(message: AgentMessage, turn: Turn, refusals: RefusalSense): ReactionKind {
+  const { hits, folded, text, discounts } = message.analysis;
+  const avoided = turn.avoid.some((kp) => kp.intents.some((i) => hits.has(i)));
+  if (avoided || [...refusals.intents].some((i) => hits.has(i)) || findPhrases(folded, refusals.phrases).length > 0) return 'refusal';
+  if (hits.has('escalates-supervisor')) return 'escalation';
+  if (discounts.length > 0 || hits.has('offers-gift') || findPromises(folded).some((p) => !p.deferred)) return 'offer';
+  if (hits.has('asks-order-number') || hits.has('asks-photo')) return 'asks-info';
+  if (/[?？]|吗$|请问|是否/.test(text)) return 'question';
+  return 'unclear';
+}
+
+/** `line`, or a variant of it when it was said before (never twice word for word). */
+export function freshLine(said: ReadonlySet<string>, line: string): string {
+  if (!said.has(line)) return line;
+  for (const lead of AGAIN) if (!said.has(lead + line)) return lead + line;
+  for (let n = 2; ; n++) {
+    const numbered = `${AGAIN[0]}${line}（第 ${n} 次问了）`;
+    if (!said.has(numbered)) return numbered;
+  }
+}
+
+/** The customer's reaction to a message that moved nothing on (a line not said before), or undefined. */
+export function reactionTo(said: ReadonlySet<string>, message: AgentMessage, turn: Turn, refusals: RefusalSense): string | undefined {
+  if (message.chars === 0) return undefined;
+  const kind = kindOf(message, turn, refusals);
+  const lines = REACTIONS[kind];
+  const fresh = lines.find((l) => !said.has(l));
+  return fresh ?? freshLine(said, lines[0] as string);
+}
