@@ -24,6 +24,16 @@ export const ui = {
     main: '主导航',
     brandMark: '客',
   },
+  /** The notice on 我的培训, quiz and chat pages when they are opened inside WeChat's browser. */
+  wechat: {
+    title: '请在手机浏览器中打开本页',
+    why: '在微信里做的测验和对话只保存在微信内置浏览器里：换到手机浏览器就看不到，结果文件也下载不了。',
+    how: '点右上角的 ··· ，再点“在浏览器打开”（安卓）或“在 Safari 中打开”（iPhone），然后在那里开始。',
+    pictureLabel: '示意图：微信右上角的 ··· 菜单和“在浏览器打开”',
+    menuItem: '在浏览器打开',
+    stay: '我知道了，仍在微信里做',
+    stayHint: '留在微信里也可以：做完后在“我的培训”点“复制成绩码”，粘贴到培训群发给带教老师。',
+  },
   theme: { toggle: '切换深色/浅色', light: '浅色', dark: '深色' },
   home: {
     heroTitle: '把客服工作的每一步都写清楚',
