@@ -12,6 +12,8 @@ import { createServer } from 'node:http';
 import type { Quiz } from '../../src/schemas/quiz.ts';
 import type { GradingData } from '../../src/lib/training/grading.ts';
 import { startLrs, LRS_BAD_AUTH, type RunningLrs } from '../lrs/lrs-server.ts';
+import { decodeAssignment } from '../../src/lib/training/assignment.ts';
+import { encodeResultCode } from '../../src/lib/training/result-code.ts';
 import { rightAnswers } from '../unit/quiz-helpers.ts';
 import { answerQuestion, watchConsole } from './helpers.ts';
 
@@ -201,4 +203,69 @@ test('the dashboard names a CORS refusal and a server error in plain words', asy
   } finally {
     await new Promise<void>((ok) => server.close(() => ok()));
   }
+});
+
+test('earlier assignments: link and QR again, a later due date and an added name under the same id, archive; 成绩码 pasted on the dashboard', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/trainer/assign/');
+  await expect(page.locator('.assign[data-ready="true"]')).toBeVisible();
+  await page.getByLabel('查找测验或模拟对话').fill('议价');
+  await page.locator(`label[data-item="quiz:${QUIZ}"] input`).check();
+  await page.getByLabel('培训组名称').fill('管理测试组');
+  await page.getByLabel('学员名单（可不填，每行一个姓名）').fill('张三\n李四');
+  await page.getByRole('button', { name: '生成链接' }).click();
+  const first = await page.getByTestId('assign-link').inputValue();
+  const item = page.locator('.assign-recent-list li').filter({ hasText: '管理测试组' });
+  await page.reload();
+  await expect(page.locator('.assign[data-ready="true"]')).toBeVisible();
+  await item.getByTestId('assign-show').click();
+  await expect(page.getByTestId('assign-link')).toHaveValue(first);
+  await expect(page.getByTestId('assign-result').locator('svg path')).toHaveCount(1);
+  await item.getByTestId('assign-edit').click();
+  await item.getByTestId('edit-due').fill('2099-12-31');
+  await item.getByTestId('edit-add').fill('王五');
+  await item.getByTestId('edit-save').click();
+  const second = await page.getByTestId('assign-link').inputValue();
+  expect(second).not.toBe(first);
+  const decode = (url: string) => decodeAssignment(url);
+  const a1 = decode(first);
+  const a2 = decode(second);
+  expect(a1.ok && a2.ok && a2.assignment.id === a1.assignment.id).toBe(true);
+  expect(a2.ok && [a2.assignment.due, a2.assignment.trainees]).toEqual(['2099-12-31', ['张三', '李四', '王五']]);
+  await expect(item).toContainText('2099-12-31');
+
+  // 成绩码 of 李四 (made with the first link), pasted in a chat log on the dashboard.
+  const assignment = a1.ok ? a1.assignment : null;
+  const { makeFile, makeAttempt, quiz: quizOf } = await import('../unit/training-helpers.ts');
+  const started = Date.parse(assignment!.createdAt) + 60_000;
+  const file = makeFile({
+    assignment: assignment!,
+    name: '李四',
+    device: 'dev0000000042',
+    attempts: [makeAttempt(quizOf(QUIZ), { startMs: started })],
+    chats: [],
+    exportMs: started + 3600_000,
+  });
+  file.assignment.code = a1.ok ? a1.code : '';
+  const code = await encodeResultCode(file);
+  const dash = page;
+  await dash.goto('/trainer/dashboard/');
+  await expect(dash.locator('.dash[data-ready="true"]')).toBeVisible();
+  await dash.getByTestId('codes-input').fill(`李四 15:02\n${code.slice(0, 50)}\n${code.slice(50)}\n张三 15:03\nSOPR1.broken`);
+  await dash.getByTestId('codes-import').click();
+  await expect(dash.getByTestId('dash-report')).toContainText('第 2 个成绩码不完整');
+  const roster = dash.getByTestId('roster-table');
+  await expect(roster.locator('tr[data-roster="李四"]')).toHaveAttribute('data-status', 'passed');
+  await expect(roster.locator('tr[data-roster="王五"]')).toHaveAttribute('data-status', 'not-started');
+  await expect(dash.getByTestId('dash-table').locator('tr[data-trainee="李四"]')).toHaveAttribute('data-flagged', 'false');
+
+  // Archived: off the roster; shown again on request in the builder.
+  await dash.goto('/trainer/assign/');
+  await item.getByTestId('assign-archive').click();
+  await expect(item).toHaveCount(0);
+  await dash.goto('/trainer/dashboard/');
+  await expect(dash.locator('.dash[data-ready="true"]')).toBeVisible();
+  await expect(dash.getByTestId('roster-table')).toHaveCount(0);
 });
