@@ -13,13 +13,17 @@ import { search } from '../../src/lib/search/query.ts';
 import { evaluateBlind } from '../../src/lib/search/evaluate.ts';
 import { projectRoot } from '../../src/cli/root.ts';
 
-/** Reached on the blind set (rounded down); the targets are higher. */
-const FLOOR = { recall1: 0.73, recall5: 0.9, mrr: 0.8 };
+/**
+ * Reached on the blind set (overall 0.735 / 0.904 / 0.812; keyword 0.764 / 0.945, pasted 0.737 /
+ * 0.895, traditional 0.702 / 0.979, rule 0.732 / 0.831), less 0.02 so that content writers adding
+ * items do not break the build by a query or two; the targets are higher.
+ */
+const FLOOR = { recall1: 0.715, recall5: 0.885, mrr: 0.79 };
 const FLOOR_BY_KIND: Record<string, { recall1: number; recall5: number }> = {
-  keyword: { recall1: 0.76, recall5: 0.94 },
-  pasted: { recall1: 0.73, recall5: 0.89 },
-  traditional: { recall1: 0.7, recall5: 0.97 },
-  rule: { recall1: 0.73, recall5: 0.83 },
+  keyword: { recall1: 0.74, recall5: 0.925 },
+  pasted: { recall1: 0.715, recall5: 0.875 },
+  traditional: { recall1: 0.68, recall5: 0.955 },
+  rule: { recall1: 0.71, recall5: 0.81 },
 };
 
 describe('search on the blind set', () => {
