@@ -53,6 +53,7 @@ import {
   type StatementsReading,
 } from '../../lib/training/lrs-results.ts';
 import { parseResultCodes } from '../../lib/training/result-code.ts';
+import { lrsUi } from '../../i18n/zh-CN/trainer-lrs.ts';
 import { traineeView, type TraineeItemView } from '../../lib/training/lrs-trainee.ts';
 
 import { ARCHIVE_META, HISTORY_META, LRS_CACHE_META, LRS_META, withCurrentLink, type CodeHistory } from './trainer-meta.ts';
@@ -251,7 +252,7 @@ export class Dashboard {
   async connectLrs(endpoint: string, auth: string): Promise<string | null> {
     const problem = endpointProblem(endpoint);
     if (problem) return problem;
-    if (!auth.trim()) return '请填写读取凭据';
+    if (!auth.trim()) return lrsUi.lrs.needAuth;
     const settings = { endpoint: endpoint.trim().replace(/\/+$/, ''), auth: auth.trim() };
     const changed = !this.lrs || this.lrs.endpoint !== settings.endpoint;
     try {
@@ -368,8 +369,8 @@ export class Dashboard {
     const inputs: ImportInput[] = [];
     const problems: ImportMessage[] = [];
     for (const c of parsed.codes) {
-      if (c.ok) inputs.push({ name: `成绩码 ${c.index}`, size: c.size, text: c.text });
-      else problems.push({ file: `成绩码 ${c.index}`, level: 'error', text: c.message });
+      if (c.ok) inputs.push({ name: lrsUi.codes.source(c.index), size: c.size, text: c.text });
+      else problems.push({ file: lrsUi.codes.source(c.index), level: 'error', text: c.message });
     }
     this.codeReport = { found: parsed.found, ok: inputs.length };
     const n = await this.#importInputs(inputs, performance.now());

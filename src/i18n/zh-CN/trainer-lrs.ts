@@ -31,6 +31,7 @@ export const lrsUi = {
     auto: '页面打开时每 3 分钟自动同步一次。',
     connected: (endpoint: string) => `已连接 ${endpoint}`,
     noAssignments: '本设备上还没有布置过培训任务：看板只读取在本设备上布置的任务的记录。',
+    needAuth: '请填写读取凭据',
   },
   codes: {
     heading: '粘贴成绩码',
