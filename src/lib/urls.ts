@@ -16,5 +16,6 @@ export const urls = {
   assign: () => '/trainer/assign/',
   dashboard: () => '/trainer/dashboard/',
   myTraining: () => '/my/',
+  workbench: () => '/workbench/',
   certificate: (assignmentId: string) => `/my/certificate/?a=${encodeURIComponent(assignmentId)}`,
 };

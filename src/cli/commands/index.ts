@@ -9,6 +9,7 @@ import { regrade } from './regrade.ts';
 import { sendResults } from './send-results.ts';
 import { results } from './results.ts';
 import { placeholders } from './placeholders.ts';
+import { exportPhrases } from './export-phrases.ts';
 
 export interface Command {
   /** One line shown in the help. */
@@ -28,4 +29,5 @@ export const commands: Record<string, Command> = {
   'send-results': sendResults,
   results,
   placeholders,
+  'export-phrases': exportPhrases,
 };
