@@ -32,11 +32,8 @@ test.afterAll(async () => {
 
 /** Closes WeChat's "open in the browser" notice when the page shows one (the trainee stays). */
 async function stayInWeChat(page: Page) {
-  const notice = page.getByTestId('wechat-notice');
-  if (await notice.isVisible().catch(() => false)) {
-    const stay = notice.getByRole('button').last();
-    if (await stay.isVisible().catch(() => false)) await stay.click();
-  }
+  const notice = page.locator('[data-wechat-notice]');
+  if (await notice.isVisible().catch(() => false)) await notice.locator('[data-wechat-stay]').click();
 }
 
 async function takeQuiz(page: Page, quiz: Quiz) {
@@ -62,6 +59,8 @@ async function trainee(browser: Browser, link: string, name: string, quiz: Quiz,
     const page = await ctx.newPage();
     const console = watchConsole(page);
     await page.goto(link);
+    // In WeChat the page first explains how to leave it (the trainee here stays).
+    if (userAgent) await expect(page.locator('[data-wechat-notice]')).toBeVisible();
     await stayInWeChat(page);
     const card = page.locator('.training-assignment');
     await expect(card).toHaveCount(1);

@@ -1,17 +1,5 @@
 /** UI strings of the dashboard's LRS, roster and 成绩码 parts and of assignment management (trainer islands only). */
 export const lrsUi = {
-  wechat: {
-    heading: '请在手机浏览器中打开本页',
-    why: '你正在微信里浏览。在微信里做的测验和练习只保存在微信内部，换到浏览器就看不到，也无法导出结果文件交给带教老师。',
-    how: '点右上角的 ··· ，选“在浏览器打开”，再开始做题。',
-    pictureLabel: '微信右上角的 ··· 菜单和“在浏览器打开”',
-    menuItem: '在浏览器打开',
-    copyLink: '复制本页链接',
-    copied: '链接已复制，可以粘贴到手机浏览器的地址栏。',
-    copyFailed: (url: string) => `无法自动复制，请长按复制：${url}`,
-    stay: '继续在微信里做',
-    stayHint: '留在微信里也可以完成：做完后在“我的培训”点“复制成绩码”，把成绩码发给带教老师。',
-  },
   lrs: {
     heading: '连接学习记录服务器',
     intro:
