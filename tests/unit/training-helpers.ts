@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../../src/lib/node/load-content.ts';
+import { loadGradingArchive } from '../../src/lib/node/grading-archive.ts';
 import { gradingContext, gradingData, scenarioHash, type GradingContext, type GradingData } from '../../src/lib/training/grading.ts';
 import { encodeAssignment, type Assignment } from '../../src/lib/training/assignment.ts';
 import { buildResultFile, type ChatEntry, type ResultFile } from '../../src/lib/training/result-file.ts';
@@ -24,7 +25,7 @@ let ctx: GradingContext | undefined;
 
 /** The project's content as the dashboard gets it (loaded once). */
 export function grading(): { data: GradingData; ctx: GradingContext } {
-  data ??= gradingData(loadContent(REPO));
+  data ??= gradingData(loadContent(REPO), loadGradingArchive(REPO));
   ctx ??= gradingContext(data);
   return { data, ctx };
 }

@@ -8,10 +8,10 @@
  * attempt is flagged as untrustworthy (score-mismatch, conflict, edited assignment, invalid
  * answers, impossible times); 2 for a usage error.
  */
+import { gradingDataFromDisk } from '../../lib/node/grading-archive.ts';
 import { basename } from 'node:path';
-import { loadContent } from '../../lib/node/load-content.ts';
 import { traineeRows } from '../../lib/training/aggregate.ts';
-import { gradingContext, gradingData } from '../../lib/training/grading.ts';
+import { gradingContext } from '../../lib/training/grading.ts';
 import { importResultFiles, regradeImports, TRUST_FLAGS, type ImportInput } from '../../lib/training/regrade.ts';
 import { decodeAssignment, type Assignment } from '../../lib/training/assignment.ts';
 import { MAX_RESULT_FILE_BYTES } from '../../lib/training/result-file.ts';
@@ -62,7 +62,7 @@ export const regrade: Command = {
       }
       known.push(d.assignment);
     }
-    const ctx = gradingContext(gradingData(loadContent(projectRoot())));
+    const ctx = gradingContext(gradingDataFromDisk(projectRoot()));
     const inputs = paths.map(readInput);
     const { accepted, messages } = importResultFiles(inputs, []);
     const files = regradeImports(accepted, ctx, links.length ? { knownAssignments: known } : {});

@@ -13,10 +13,10 @@
  *
  * Exit code: 0 read; 1 the LRS could not be read, or a row is flagged; 2 usage or a bad link.
  */
-import { loadContent } from '../../lib/node/load-content.ts';
+import { gradingDataFromDisk } from '../../lib/node/grading-archive.ts';
 import { traineeRows } from '../../lib/training/aggregate.ts';
 import { decodeAssignment, itemKey } from '../../lib/training/assignment.ts';
-import { gradingContext, gradingData } from '../../lib/training/grading.ts';
+import { gradingContext } from '../../lib/training/grading.ts';
 import { endpointProblem, pullStatements } from '../../lib/training/lrs-client.ts';
 import { ROSTER_STATUS_ZH, rosterRows, statementsToImports } from '../../lib/training/lrs-results.ts';
 import { regradeImports } from '../../lib/training/regrade.ts';
@@ -56,7 +56,7 @@ export const results: Command = {
         origin = undefined;
       }
     }
-    const ctx = gradingContext(gradingData(loadContent(projectRoot())));
+    const ctx = gradingContext(gradingDataFromDisk(projectRoot()));
     const started = performance.now();
     const pulled = await pullStatements(
       { endpoint, auth },

@@ -10,9 +10,9 @@
  * of astro.config.mjs). Exit code: 0 all delivered, 1 a file refused or a statement not
  * delivered, 2 usage.
  */
-import { loadContent } from '../../lib/node/load-content.ts';
+import { gradingDataFromDisk } from '../../lib/node/grading-archive.ts';
 import { decodeAssignment } from '../../lib/training/assignment.ts';
-import { gradingContext, gradingData } from '../../lib/training/grading.ts';
+import { gradingContext } from '../../lib/training/grading.ts';
 import { endpointProblem } from '../../lib/training/lrs-client.ts';
 import { importResultFiles } from '../../lib/training/regrade.ts';
 import { resultFileStatements, sendStatements } from '../../lib/training/xapi.ts';
@@ -42,7 +42,7 @@ export const sendResults: Command = {
       process.stderr.write(`${origin.message}\n`);
       return 2;
     }
-    const ctx = gradingContext(gradingData(loadContent(projectRoot())));
+    const ctx = gradingContext(gradingDataFromDisk(projectRoot()));
     const title = (kind: 'quiz' | 'chat', id: string) =>
       (kind === 'quiz' ? ctx.quizzes.get(id)?.title : ctx.scenarios.get(id)?.title) ?? id;
     const { accepted, messages } = importResultFiles(flags.rest.map(readResultInput), []);

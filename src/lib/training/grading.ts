@@ -9,6 +9,11 @@
  *     rules: the chat-rule standards (id, phrases, threshold) }
  * so it changes exactly when something that can change a score changes: a quiz, a scenario, a
  * chat standard's phrases or numbers, or the engines (bump GRADING_ENGINE with a scoring change).
+ *
+ * Versions: an attempt is graded against the quiz or scenario version it was taken on. Every
+ * published version is kept in content/grading-archive/ (src/lib/node/grading-archive.ts, `npm run
+ * archive:grading`), as Moodle keeps question versions; `archive` carries the ones that differ from
+ * the current content, and the context looks them up by id, version and content hash.
  */
 import type { Quiz } from '../../schemas/quiz.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
@@ -32,7 +37,18 @@ export interface GradingData {
   standards: StandardLite[];
   /** Titles for reports: workflow id → title, "workflow/step" → step title, track id → title. */
   labels: { workflows: Record<string, string>; steps: Record<string, string>; tracks: Record<string, string> };
+  /** Earlier published versions (not the current ones), for attempts taken on them. */
+  archive?: GradingArchive;
 }
+
+/** Published versions of quizzes and scenarios kept for re-grading old attempts. */
+export interface GradingArchive {
+  quizzes: Quiz[];
+  scenarios: Scenario[];
+}
+
+/** Key of one published version: "<id>@<version>@<content hash>". */
+export const versionKey = (id: string, version: number, hash: string) => `${id}@${version}@${hash}`;
 
 const hex = (n: number) => n.toString(16).padStart(8, '0');
 
@@ -70,8 +86,8 @@ interface ContentLike {
   tracks: ReadonlyArray<{ id: string; title: string }>;
 }
 
-/** The bundle from loaded content (build time and CLI). */
-export function gradingData(content: ContentLike): GradingData {
+/** The bundle from loaded content (build time and CLI), with the archive of earlier versions. */
+export function gradingData(content: ContentLike, archive?: GradingArchive): GradingData {
   const quizzes = content.quizzes.map(({ file: _f, ...q }) => q as Quiz);
   const scenarios = (content.scenarios ?? []).map(({ file: _f, ...s }) => s as Scenario);
   const standards = content.standards.map((s): StandardLite => ({
@@ -86,7 +102,18 @@ export function gradingData(content: ContentLike): GradingData {
     for (const st of w.steps) labels.steps[`${w.id}/${st.id}`] = st.title;
   }
   for (const t of content.tracks) labels.tracks[t.id] = t.title;
-  return { siteVersion: siteVersionOf(quizzes, scenarios, standards), quizzes, scenarios, standards, labels };
+  const data: GradingData = { siteVersion: siteVersionOf(quizzes, scenarios, standards), quizzes, scenarios, standards, labels };
+  if (archive) {
+    const current = new Set([
+      ...quizzes.map((q) => versionKey(q.id, q.version, quizHash(q))),
+      ...scenarios.map((s) => versionKey(s.id, s.version, scenarioHash(s))),
+    ]);
+    data.archive = {
+      quizzes: archive.quizzes.filter((q) => !current.has(versionKey(q.id, q.version, quizHash(q)))),
+      scenarios: archive.scenarios.filter((s) => !current.has(versionKey(s.id, s.version, scenarioHash(s)))),
+    };
+  }
+  return data;
 }
 
 export interface GradingContext {
@@ -98,6 +125,9 @@ export interface GradingContext {
   rules: ChatRules;
   standardNames: Map<string, string>;
   labels: GradingData['labels'];
+  /** Every known version (current and archived) by versionKey. */
+  quizVersions: Map<string, Quiz>;
+  scenarioVersions: Map<string, Scenario>;
 }
 
 /** Lookups and the chat rules, built once per import. */
@@ -111,5 +141,9 @@ export function gradingContext(data: GradingData): GradingContext {
     rules: buildChatRules(data.standards),
     standardNames: new Map(data.standards.map((s) => [s.id, s.name])),
     labels: data.labels,
+    quizVersions: new Map([...(data.archive?.quizzes ?? []), ...data.quizzes].map((q) => [versionKey(q.id, q.version, quizHash(q)), q])),
+    scenarioVersions: new Map(
+      [...(data.archive?.scenarios ?? []), ...data.scenarios].map((s) => [versionKey(s.id, s.version, scenarioHash(s)), s]),
+    ),
   };
 }

@@ -19,7 +19,7 @@ import { gradeAttempt } from '../quiz/grade-attempt.ts';
 import { parseAttempt } from '../quiz/parse-attempt.ts';
 import type { Attempt } from '../quiz/attempt.ts';
 import { decodeAssignment, isLate, itemKey, sameAssignment, type Assignment, type ItemKind } from './assignment.ts';
-import type { GradingContext } from './grading.ts';
+import { versionKey, type GradingContext } from './grading.ts';
 import { MAX_RESULT_FILE_BYTES, parseResultFile, windowStart, type ChatEntry, type FileProblem, type ResultFile } from './result-file.ts';
 
 export type FlagCode =
@@ -38,6 +38,8 @@ export type FlagCode =
   | 'practice'
   | 'copy'
   | 'shared-device'
+  | 'older-version'
+  | 'rescored'
   | 'unfinished';
 
 /** Flags that mean "do not trust this without a look" (shown in red). */
@@ -247,7 +249,10 @@ function questionOutcomes(quiz: Quiz, result: ReturnType<typeof gradeAttempt>): 
 const fingerprint = (value: unknown) => fnv1a32(canonicalJson(value));
 
 function regradeQuiz(attempt: Attempt, a: Assignment, ctx: GradingContext, file: ResultFile, assigned: Set<string>): RegradedItem {
-  const quiz = ctx.quizzes.get(attempt.quiz);
+  const current = ctx.quizzes.get(attempt.quiz);
+  // Graded against the version it was taken on: the current one or an archived one.
+  const taken = ctx.quizVersions.get(versionKey(attempt.quiz, attempt.quizVersion, attempt.quizHash));
+  const quiz = taken ?? current;
   const item: RegradedItem = {
     key: `quiz:${attempt.quiz}:${attempt.startedAt}:${attempt.seed}`,
     kind: 'quiz',
@@ -271,7 +276,7 @@ function regradeQuiz(attempt: Attempt, a: Assignment, ctx: GradingContext, file:
     flag('unknown-item', `网站上没有测验 “${attempt.quiz}”，无法评分`);
     return item;
   }
-  if (attempt.quizVersion !== quiz.version || attempt.quizHash !== ctx.quizHashes.get(quiz.id)) {
+  if (!taken) {
     flag(
       'other-version',
       attempt.quizVersion !== quiz.version
@@ -280,6 +285,8 @@ function regradeQuiz(attempt: Attempt, a: Assignment, ctx: GradingContext, file:
     );
     return item;
   }
+  if (current && taken !== current)
+    flag('older-version', `${name}按第 ${taken.version} 版作答，按那一版的题目和答案评分（网站现在是第 ${current.version} 版）`);
   const check = parseAttempt(JSON.stringify(attempt), quiz);
   // Time order is checked (and named) by checkTimes.
   const answerProblems = check.ok ? [] : check.problems.filter((p) => p.field !== 'finishedAt');
@@ -316,7 +323,9 @@ function regradeQuiz(attempt: Attempt, a: Assignment, ctx: GradingContext, file:
 }
 
 function regradeChat(chat: ChatEntry, a: Assignment, ctx: GradingContext, file: ResultFile, assigned: Set<string>): RegradedItem {
-  const scenario = ctx.scenarios.get(chat.scenario);
+  const current = ctx.scenarios.get(chat.scenario);
+  const taken = ctx.scenarioVersions.get(versionKey(chat.scenario, chat.scenarioVersion, chat.scenarioHash));
+  const scenario = taken ?? current;
   const item: RegradedItem = {
     key: `chat:${chat.scenario}:${chat.startedAt}`,
     kind: 'chat',
@@ -342,7 +351,7 @@ function regradeChat(chat: ChatEntry, a: Assignment, ctx: GradingContext, file: 
     return item;
   }
   const hash = ctx.scenarioHashes.get(scenario.id);
-  if (chat.scenarioVersion !== scenario.version || chat.scenarioHash !== hash) {
+  if (!taken) {
     flag(
       'other-version',
       chat.scenarioVersion !== scenario.version
@@ -351,6 +360,8 @@ function regradeChat(chat: ChatEntry, a: Assignment, ctx: GradingContext, file: 
     );
     return item;
   }
+  if (current && taken !== current)
+    flag('older-version', `${name}按第 ${taken.version} 版练习，按那一版的场景评分（网站现在是第 ${current.version} 版）`);
   const report = scoreChat(scenario, chat.replies, ctx.rules);
   item.score = report.score;
   item.grade = report.grade;
@@ -363,10 +374,19 @@ function regradeChat(chat: ChatEntry, a: Assignment, ctx: GradingContext, file: 
   }
   item.standards = [...byStandard].map(([id, passed]) => ({ id, passed }));
   if (chat.result && (Math.abs(chat.result.score - report.score) > SCORE_TOLERANCE || chat.result.grade !== report.grade)) {
-    flag(
-      'score-mismatch',
-      `${name}：文件里记录的得分是 ${chat.result.score}（${chat.result.grade}），按回复重新评分是 ${report.score}（${report.grade}）`,
-    );
+    // The chat scorer improves between site versions: a file from an earlier site version with an
+    // honest score is re-scored with a note, not flagged. Within one site version the same replies
+    // always give the same score, so a difference there means the file was edited.
+    if (file.siteVersion !== ctx.siteVersion)
+      flag(
+        'rescored',
+        `${name}：记录的得分 ${chat.result.score}（${chat.result.grade}），按现在的评分规则重新评分为 ${report.score}（${report.grade}），以重新评分为准`,
+      );
+    else
+      flag(
+        'score-mismatch',
+        `${name}：文件里记录的得分是 ${chat.result.score}（${chat.result.grade}），按回复重新评分是 ${report.score}（${report.grade}）`,
+      );
   }
   checkTimes(item, file, a, assigned, flag, name);
   return item;
@@ -443,7 +463,7 @@ function regradeOne(imp: StoredImport, ctx: GradingContext, knownAssignments: re
   if (file.siteVersion !== ctx.siteVersion) {
     flags.push({
       code: 'site-version',
-      message: `文件来自另一个网站版本（文件 ${file.siteVersion}，当前 ${ctx.siteVersion}）：内容没变的测验和对话照常重新评分，内容改过的无法评分`,
+      message: `文件来自另一个网站版本（文件 ${file.siteVersion}，当前 ${ctx.siteVersion}）：每次作答按它当时的题目版本重新评分`,
     });
   }
   const assigned = new Set(a.items.map(itemKey));
