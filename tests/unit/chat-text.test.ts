@@ -3,6 +3,7 @@ import { countChars, excerpt, findAll, folded, isNegated, normalize, splitClause
 import { wellFormed } from '../../src/lib/text/fold.ts';
 import { findAmounts, parseNumber } from '../../src/lib/chat/amounts.ts';
 import { analyseMessage, compileIntents } from '../../src/lib/chat/intents.ts';
+import { THREE_NOTS_PATTERNS } from '../../src/lib/chat/checks.ts';
 
 describe('normalize', () => {
   it('folds full-width characters, case, zero-width characters and whitespace', () => {
@@ -101,5 +102,44 @@ describe('intents', () => {
   it('a scenario intent with a built-in id replaces the built-in one', () => {
     const own = compileIntents({ greets: { label: '问候', phrases: ['早上好'], unless: [], negatable: true, amount: false } });
     expect(own.get('greets')?.phrases).toEqual(['早上好']);
+  });
+});
+
+describe('matching that understands Chinese (issue 13, item 3)', () => {
+  const own = compileIntents({
+    'checks-status': { label: '查', phrases: ['查一下', '帮您查'], unless: [], negatable: true, amount: false },
+    cancels: { label: '取消', phrases: ['取消'], unless: [], negatable: true, amount: false },
+    refuses: { label: '回绝', phrases: ['不能取消', '没法取消'], unless: [], negatable: false, amount: false },
+    asks: { label: '问意愿', phrases: ['您希望'], unless: [], negatable: true, amount: false },
+  });
+  const hits = (text: string) => [...analyseMessage(text, own).hits.keys()];
+  it('reads 能不能/是不是/会不会 as questions, not as refusing', () => {
+    expect(hits('能不能取消要看仓库有没有发出')).toContain('cancels');
+    expect(hits('能不能取消要看仓库有没有发出')).not.toContain('refuses');
+    expect(hits('这单不能取消')).toContain('refuses');
+    expect(hits('这单没法直接取消了，不过可以拒签')).not.toContain('refuses');
+  });
+  it('allows a few characters inside a phrase', () => {
+    expect(hits('给您道个歉')).toContain('apologises');
+    expect(hits('您这边更希望怎么处理？')).toContain('asks');
+    expect(hits('您不希望')).not.toContain('asks');
+  });
+  it('knows who acts: 领导现在不在 is no escalation, 您自己查一下 no offer to check', () => {
+    expect(hits('领导现在不在')).not.toContain('escalates-supervisor');
+    expect(hits('我去问问领导')).toContain('escalates-supervisor');
+    expect(hits('您自己查一下')).not.toContain('checks-status');
+    expect(hits('我帮您查一下')).toContain('checks-status');
+  });
+  it('finds 三不 by pattern, not only by the fixed list', () => {
+    for (const text of ['这个跟我们店没关系', '这是快递的事', '我们也没办法', '您自己去联系快递'])
+      expect(
+        THREE_NOTS_PATTERNS.some(({ re }) => re.test(normalize(text))),
+        text,
+      ).toBe(true);
+    for (const text of ['这是我们的问题，我马上处理', '我帮您联系快递'])
+      expect(
+        THREE_NOTS_PATTERNS.some(({ re }) => re.test(normalize(text))),
+        text,
+      ).toBe(false);
   });
 });

@@ -385,14 +385,56 @@ export function checkNegative(ctx: CheckContext): CheckResult {
   return checkPhraseList(ctx, CHAT_STANDARDS.negative, ctx.rules.bannedPhrases, (p) => `用了禁用语“${p}”`, '没有使用禁用语');
 }
 
+/**
+ * 三不 as patterns, next to the standard's phrase list: pushing the matter away (跟我们…没关系,
+ * 是快递的事, 不归我们管, 我们也没办法), the customer's job (您自己去查/联系), and blaming the
+ * customer (谁让您…, 是您自己…的). Matched on the compact text, each once per message.
+ */
+export const THREE_NOTS_PATTERNS: readonly { re: RegExp; what: string }[] = [
+  { re: /(?:跟|和|与)(?:我们|我|本店|店里|公司).{0,6}(?:没|无)(?:有)?关系/, what: '推卸责任（跟我们没关系）' },
+  {
+    re: /(?:这|那|这个|那个)?是(?:快递|物流|厂家|厂商|仓库|平台|师傅|店员|商家|别的部门|他们)(?:那边)?的(?:事|问题|责任)/,
+    what: '推卸责任（是别人的事）',
+  },
+  { re: /(?:我们|我)(?:也|这边也)?(?:没办法|没有办法|没辙|管不了|无能为力)/, what: '推卸责任（我们也没办法）' },
+  { re: /不归我(?:们)?管|不是我(?:们)?(?:的事|负责|管的)/, what: '推卸责任（不归我们管）' },
+  { re: /(?:您|你)(?:自己|自行)(?:去)?(?:查|问|联系|找|处理|打电话|看)/, what: '把事推给顾客（您自己去…）' },
+  { re: /谁让(?:您|你)|(?:是|怪)(?:您|你)自己|(?:您|你)(?:怎么|为什么)不早说/, what: '责备顾客' },
+];
+
 export function checkThreeNots(ctx: CheckContext): CheckResult {
-  return checkPhraseList(
+  const id = CHAT_STANDARDS.threeNots;
+  const listed = checkPhraseList(
     ctx,
-    CHAT_STANDARDS.threeNots,
+    id,
     ctx.rules.threeNotsPhrases,
     (p) => `“${p}”违反三不（不说生硬话、不推卸责任、不指责顾客）`,
     '没有生硬、推诿或指责顾客的话',
   );
+  const extra: Finding[] = [];
+  for (const { m, at } of agentMessages(ctx.play)) {
+    const already = listed.findings.filter((f) => !f.passed && f.at === at);
+    for (const { re, what } of THREE_NOTS_PATTERNS) {
+      const hit = re.exec(m.analysis.text);
+      if (!hit) continue;
+      const evidence = excerpt(m.analysis.folded, hit.index, hit[0].length);
+      if (already.some((f) => f.evidence.includes(hit[0]))) continue;
+      extra.push({
+        ...std(id),
+        passed: false,
+        turn: m.turn,
+        message: `“${hit[0]}”违反三不：${what}`,
+        evidence,
+        model: '这个我来帮您联系处理，有结果第一时间告诉您。',
+        at,
+      });
+      break;
+    }
+  }
+  if (extra.length === 0) return listed;
+  const findings = [...listed.findings.filter((f) => !f.passed), ...extra];
+  const count = findings.length;
+  return { ratio: Math.max(0, 1 - PHRASE_PENALTY * count), applicable: true, findings };
 }
 
 /** Model phrasing for promises beyond one's authority. */

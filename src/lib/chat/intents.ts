@@ -10,12 +10,35 @@
 import type { IntentDef } from '../../schemas/scenario.ts';
 import { BUILTIN_INTENTS } from './builtin-intents.ts';
 import { findAmounts } from './amounts.ts';
-import { excerpt, findAll, folded, isNegated, normalize, splitClauses, type Folded } from './normalize.ts';
+import { excerpt, findAll, findGapped, folded, inQuestionPair, isNegated, normalize, splitClauses, type Folded } from './normalize.ts';
+
+/**
+ * Who does it: a phrase of looking into or taking care of something (查一下, 联系, 处理, 申请 …)
+ * right after 您自己/你自己/您去 is the customer's job, not the agent's offer (您自己查一下).
+ */
+const CARE_VERB = /查|问|联系|处理|申请|找|核实|跟进|反馈/;
+const CUSTOMER_DOES = /(?:您|你)(?:自己|可以自己|自行|去|先去)(?:去|再)?$|自己去$|自行$/;
+function customersJob(clause: string, pos: number, phrase: string): boolean {
+  return CARE_VERB.test(phrase) && CUSTOMER_DOES.test(clause.slice(Math.max(0, pos - 6), pos));
+}
+
+/**
+ * Someone who is not there does not act: 领导现在不在 is no escalation. An intent about a person
+ * (the built-in escalates-supervisor) does not count when the clause says right after the
+ * phrase that the person is away.
+ */
+const PERSON_INTENTS = new Set(['escalates-supervisor']);
+const AWAY = /^.{0,4}(?:不在|没在|下班|休假|出差|请假|没空|没时间|联系不上)/;
+function absentSomeone(intent: CompiledIntent, clause: string, end: number): boolean {
+  return PERSON_INTENTS.has(intent.id) && AWAY.test(clause.slice(end));
+}
 
 export interface CompiledIntent {
   id: string;
   label: string;
   phrases: string[];
+  /** Phrases that may match with a few light words inside (none that starts with a negation). */
+  gappable: string[];
   unless: string[];
   negatable: boolean;
   amount: boolean;
@@ -30,6 +53,7 @@ export function compileIntents(own: Readonly<Record<string, IntentDef>> = {}): M
       id,
       label: def.label ?? id,
       phrases: clean(def.phrases),
+      gappable: clean(def.phrases).filter((p) => p.length >= 2 && !/^[不没无别未]/.test(p)),
       unless: clean(def.unless),
       negatable: def.negatable,
       amount: def.amount,
@@ -78,20 +102,29 @@ export function analyseMessage(raw: string, intents: ReadonlyMap<string, Compile
   for (const intent of intents.values()) {
     for (const clause of clauses) {
       if (intent.unless.some((u) => clause.text.includes(u))) continue;
-      let hit: { phrase: string; pos: number } | undefined;
+      let hit: { phrase: string; pos: number; len: number } | undefined;
+      const counts = (pos: number, len: number, phrase: string) =>
+        !inQuestionPair(clause.text, pos) &&
+        !(intent.negatable && isNegated(clause.text, pos, len)) &&
+        !customersJob(clause.text, pos, phrase) &&
+        !absentSomeone(intent, clause.text, pos + len);
       for (const phrase of intent.phrases) {
-        for (const pos of findAll(clause.text, phrase)) {
-          if (intent.negatable && isNegated(clause.text, pos, phrase.length)) continue;
-          hit = { phrase, pos };
-          break;
-        }
+        const pos = findAll(clause.text, phrase).find((p) => counts(p, phrase.length, phrase));
+        if (pos !== undefined) hit = { phrase, pos, len: phrase.length };
+        if (hit) break;
+      }
+      // A few characters inside a phrase (道个歉, 您这边更希望): only when no exact phrase matched,
+      // and never for a phrase that starts with a negation (没法直接取消 explains, 没法取消 refuses).
+      for (const phrase of hit ? [] : intent.gappable) {
+        const gapped = findGapped(clause.text, phrase).find(([a, b]) => counts(a, b - a, phrase));
+        if (gapped) hit = { phrase, pos: gapped[0], len: gapped[1] - gapped[0] };
         if (hit) break;
       }
       if (intent.amount) {
         if (!hit && !clause.text.includes('折')) continue;
         const amounts = findAmounts(clause.text, price).filter((a) => !isNegated(clause.text, a.index, a.text.length));
         const zhe = amounts.find((a) => a.zhe !== undefined);
-        if (!hit && zhe) hit = { phrase: zhe.text, pos: zhe.index };
+        if (!hit && zhe) hit = { phrase: zhe.text, pos: zhe.index, len: zhe.text.length };
         if (!hit || amounts.length === 0) continue;
         // One promise per clause: the largest amount in yuan (便宜30元 is read by two patterns).
         const best = amounts.reduce((a, b) => ((b.yuan ?? -1) > (a.yuan ?? -1) ? b : a));
@@ -102,7 +135,7 @@ export function analyseMessage(raw: string, intents: ReadonlyMap<string, Compile
         });
       }
       if (hit && !hits.has(intent.id)) {
-        hits.set(intent.id, { intent: intent.id, phrase: hit.phrase, evidence: excerpt(f, clause.start + hit.pos, hit.phrase.length) });
+        hits.set(intent.id, { intent: intent.id, phrase: hit.phrase, evidence: excerpt(f, clause.start + hit.pos, hit.len) });
       }
       if (hits.has(intent.id) && !intent.amount) break;
     }
@@ -115,7 +148,8 @@ export function findPhrases(f: Folded, phrases: readonly string[]): { phrase: st
   const out: { phrase: string; pos: number; evidence: string }[] = [];
   for (const raw of phrases) {
     const phrase = normalize(raw);
-    for (const pos of findAll(f.text, phrase)) out.push({ phrase: raw, pos, evidence: excerpt(f, pos, phrase.length) });
+    for (const pos of findAll(f.text, phrase))
+      if (!inQuestionPair(f.text, pos)) out.push({ phrase: raw, pos, evidence: excerpt(f, pos, phrase.length) });
   }
   return out.sort((a, b) => a.pos - b.pos);
 }

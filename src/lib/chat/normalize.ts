@@ -175,12 +175,55 @@ const NEGATION_AFTER = /^(?:不了|不到|不起|不出|不来|不行)/;
 /** How many characters before a phrase a negation may stand (不能给您|便宜). */
 const NEGATION_WINDOW = 4;
 
+/**
+ * A negation character inside an A不A / 有没有 question (能不能、是不是、会不会、可不可以、行不行、
+ * 有没有) asks, it does not refuse: 能不能取消要看… is no 不能取消.
+ */
+export function inQuestionPair(text: string, at: number): boolean {
+  const before = text[at - 1];
+  return (text[at] === '不' || text[at] === '没') && before !== undefined && before === text[at + 1];
+}
+
 /** True when the occurrence at `pos` (length `len`) inside `clause` is negated. */
 export function isNegated(clause: string, pos: number, len: number): boolean {
   const from = Math.max(0, pos - NEGATION_WINDOW);
   const window = clause.slice(from, pos + len);
   for (const m of window.matchAll(NEGATION)) {
-    if (m.index < pos - from) return true;
+    if (m.index < pos - from && !inQuestionPair(clause, from + m.index)) return true;
   }
-  return NEGATION_AFTER.test(clause.slice(pos + len));
+  const after = clause.slice(pos + len);
+  return NEGATION_AFTER.test(after) && !inQuestionPair(clause, pos + len);
+}
+
+/**
+ * What may stand inside a phrase: light words only (pronouns, measure words, adverbs of degree
+ * and time: 道个歉, 您这边更希望, 马上给您安排); a content word inside (赔付规定给您) changes the meaning.
+ */
+const GAP_FILL = /^[个一下点些这那边更都也就还再很真们您你我给帮来先会可要了着过正在马上现今天]+$/;
+
+/**
+ * Positions of `phrase` in `text` allowing a few characters inside it (道个歉 for 道歉, 您这边更希望
+ * for 您希望): one gap of up to `maxGap` characters (1 for two-character phrases, 3 for longer
+ * ones) at any point, holding light words only (GAP_FILL). Returns [start, end) pairs; exact
+ * matches are not included (use findAll first).
+ */
+export function findGapped(text: string, phrase: string): [number, number][] {
+  const chars = Array.from(phrase);
+  if (chars.length < 2 || chars.length !== phrase.length) return [];
+  if (!text.includes(phrase[0] as string) || !text.includes(phrase[phrase.length - 1] as string)) return [];
+  const maxGap = chars.length === 2 ? 1 : 3;
+  const out: [number, number][] = [];
+  for (let split = 1; split < phrase.length; split++) {
+    const head = phrase.slice(0, split);
+    const tail = phrase.slice(split);
+    for (const start of findAll(text, head)) {
+      const from = start + head.length;
+      for (let gap = 1; gap <= maxGap; gap++) {
+        const inside = text.slice(from, from + gap);
+        if (inside.length < gap || !GAP_FILL.test(inside)) break;
+        if (text.startsWith(tail, from + gap)) out.push([start, from + gap + tail.length]);
+      }
+    }
+  }
+  return out.sort((x, y) => x[0] - y[0]);
 }

@@ -16,7 +16,8 @@
  * - After each agent message the turn's branches are checked, in order, against the intents of
  *   all the agent's messages in this turn; the first that holds is taken. Without a match the
  *   customer still answers every message that says something (a bare 稍等 gets no answer: the
- *   customer waits): when an `atEnd` branch holds, when the message says goodbye and the turn
+ *   customer waits): when an `atEnd` branch to another turn holds (one to an ending waits for
+ *   the goodbye or `maxReplies`), when the message says goodbye and the turn
  *   would end there, or once they have read `maxReplies` messages (messages matching `holds` do
  *   not count), the turn resolves (the first `atEnd` branch that holds, else `default`);
  *   otherwise they react to what was said (an offer, an escalation, a refusal, a question, or
@@ -300,7 +301,9 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   if (message.holds && !message.analysis.hits.has(CLOSE_INTENT)) return out;
   const late = turn.branches.find((b) => b.atEnd && holdsFor(b));
   const closing = message.analysis.hits.has(CLOSE_INTENT) && s.endings.has(late?.next ?? turn.default);
-  if (late || closing || s.counted >= turn.maxReplies) {
+  // A good-enough answer moves the chat on at once; one that ends the chat waits for the goodbye.
+  const onward = late !== undefined && !s.endings.has(late.next);
+  if (onward || closing || s.counted >= turn.maxReplies) {
     if (late) enter(s, late.next, 'branch', out);
     else enter(s, turn.default, 'default', out);
     return out;
