@@ -540,9 +540,16 @@ export function happyPath(scenario: Scenario): string[] {
 }
 
 /**
+ * Share of its weight with which a key point of a turn the chat never reached counts as missed:
+ * the chat did not get there (a miss), but the trainee was never asked (not a full miss).
+ */
+export const UNREACHED_WEIGHT = 0.5;
+
+/**
  * handling: the scenario's key points, turn by turn. A point made earlier in the chat (a fact
  * stated a turn early) counts; key points of the turns on the way to a satisfied ending that the
- * chat never reached count as missed when it did not end satisfied.
+ * chat never reached count as missed (at UNREACHED_WEIGHT of their weight) when it did not end
+ * satisfied.
  */
 export function checkHandling({ play, scenario }: CheckContext): CheckResult {
   const turns = new Map(scenario.turns.map((t) => [t.id, t]));
@@ -614,7 +621,7 @@ export function checkHandling({ play, scenario }: CheckContext): CheckResult {
       const turn = turns.get(id);
       if (!turn || visited.has(id)) continue;
       for (const kp of turn.expect) {
-        total += kp.weight;
+        total += kp.weight * UNREACHED_WEIGHT;
         findings.push({
           ...links(turn, kp),
           passed: false,

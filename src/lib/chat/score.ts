@@ -20,8 +20,10 @@
  * | ending                   |     10 | satisfied 100 %, escalates 30 %, leaves 0 %         |
  *
  * Substance first: the parts that pass unless broken (times, typing, politeness, 三要, banned
- * phrases, 三不, authority) are scaled by the key-point coverage — × min(1, handling ratio /
- * SUBSTANCE_FULL) — so a polite chat that answered nothing cannot earn them. Then caps: a
+ * phrases, 三不, authority) are scaled by the key-point coverage — × (SUBSTANCE_FLOOR + (1 −
+ * SUBSTANCE_FLOOR) × min(1, handling ratio / SUBSTANCE_FULL)) — so a polite chat that answered
+ * nothing keeps only a third of them, and a slow, curt chat that got the substance right is not
+ * wiped out. Then caps: a
  * promise beyond one's authority (compensation, guarantees, discounts over the limit) caps the
  * score at OVERREACH_CAP (OVERREACH_CAP_MANY for two or more), and gaming (gaming.ts) at
  * GAMING_CAP / GAMING_CAP_MANY.
@@ -67,6 +69,8 @@ export type ScorePart = keyof typeof SCORE_WEIGHTS;
 
 /** Key-point coverage (handling ratio) from which the general parts count in full. */
 export const SUBSTANCE_FULL = 0.6;
+/** Share of the general parts a chat keeps even with no key point made (form still counts a little). */
+export const SUBSTANCE_FLOOR = 0.35;
 /** Parts that pass unless broken: scaled by the key-point coverage. */
 const GENERAL_PARTS: ReadonlySet<ScorePart> = new Set([
   'first-response-time',
@@ -160,7 +164,7 @@ export function scorePlay(scenario: Scenario, play: PlayResult, rules: ChatRules
     ['ending', { ratio: ENDING_CREDIT[play.ending.kind], applicable: true, findings: [] }],
   ];
   const gaming = checkGaming(play);
-  const substance = handling.applicable ? Math.min(1, handling.ratio / SUBSTANCE_FULL) : 1;
+  const substance = handling.applicable ? SUBSTANCE_FLOOR + (1 - SUBSTANCE_FLOOR) * Math.min(1, handling.ratio / SUBSTANCE_FULL) : 1;
   const agentMessages = play.messages.filter((m) => m.from === 'agent');
   let weights = 0;
   let earned = 0;
