@@ -10,6 +10,7 @@ import type { SearchEngine } from '../../lib/search/engine.ts';
 import type { SearchResponse } from '../../lib/search/query.ts';
 import type { ResultView } from '../../lib/search/result-view.ts';
 import { RecentSearches, type KeyValueStorage } from '../../lib/search/recent.ts';
+import type { SearchWorkbench } from '../workbench/search-workbench.ts';
 
 export interface SearchDeps {
   /** Loads the engine (fetches the index); called once, on first open. */
@@ -20,6 +21,8 @@ export interface SearchDeps {
   copy(text: string): Promise<void>;
   /** Goes to a URL. */
   navigate(url: string): void;
+  /** 我的店铺 (fill replies before copying, favourites with an empty query, pins); optional. */
+  workbench?: SearchWorkbench;
   /** How long "已复制" stays (ms). */
   copiedFor?: number;
   /** How long the query must stay unchanged before the results' texts are fetched (ms). */
@@ -40,7 +43,9 @@ export class SearchState {
   active = $state(0);
   status = $state<LoadStatus>('idle');
   /** Key of the result just copied ("已复制" shows on it), and whether copying failed. */
-  copied = $state<{ key: string; ok: boolean } | null>(null);
+  copied = $state<{ key: string; ok: boolean; warning?: string } | null>(null);
+  /** Bumped when a pin changes (favourites and pin buttons follow). */
+  pins = $state(0);
   recent = $state<string[]>([]);
   engine = $state.raw<SearchEngine | null>(null);
   /** True while the dictionaries for a Traditional query load. */
@@ -84,8 +89,22 @@ export class SearchState {
     return engine.closest(this.query, 5).map((h) => engine.view(h, r.query.highlight));
   });
 
+  /** With an empty query: the pinned and most-copied replies of this device (workbench). */
+  favourites: ResultView[] = $derived.by(() => {
+    void this.#texts;
+    void this.pins;
+    const engine = this.engine;
+    if (!engine || !this.open || this.query.trim() || !this.#deps.workbench) return [];
+    const docs = engine.index.docs;
+    return this.#deps.workbench.favouriteIds().flatMap((id) => {
+      const ref = docs.findIndex((d) => d.kind === 'script' && d.id === id);
+      const doc = docs[ref];
+      return doc ? [engine.view({ doc, ref, score: 0 }, [])] : [];
+    });
+  });
+
   /** What the arrow keys move through. */
-  options: ResultView[] = $derived(this.results.length ? this.results : this.closest);
+  options: ResultView[] = $derived(this.results.length ? this.results : this.closest.length ? this.closest : this.favourites);
 
   /** Typed something, engine ready, nothing found. */
   empty: boolean = $derived(this.status === 'ready' && !this.preparing && !!this.query.trim() && !this.results.length);
@@ -194,7 +213,7 @@ export class SearchState {
    * workflow's summary: ResultView.copyText); with `openPage` (Ctrl+Enter) goes to the page. When
    * the text cannot be had (offline without the copy of the texts) it opens the page instead.
    */
-  async choose(option: ResultView | undefined = this.activeOption, openPage = false): Promise<void> {
+  async choose(option: ResultView | undefined = this.activeOption, openPage = false, traditional = false): Promise<void> {
     if (!option) return;
     this.remember();
     let text = option.copyText;
@@ -211,14 +230,29 @@ export class SearchState {
       return;
     }
     let ok = true;
+    let warning: string | undefined;
     try {
-      await this.#deps.copy(text);
+      const prepared = (await this.#deps.workbench?.prepareCopy(text, traditional)) ?? { text };
+      warning = prepared.warning;
+      await this.#deps.copy(prepared.text);
+      if (option.kind === 'script') this.#deps.workbench?.copied(option.id);
     } catch {
       ok = false;
     }
-    this.copied = { key: option.key, ok };
+    this.copied = warning && ok ? { key: option.key, ok, warning } : { key: option.key, ok };
     clearTimeout(this.#copiedTimer);
-    this.#copiedTimer = setTimeout(() => (this.copied = null), this.#deps.copiedFor ?? 2000);
+    this.#copiedTimer = setTimeout(() => (this.copied = null), (this.#deps.copiedFor ?? 2000) * (warning ? 3 : 1));
+  }
+
+  /** Pins or unpins a script (workbench). */
+  togglePin(option: ResultView): void {
+    this.#deps.workbench?.togglePin(option.id);
+    this.pins++;
+  }
+
+  isPinned(option: ResultView): boolean {
+    void this.pins;
+    return this.#deps.workbench?.isPinned(option.id) ?? false;
   }
 
   /** Saves the current query in the recent searches. */
