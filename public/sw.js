@@ -9,7 +9,12 @@
  * - pages and other files: network first, the cached copy when the network fails (and every page
  *   visited is kept for next time); a page never cached gets a short offline notice;
  * - /_astro/ assets (hashed, immutable): cache first;
- * - activate: drops the caches of older builds. Registered by src/components/search/Search.astro.
+ * - activate: drops the caches of older builds. Registered by src/components/workbench/offline-status.ts.
+ * - cached requests are matched with ignoreVary (`npm start` serves `Vary: Origin`, and a module
+ *   script is requested with an Origin header: without it nothing would match offline);
+ * - a URL carrying an assignment code (`?a=`, 我的培训 links) is never written to the cache;
+ * - when every precached file is in the cache the worker tells the pages ({ type: 'sop-offline',
+ *   ready: true }); a page asks with { type: 'sop-offline-status' }.
  */
 /* global self, caches, importScripts, location */
 importScripts('/sw-config.js');
@@ -20,6 +25,13 @@ const CACHE = PREFIX + CONFIG.version;
 const MAX_ASSETS = 400;
 /** A page slower than this falls back to its cached copy (when there is one). */
 const PAGE_TIMEOUT_MS = 6000;
+/** How cached requests are matched: any query string, and regardless of the Vary header. */
+const MATCH = { ignoreSearch: true, ignoreVary: true };
+
+/** A URL that carries an assignment code (?a=…): never cached. */
+function carriesCode(url) {
+  return new URL(url, location.origin).searchParams.has('a');
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -27,6 +39,7 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       await precache(cache);
       await self.skipWaiting();
+      await tellReady();
     })(),
   );
 });
@@ -38,6 +51,25 @@ self.addEventListener('activate', (event) => {
       await self.clients.claim();
     })(),
   );
+});
+
+/** True when every precached file is in this build's cache. */
+async function isReady() {
+  const cache = await caches.open(CACHE);
+  for (const path of CONFIG.precache) {
+    if (!(await cache.match(new URL(path, location.origin).href, MATCH))) return false;
+  }
+  return true;
+}
+
+async function tellReady(client) {
+  const message = { type: 'sop-offline', ready: await isReady(), version: CONFIG.version };
+  const clients = client ? [client] : await self.clients.matchAll({ includeUncontrolled: true, type: 'window' });
+  for (const c of clients) c.postMessage(message);
+}
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'sop-offline-status' && event.source) event.waitUntil(tellReady(event.source));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -65,7 +97,7 @@ async function precache(cache) {
       if (required) throw error;
       continue;
     }
-    await cache.put(url, response.clone());
+    if (!carriesCode(url)) await cache.put(url, response.clone());
     const type = response.headers.get('content-type') || '';
     if (/html|javascript/.test(type)) {
       for (const dep of dependencies(await response.text(), url)) if (!seen.has(dep)) queue.push({ url: dep, required: false });
@@ -100,7 +132,7 @@ function dependencies(text, base) {
 
 /** Keeps a copy of a good same-origin response; a full or refused cache never breaks the page. */
 async function keep(cache, request, response) {
-  if (!response.ok || response.type !== 'basic') return;
+  if (!response.ok || response.type !== 'basic' || carriesCode(request.url)) return;
   try {
     await cache.put(request, response.clone());
   } catch {
@@ -110,7 +142,7 @@ async function keep(cache, request, response) {
 
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(request, { ignoreSearch: true });
+  const hit = await cache.match(request, MATCH);
   if (hit) return hit;
   const response = await fetch(request);
   await keep(cache, request, response);
@@ -119,7 +151,7 @@ async function cacheFirst(request) {
 
 async function networkFirst(request, isPage) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(request, { ignoreSearch: true });
+  const cached = await cache.match(request, MATCH);
   const network = fetch(request).then(async (response) => {
     await keep(cache, request, response);
     return response;

@@ -15,7 +15,16 @@ const config = {
    * search code, and the Traditional-Chinese dictionaries it loads on demand). The search texts
    * in one file: online the search fetches only the texts of the results it shows.
    */
-  precache: [urls.home(), urls.scripts(), urls.standards(), SEARCH_CORE_PATH, SEARCH_TEXTS_PATH, '/favicon.svg'],
+  precache: [
+    urls.home(),
+    urls.scripts(),
+    urls.standards(),
+    urls.workbench(),
+    '/workbench/replies.json',
+    SEARCH_CORE_PATH,
+    SEARCH_TEXTS_PATH,
+    '/favicon.svg',
+  ],
   offline: { ...ui.search.offline, href: urls.scripts() },
 };
 

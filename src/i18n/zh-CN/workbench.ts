@@ -50,5 +50,6 @@ export const ui = {
     offlineInsecure: '这个地址（http）不能离线使用：浏览器只在 https 或本机地址上允许离线缓存。',
     updateReady: '网站有新版本。',
     reload: '刷新',
+    close: '关闭提示',
   },
 };
