@@ -514,3 +514,77 @@ test('the quiz list groups quizzes by track; workflow and track pages link their
   const list = page.locator('section', { has: page.getByRole('heading', { name: '测验', exact: true }) });
   await expect(list.getByRole('link', { name: quiz.title, exact: true })).toBeVisible();
 });
+
+// No work lost (issue 12, item 5): attacks that passed silently before.
+
+/** The first question on screen answered (exam mode saves every change) with a right answer. */
+async function answerFirst(page: Page, quiz: Quiz): Promise<Question> {
+  const q = await currentQuestion(page, quiz);
+  await answer(page, quiz, rightAnswers(quiz)[q.id]!, 'exam');
+  return q;
+}
+
+test('two tabs on one quiz: the second is read-only and says so until it takes over; the first then turns read-only; a hand-in is never reopened', async ({
+  context,
+}) => {
+  const target = await pickQuiz((q) => q.questions.some((x) => x.type === 'single' || x.type === 'truefalse'));
+  const { quiz } = target;
+  const one = await context.newPage();
+  const two = await context.newPage();
+  await start(one, target, '考试模式');
+  const first = await answerFirst(one, quiz);
+  await expect
+    .poll(async () => Object.keys(((await storedRecords(one, 'attempts'))[0] as { answers: object }).answers))
+    .toEqual([first.id]);
+
+  await two.goto(`${target.origin}/quizzes/${quiz.id}/`);
+  await expect(two.getByTestId('quiz-readonly')).toContainText('正在另一个标签页中作答');
+  await expect(two.locator('.quiz-progress')).toContainText(`已答 1 / ${quiz.questions.length}`);
+  await expect(current(two).locator('fieldset :is(input, textarea, button)').first()).toBeDisabled();
+
+  await two.getByTestId('quiz-take-over').click();
+  await expect(two.getByTestId('quiz-readonly')).toHaveCount(0);
+  await expect(current(two).locator('fieldset :is(input, textarea, button)').first()).toBeEnabled();
+  await expect(one.getByTestId('quiz-readonly')).toContainText('已在另一个标签页中接着作答');
+  await expect(current(one).locator('fieldset :is(input, textarea, button)').first()).toBeDisabled();
+
+  // The second tab hands in; the first tab takes over again and sees the result: not reopened.
+  await two.locator('#quiz-next').click();
+  for (let i = 0; i < quiz.questions.length && (await two.locator('#quiz-confirm').count()) === 0; i++) {
+    if ((await two.getByRole('heading', { name: '测验成绩' }).count()) > 0) break;
+    await two.locator('#quiz-next').click();
+  }
+  if ((await two.locator('#quiz-confirm').count()) > 0) await two.getByRole('button', { name: '仍然交卷' }).click();
+  await expect(two.getByRole('heading', { name: '测验成绩' })).toBeVisible();
+  const handedIn = await storedRecords(two, 'attempts');
+  expect((handedIn[0] as { finishedAt?: string }).finishedAt).toBeTruthy();
+  await one.getByTestId('quiz-take-over').click();
+  await expect(one.locator('.quiz-app')).not.toHaveAttribute('data-phase', 'running');
+  expect(await storedRecords(one, 'attempts')).toEqual(handedIn);
+});
+
+test('the answer given just before a reload is back after it, though the IndexedDB write never committed', async ({ page }) => {
+  const target = await pickQuiz((q) => q.questions.some((x) => x.type === 'single' || x.type === 'truefalse'));
+  const { quiz } = target;
+  await start(page, target, '考试模式');
+  await expect.poll(async () => (await storedRecords(page, 'attempts')).length).toBe(1);
+  // From now on no IndexedDB write finishes before the page goes away (its transaction never completes).
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore) {
+      const spin = () => {
+        this.get('\u0000never').onsuccess = spin;
+      };
+      spin();
+      return {} as IDBRequest<IDBValidKey>;
+    };
+  });
+  const q = await answerFirst(page, quiz);
+  await page.reload();
+  await expect(page.getByTestId('quiz-notice')).toContainText('已恢复刷新前最后的作答');
+  await expect(page.locator('.quiz-progress')).toContainText(`已答 1 / ${quiz.questions.length}`);
+  await expect
+    .poll(async () => ((await storedRecords(page, 'attempts'))[0] as { answers: Record<string, unknown> }).answers)
+    .toEqual({
+      [q.id]: rightAnswers(quiz)[q.id],
+    });
+});

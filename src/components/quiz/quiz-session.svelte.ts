@@ -19,6 +19,20 @@
  *
  * Storage failures never stop the quiz: the session keeps going in memory and `problem` holds the
  * DeviceStoreError for the island to show.
+ *
+ * No work lost:
+ * - One tab owns the quiz: load() takes the tab lock "sop-quiz:<id>" (state/tab-lock.ts). Without it
+ *   the session is read-only (`readOnly` = 'other-tab': nothing is answered, started or saved) until
+ *   takeOver(), which takes the lock from the other tab and reads the device again; the other tab
+ *   then turns read-only with `readOnly` = 'taken-over'.
+ * - Writes are compare-and-set: before saving, the stored record is read again; when it is not the
+ *   one this tab last read or wrote (another tab answered, handed in, or an older tab without the
+ *   lock), nothing is written, the stored record is shown instead and `notice` says why. A finished
+ *   attempt is never reopened, changed or wiped.
+ * - Every save first writes the whole attempt as a draft to localStorage (state/drafts.ts,
+ *   synchronous, so a reload right after an answer cannot lose it) and flush() does it again on
+ *   `pagehide`; load() takes a draft that is newer than the stored record (and not of a finished
+ *   one), stores it and says so (`notice` = 'restored'). A draft is removed once stored.
  */
 import type { Question, Quiz } from '../../schemas/quiz.ts';
 import type { AnswerValue } from '../../lib/quiz/answers.ts';
@@ -39,8 +53,19 @@ import {
   type RoleplayWalk,
 } from '../../lib/quiz/roleplay.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
+import { draftKeys, MemoryDrafts, readDraft, removeDraft, writeDraft, type DraftStorage } from '../state/drafts.ts';
+import { noTabLock, type TabLock, type TabLockHandle } from '../state/tab-lock.ts';
 
 export type Phase = 'loading' | 'intro' | 'running' | 'finished';
+/** Why this tab cannot answer: another tab has the quiz open, or took it over from this one. */
+export type ReadOnlyReason = 'other-tab' | 'taken-over';
+/** What happened to the attempt outside this tab: changed or handed in elsewhere (not overwritten), restored from a draft. */
+export type AttemptNotice = 'changed-elsewhere' | 'finished-elsewhere' | 'restored';
+
+/** The tab lock's name for a quiz. */
+export const quizLockName = (quizId: string) => `sop-quiz:${quizId}`;
+/** The draft key of an attempt. */
+export const attemptDraftKey = (quizId: string, attemptId: string) => `sop-draft:attempt:${quizId}:${attemptId}`;
 
 /** Local calendar date YYYY-MM-DD. */
 function localDate(iso: string): string {
@@ -70,6 +95,10 @@ export interface QuizSessionOptions {
   now?: () => Date;
   /** Seeds for new attempts (tests pass fixed ones). */
   seed?: () => number;
+  /** The tab lock (browserTabLock() in the browser); by default every session owns its quiz. */
+  lock?: TabLock;
+  /** Where drafts go (localStorage in the browser); by default in memory. */
+  drafts?: DraftStorage;
 }
 
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -82,6 +111,18 @@ export class QuizSession {
   #now: () => Date;
   #seed: () => number;
   #questions: Map<string, Question>;
+  #lock: TabLock;
+  #drafts: DraftStorage;
+  #handle: TabLockHandle | null = null;
+  /** The stored record as this tab last read or wrote it (JSON): the compare in compare-and-set. */
+  #known: string | null = null;
+  /** Saves run one after another (each compares with what the previous one wrote). */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  /** Non-null: this tab only shows the quiz (another tab owns it); say why and offer takeOver(). */
+  readOnly: ReadOnlyReason | null = $state(null);
+  /** Something that happened to the attempt outside this tab; null when nothing did. */
+  notice: AttemptNotice | null = $state(null);
 
   phase: Phase = $state('loading');
   /** The attempt being made or just finished (a reactive copy of the stored record). */
@@ -113,6 +154,8 @@ export class QuizSession {
     this.#store = options.store;
     this.#now = options.now ?? (() => new Date());
     this.#seed = options.seed ?? randomSeed;
+    this.#lock = options.lock ?? noTabLock;
+    this.#drafts = options.drafts ?? new MemoryDrafts();
     this.#questions = new Map(quiz.questions.map((q) => [q.id, q]));
   }
 
@@ -120,14 +163,98 @@ export class QuizSession {
     return this.#questions.get(id);
   }
 
-  /** Reads the device: resumes this quiz's latest unfinished attempt at the same version + hash. */
+  /**
+   * Takes the tab lock (read-only without it), then reads the device: resumes this quiz's latest
+   * unfinished attempt at the same version + hash, newer drafts merged in.
+   */
   async load(): Promise<void> {
+    this.#handle?.release();
+    this.#handle = await this.#lock.acquire(quizLockName(this.quiz.id), { onLost: () => this.#lost() });
+    this.readOnly = this.#handle ? null : 'other-tab';
+    await this.#read();
+  }
+
+  /** Takes the quiz over from the tab that has it (that tab turns read-only) and reads the device again. */
+  async takeOver(): Promise<void> {
+    await this.#queue;
+    this.#handle?.release();
+    this.#handle = await this.#lock.acquire(quizLockName(this.quiz.id), { steal: true, onLost: () => this.#lost() });
+    this.readOnly = this.#handle ? null : 'other-tab';
+    this.notice = null;
+    await this.#read();
+  }
+
+  /** Gives up the tab lock (the island is destroyed). */
+  dispose(): void {
+    this.#handle?.release();
+    this.#handle = null;
+  }
+
+  /** Writes the attempt in progress as a draft now (the island calls it on `pagehide`). */
+  flush(): void {
+    if (this.attempt && !this.readOnly && this.phase === 'running') {
+      const record = $state.snapshot(this.attempt) as AttemptRecord;
+      writeDraft(this.#drafts, attemptDraftKey(this.quiz.id, record.id), record);
+    }
+  }
+
+  #lost(): void {
+    this.readOnly = 'taken-over';
+  }
+
+  /** Drafts of this quiz's attempts (whole records), by attempt id. */
+  #readDrafts(): Map<string, AttemptRecord> {
+    const drafts = new Map<string, AttemptRecord>();
+    for (const key of draftKeys(this.#drafts, attemptDraftKey(this.quiz.id, ''))) {
+      const d = readDraft<AttemptRecord>(this.#drafts, key);
+      if (
+        d &&
+        typeof d === 'object' &&
+        d.quiz === this.quiz.id &&
+        typeof d.id === 'string' &&
+        key === attemptDraftKey(this.quiz.id, d.id) &&
+        typeof d.updatedAt === 'string'
+      ) {
+        drafts.set(d.id, d);
+      } else if (!this.readOnly) removeDraft(this.#drafts, key);
+    }
+    return drafts;
+  }
+
+  async #read(): Promise<void> {
     let records: AttemptRecord[] = [];
     try {
       records = (await this.#store.list<AttemptRecord>('attempts')).filter((r) => r?.quiz === this.quiz.id);
     } catch (err) {
       this.#fail(err, 'list');
     }
+    const stored = new Map(records.map((r) => [r.id, r]));
+    // Drafts newer than the stored record (never over a finished one) win; the owner stores them.
+    const restored = new Set<string>();
+    for (const [id, draft] of this.#readDrafts()) {
+      const record = stored.get(id);
+      const key = attemptDraftKey(this.quiz.id, id);
+      if (record && (record.finishedAt || draft.updatedAt <= record.updatedAt)) {
+        if (!this.readOnly) removeDraft(this.#drafts, key);
+        continue;
+      }
+      restored.add(id);
+      if (!this.readOnly) {
+        try {
+          const current = await this.#store.get<AttemptRecord>('attempts', id);
+          if (current && JSON.stringify(current) !== JSON.stringify(record)) {
+            restored.delete(id);
+            continue;
+          }
+          await this.#store.put('attempts', draft);
+          removeDraft(this.#drafts, key);
+        } catch (err) {
+          this.#fail(err, 'put');
+        }
+      }
+      stored.set(id, draft);
+    }
+    records = [...stored.values()];
     // Resumable: same version and content, and still a valid attempt file for this quiz.
     const usable = records.filter(
       (r) =>
@@ -142,16 +269,23 @@ export class QuizSession {
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))[0];
     if (open) {
       this.attempt = open;
+      this.#known = JSON.stringify(open);
       this.resumed = true;
+      if (restored.has(open.id)) this.notice = 'restored';
       this.position = this.#firstOpen();
       this.phase = 'running';
     } else {
+      this.attempt = null;
+      this.#known = null;
+      this.resumed = false;
       this.phase = 'intro';
     }
   }
 
   /** Starts a new attempt (a new seed, so a new order). Earlier attempts stay on the device. */
   async start(mode: AttemptMode): Promise<void> {
+    if (this.readOnly) return;
+    await this.#queue;
     const startedAt = this.#now();
     const attempt = newAttempt(this.quiz, { seed: this.#seed(), mode, startedAt });
     this.attempt = {
@@ -159,8 +293,10 @@ export class QuizSession {
       updatedAt: startedAt.toISOString(),
       ...attempt,
     };
+    this.#known = null;
     this.position = 0;
     this.resumed = false;
+    this.notice = null;
     this.phase = 'running';
     await this.#save();
   }
@@ -187,7 +323,7 @@ export class QuizSession {
 
   /** Practice mode: an answered question cannot be changed (its feedback has been shown). */
   isLocked(id: string): boolean {
-    if (this.phase === 'finished') return true;
+    if (this.phase === 'finished' || this.readOnly) return true;
     return this.attempt?.mode === 'practice' && this.isAnswered(id);
   }
 
@@ -216,8 +352,7 @@ export class QuizSession {
       (q.type === 'multiple' && Array.isArray(value) && value.length === 0);
     if (empty) delete this.attempt.answers[id];
     else this.attempt.answers[id] = Array.isArray(value) ? [...value] : value;
-    await this.#save();
-    return true;
+    return this.#save();
   }
 
   /** The role-play's path so far and the node waiting for the next choice. */
@@ -242,12 +377,11 @@ export class QuizSession {
   /** Takes one more choice in a role-play (choices are final, as in a real conversation) and saves. */
   async choose(id: string, choiceId: string): Promise<boolean> {
     const state = this.roleplay(id);
-    if (!this.attempt || this.phase !== 'running' || !state?.node) return false;
+    if (!this.attempt || this.phase !== 'running' || this.readOnly || !state?.node) return false;
     if (!state.node.choices.some((c) => c.id === choiceId)) return false;
     const path = state.walk.steps.map((s) => s.choice);
     this.attempt.answers[id] = [...path, choiceId];
-    await this.#save();
-    return true;
+    return this.#save();
   }
 
   goTo(position: number): void {
@@ -272,7 +406,7 @@ export class QuizSession {
 
   /** Hands the attempt in: finishedAt, a copy of the result, saved. */
   async finish(): Promise<void> {
-    if (!this.attempt || this.phase !== 'running') return;
+    if (!this.attempt || this.phase !== 'running' || this.readOnly) return;
     const finishedAt = this.#now();
     const result = gradeAttempt(this.quiz, { answers: this.attempt.answers });
     this.attempt.finishedAt = finishedAt.toISOString();
@@ -295,15 +429,48 @@ export class QuizSession {
     return i === -1 ? Math.max(0, this.questions.length - 1) : i;
   }
 
-  async #save(at: Date = this.#now()): Promise<void> {
-    if (!this.attempt) return;
-    this.attempt.updatedAt = at.toISOString();
+  /**
+   * Saves the attempt: draft first (synchronous), then compare-and-set in the device store. Returns
+   * false when nothing was saved because another tab changed or finished the attempt (the stored
+   * one is then shown, with `notice`) or this tab is read-only.
+   */
+  #save(at: Date = this.#now()): Promise<boolean> {
+    if (!this.attempt || this.readOnly) return Promise.resolve(false);
+    // updatedAt only moves forward, so a newer draft is always told from an older record.
+    const before = Date.parse(this.attempt.updatedAt);
+    this.attempt.updatedAt = new Date(Number.isFinite(before) && before >= at.getTime() ? before + 1 : at.getTime()).toISOString();
     const record = $state.snapshot(this.attempt) as AttemptRecord;
+    const key = attemptDraftKey(this.quiz.id, record.id);
+    writeDraft(this.#drafts, key, record);
+    const run = this.#queue.then(() => this.#compareAndSet(record, key));
+    this.#queue = run;
+    return run;
+  }
+
+  async #compareAndSet(record: AttemptRecord, key: string): Promise<boolean> {
+    if (this.readOnly === 'other-tab') return false;
     try {
+      const current = await this.#store.get<AttemptRecord>('attempts', record.id);
+      const text = current === undefined ? null : JSON.stringify(current);
+      if (current && text !== this.#known && text !== JSON.stringify(record)) {
+        // Another tab changed or handed in this attempt: keep its record, show it, say so.
+        removeDraft(this.#drafts, key);
+        this.#known = text;
+        if (this.attempt?.id === record.id) {
+          this.attempt = current;
+          this.phase = current.finishedAt ? 'finished' : 'running';
+        }
+        this.notice = current.finishedAt ? 'finished-elsewhere' : 'changed-elsewhere';
+        return false;
+      }
       await this.#store.put('attempts', record);
+      this.#known = JSON.stringify(record);
+      if (readDraft<AttemptRecord>(this.#drafts, key)?.updatedAt === record.updatedAt) removeDraft(this.#drafts, key);
       if (this.problem?.reason === 'quota' || this.problem?.reason === 'failed') this.problem = null;
+      return true;
     } catch (err) {
       this.#fail(err, 'put');
+      return true;
     }
   }
 

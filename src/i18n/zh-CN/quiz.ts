@@ -104,4 +104,17 @@ export const ui = {
       detail: '浏览器返回的错误',
     },
   },
+  /** No work lost: one tab at a time, changes made elsewhere, restored drafts. */
+  quizKeep: {
+    readOnly: {
+      'other-tab': '这套测验正在另一个标签页中作答。为免两边互相覆盖，本页只能查看，不能作答。',
+      'taken-over': '这套测验已在另一个标签页中接着作答，本页已停止保存，只能查看。',
+    },
+    takeOver: '在本页继续作答',
+    notice: {
+      'changed-elsewhere': '这次作答已在另一个标签页中改动。为免覆盖，本页没有保存刚才的改动，已显示最新的作答。',
+      'finished-elsewhere': '这次作答已在另一个标签页中交卷，交卷后不能再改。本页没有保存刚才的改动，已显示交卷的成绩。',
+      restored: '已恢复刷新前最后的作答。',
+    },
+  },
 } as const;
