@@ -43,9 +43,10 @@ export const collections = {
       if (!existsSync(join(root, 'content/placeholders.yaml'))) return [];
       const { items, problems } = readListFile(root, join(root, 'content/placeholders.yaml'), placeholderSchema);
       if (problems.length) throw new ContentError(problems);
-      return items.map((p) => ({ ...p, id: p.name }));
+      // `order` keeps the file's order (the store does not).
+      return items.map((p, order) => ({ ...p, id: p.name, order }));
     },
-    schema: placeholderSchema.extend({ file: z.string() }),
+    schema: placeholderSchema.extend({ file: z.string(), order: z.number() }),
   }),
   quizzes: defineCollection({ loader: glob({ pattern: '*.yaml', base: join(root, 'quizzes') }), schema: quizSchema }),
   scenarios: defineCollection({ loader: glob({ pattern: '*.yaml', base: join(root, 'content/scenarios') }), schema: scenarioSchema }),

@@ -36,7 +36,7 @@ async function load(): Promise<Site> {
     standards: standards.map((s) => s.data),
     quizzes: quizzes.map((q) => ({ ...q.data, file: rel(q.filePath, `quizzes/${q.id}.yaml`) })),
     scenarios: scenarios.map((s) => ({ ...s.data, file: rel(s.filePath, `content/scenarios/${s.id}.yaml`) })),
-    placeholders: placeholders.length ? placeholders.map((p) => p.data) : undefined,
+    placeholders: placeholders.length ? placeholders.map((p) => p.data).sort((a, b) => a.order - b.order) : undefined,
   };
   const problems = checkReferences(content);
   if (problems.length) throw new ContentError(problems);

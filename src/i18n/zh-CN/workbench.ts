@@ -6,6 +6,7 @@ export const ui = {
     description: '填一次店铺资料，复制的话术自动换成本店内容；收藏常用话术，导出千牛快捷短语。',
     copy: '复制',
     intro: '在这里填一次店名、客服名、电话等信息，话术库和搜索里显示、复制的回复都会自动换成你的内容。资料只保存在这台设备上。',
+    profileHeading: '店铺资料',
     shopFields: '店铺信息（填一次即可）',
     chatFields: '按顾客填写（可留空，复制时会提醒）',
     example: (e: string) => `例如：${e}`,
