@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 
 const clip = async (page: Page) => page.evaluate(() => navigator.clipboard.readText());
@@ -78,9 +79,16 @@ test.describe('我的店铺', () => {
 });
 
 test.describe('offline against astro preview (npm start)', () => {
-  const port = 4391;
+  let port = 0;
   let server: ChildProcess;
   test.beforeAll(async () => {
+    // A free port (others run servers on this machine too).
+    port = await new Promise<number>((ok) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const p = (probe.address() as AddressInfo).port;
+        probe.close(() => ok(p));
+      });
+    });
     server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', detached: true });
     for (let i = 0; i < 60; i++) {
       try {
