@@ -79,4 +79,15 @@ describe('sop regrade', () => {
     expect(r.stdout).toMatch(/✗ 测验 cancel-order {2}100（A），文件记录 99/);
     expect(sop('regrade').code).toBe(2);
   });
+
+  it('reads a text of pasted 成绩码 (a WeChat chat log) as the result files it holds, and names a broken code', async () => {
+    const { encodeResultCode } = await import('../../src/lib/training/result-code.ts');
+    const code = await encodeResultCode(makeFile({ name: '王五', device: 'wangwu000001' }));
+    const chatLog = `王五 10:02\n老师，这是我的成绩码：${code}\n\n赵六 10:05\n${code.slice(0, 60)}x${code.slice(61)}\n`;
+    const path = write('wechat-codes.txt', chatLog);
+    const r = sop('regrade', '--json', path);
+    const out = JSON.parse(r.stdout) as { trainees: Array<{ name: string }>; files: Array<{ file: string; ok: boolean }> };
+    expect(out.trainees.map((t) => t.name)).toEqual(['王五']);
+    expect(out.files.filter((f) => !f.ok).length).toBe(1);
+  });
 });

@@ -196,15 +196,15 @@ describe('我的培训 (MyTraining)', () => {
     expect(received).toHaveLength(0);
     await tab1.setConsent(a.id, 'yes');
     await tab2.load();
-    expect(tab2.pendingStatements(a.id)).toHaveLength(3); // quiz, chat, assignment completed
+    expect(tab2.pendingStatements(a.id)).toHaveLength(5); // quiz and chat (with the work), attempted ×2, assignment completed
     await tab2.sendXapi(a.id);
-    expect(received).toHaveLength(3);
+    expect(received).toHaveLength(5);
     for (const s of received) expect(checkStatement(s)).toEqual([]);
     expect(tab2.xapi[a.id]).toEqual({ state: 'sent' });
     // Tab 1 re-opens the same link (stale copy in memory): the sent list survives.
     await tab1.openLink(encodeAssignment(a));
     const [rec] = await store.list<AssignmentRecord>('assignments');
-    expect(rec!.xapi?.sent).toHaveLength(3);
+    expect(rec!.xapi?.sent).toHaveLength(5);
     await tab1.load();
     expect(tab1.pendingStatements(a.id)).toEqual([]);
   });

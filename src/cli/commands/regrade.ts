@@ -12,7 +12,8 @@ import { gradingDataFromDisk } from '../../lib/node/grading-archive.ts';
 import { basename } from 'node:path';
 import { traineeRows } from '../../lib/training/aggregate.ts';
 import { gradingContext } from '../../lib/training/grading.ts';
-import { importResultFiles, regradeImports, TRUST_FLAGS, type ImportInput } from '../../lib/training/regrade.ts';
+import { importResultFiles, regradeImports, TRUST_FLAGS, type ImportInput, type ImportMessage } from '../../lib/training/regrade.ts';
+import { codesToImportInputs } from '../../lib/training/result-code.ts';
 import { decodeAssignment, type Assignment } from '../../lib/training/assignment.ts';
 import { MAX_RESULT_FILE_BYTES } from '../../lib/training/result-file.ts';
 import { readRegularFile } from '../read-input.ts';
@@ -21,7 +22,7 @@ import { projectRoot } from '../root.ts';
 import type { Command } from './index.ts';
 
 const USAGE =
-  '用法: npm run --silent sop -- regrade [--json] [--assignment <任务链接或代码>]… <结果文件.json> [更多文件…]\n' +
+  '用法: npm run --silent sop -- regrade [--json] [--assignment <任务链接或代码>]… <结果文件.json 或 成绩码文本.txt> [更多文件…]\n' +
   '  --assignment  你布置的任务（可重复）：给出后，其他任务或内容被改过的任务的成绩会被标出且不计入\n';
 
 function readInput(path: string): ImportInput {
@@ -63,8 +64,20 @@ export const regrade: Command = {
       known.push(d.assignment);
     }
     const ctx = gradingContext(gradingDataFromDisk(projectRoot()));
-    const inputs = paths.map(readInput);
-    const { accepted, messages } = importResultFiles(inputs, []);
+    // A text file of pasted 成绩码 (from a WeChat chat) stands for the result files it holds.
+    const inputs: ImportInput[] = [];
+    const codeMessages: ImportMessage[] = [];
+    for (const path of paths) {
+      const input = readInput(path);
+      const codes = input.text !== undefined ? await codesToImportInputs(path, input.text) : null;
+      if (codes) {
+        inputs.push(...codes.inputs);
+        codeMessages.push(...codes.messages);
+      } else inputs.push(input);
+    }
+    const imported = importResultFiles(inputs, []);
+    const accepted = imported.accepted;
+    const messages = [...codeMessages, ...imported.messages];
     const files = regradeImports(accepted, ctx, links.length ? { knownAssignments: known } : {});
     const rows = traineeRows(files, ctx);
     const untrusted = files.some(
@@ -95,7 +108,7 @@ export const regrade: Command = {
               mismatch: item.flags.some((x) => x.code === 'score-mismatch'),
             })),
           })),
-          ...paths
+          ...[...new Set([...inputs.map((i) => i.name), ...codeMessages.map((m) => m.file)])]
             .filter((p) => !files.some((f) => f.fileName === p))
             .map((p) => ({
               file: p,

@@ -17,7 +17,15 @@ import { assignmentDiff } from '../../lib/training/regrade.ts';
 import { buildResultFile, resultFileName, selectForAssignment, traineeNameSchema } from '../../lib/training/result-file.ts';
 import { assignmentProgress, type AssignmentProgress, type DeviceAttempt } from '../../lib/training/progress.ts';
 import { resultFileCsv } from '../../lib/training/exports.ts';
-import { assignmentStatement, attemptStatement, sendStatements, type FetchLike, type XapiStatement } from '../../lib/training/xapi.ts';
+import {
+  assignmentStatement,
+  attemptStatement,
+  buildAttemptedStatement,
+  sendStatements,
+  type FetchLike,
+  type XapiAttemptedStatement,
+  type XapiStatement,
+} from '../../lib/training/xapi.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
 import type { AttemptRecord } from '../../lib/quiz/attempt-record.ts';
 import type { ChatReportRecord } from '../../lib/chat/report-record.ts';
@@ -267,11 +275,7 @@ export class MyTraining {
     const selected = selectForAssignment(a, this.#attemptRecords, this.#chatRecords);
     // The fingerprint saved with the chat wins; older records (without one) take the current
     // content's when the version matches.
-    const hashOf = (r: ChatReportRecord) => {
-      if (r.scenarioHash) return r.scenarioHash;
-      const item = this.item('chat', r.scenario);
-      return item && item.version === r.scenarioVersion ? item.hash : '00000000';
-    };
+    const hashOf = (r: ChatReportRecord) => this.#chatHash(r);
     return buildResultFile({
       assignment: a,
       code: record.code,
@@ -281,6 +285,19 @@ export class MyTraining {
       chats: selected.chats.map((r) => toChatEntry(r, hashOf(r))),
       now: this.#now(),
     });
+  }
+
+  /** The fingerprint saved with the chat wins; older records take the current content's when the version matches. */
+  #chatHash(r: ChatReportRecord): string {
+    if (r.scenarioHash) return r.scenarioHash;
+    const item = this.item('chat', r.scenario);
+    return item && item.version === r.scenarioVersion ? item.hash : '00000000';
+  }
+
+  /** The result file object (for 成绩码 and sharing), or null without a name. */
+  resultFileObject(id: string): ReturnType<typeof buildResultFile> | null {
+    const record = this.#record(id);
+    return record ? this.#fileFor(record) : null;
   }
 
   /** The result file (JSON) for an assignment, or null without a name. */
@@ -301,7 +318,7 @@ export class MyTraining {
   }
 
   /** Statements for the assignment's finished attempts that the LRS has not acknowledged yet. */
-  pendingStatements(id: string): XapiStatement[] {
+  pendingStatements(id: string): Array<XapiStatement | XapiAttemptedStatement> {
     const record = this.#record(id);
     if (!record?.assignment.lrs || !this.trainee || !this.consented(record)) return [];
     const a: Assignment = record.assignment;
@@ -317,7 +334,7 @@ export class MyTraining {
     const after = <T extends { startedAt: string }>(list: readonly T[]) => list.filter((r) => Date.parse(r.startedAt) >= opened);
     const all = selectForAssignment(a, this.#attemptRecords, this.#chatRecords);
     const selected = { attempts: after(all.attempts), chats: after(all.chats) };
-    const statements: XapiStatement[] = [
+    const statements: Array<XapiStatement | XapiAttemptedStatement> = [
       ...selected.attempts.flatMap((r) =>
         r.finishedAt && r.result
           ? [
@@ -329,6 +346,8 @@ export class MyTraining {
                 percent: r.result.percent,
                 startedAt: r.startedAt,
                 finishedAt: r.finishedAt,
+                // The attempt itself, so the dashboard re-grades it as it would a result file.
+                work: toAttempt(r),
               }),
             ]
           : [],
@@ -342,9 +361,30 @@ export class MyTraining {
           percent: r.report.score,
           startedAt: r.startedAt,
           finishedAt: r.finishedAt,
+          work: { ...toChatEntry(r, this.#chatHash(r)), mode: r.mode },
         }),
       ),
     ];
+    // 进行中 on the trainer's roster: one `attempted` per item opened here after the link arrived.
+    const itemIds = new Set(a.items.map(itemKey));
+    const opened_ = [
+      ...this.#attemptRecords.map((r) => ({ kind: 'quiz' as const, itemId: r.quiz, startedAt: r.startedAt })),
+      ...this.#chatRecords.map((r) => ({ kind: 'chat' as const, itemId: r.scenario, startedAt: r.startedAt })),
+    ].filter((r) => itemIds.has(`${r.kind}:${r.itemId}`) && Date.parse(r.startedAt) >= opened);
+    const firstOpen = new Map<string, (typeof opened_)[number]>();
+    for (const r of opened_) {
+      const k = `${r.kind}:${r.itemId}`;
+      if (!firstOpen.has(k) || r.startedAt < firstOpen.get(k)!.startedAt) firstOpen.set(k, r);
+    }
+    for (const r of firstOpen.values())
+      statements.push(
+        buildAttemptedStatement(ctx, {
+          kind: r.kind,
+          itemId: r.itemId,
+          title: this.item(r.kind, r.itemId)?.title ?? r.itemId,
+          openedAt: r.startedAt,
+        }),
+      );
     const progress = this.progress(record);
     const sentItems = new Set([...selected.attempts.map((r) => `quiz:${r.quiz}`), ...selected.chats.map((r) => `chat:${r.scenario}`)]);
     const allAfterOpening = a.items.every((i) => sentItems.has(itemKey(i)));
