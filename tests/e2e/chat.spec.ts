@@ -482,3 +482,118 @@ test('a chat report can be deleted from the intro’s history, after a confirmat
   await expect(page.getByTestId('chat-history')).toHaveCount(0);
   expect(await storedReports(page)).toEqual([]);
 });
+
+// No work lost (issue 12, item 5): attacks that lost work silently before. Real time here (no
+// installed clock): the customer's typing pauses are 1-3 s and the tests stay far from any limit.
+
+/** Opens a scenario page on real time and waits for the island. */
+async function openLive(page: Page, id = 'bargain-repeat') {
+  await page.goto(`/chat/${id}/`);
+  await expect(page.getByTestId('chat-start')).toBeVisible();
+}
+
+/** Types `text` and sends it on real time (waits for the customer first). */
+async function sayLive(page: Page, text: string) {
+  await expect(typing(page)).toHaveCount(0, { timeout: 15_000 });
+  const before = await agentLines(page).count();
+  await page.locator('#chat-input').fill(text);
+  await page.keyboard.press('Enter');
+  await expect(agentLines(page)).toHaveCount(before + 1);
+}
+
+const customerTexts = (page: Page) => page.locator('.chat-log .chat-msg.customer .chat-bubble').allInnerTexts();
+
+test('a chat in progress survives a reload: resumed at the same turn with the same messages, and goes on', async ({ page }) => {
+  await openLive(page);
+  await start(page, 'practice');
+  await sayLive(page, STRONG[0]![0]);
+  await sayLive(page, STRONG[1]![0]);
+  await expect(typing(page)).toHaveCount(0, { timeout: 15_000 });
+  const agents = await agentLines(page).locator('.chat-bubble').allInnerTexts();
+  const customers = await customerTexts(page);
+  await page.reload();
+  await expect(page.getByTestId('chat-resumed')).toBeVisible();
+  await expect(page.getByTestId('chat-window')).toBeVisible();
+  expect(await agentLines(page).locator('.chat-bubble').allInnerTexts()).toEqual(agents);
+  expect(await customerTexts(page)).toEqual(customers);
+  await sayLive(page, STRONG[2]![0]);
+  await page.getByTestId('chat-end').click();
+  await expect(page.getByTestId('chat-report')).toBeVisible();
+  const [record] = await storedReports(page);
+  expect(record!.replies.map((r) => r.text)).toEqual(STRONG.slice(0, 3).map(([t]) => t));
+});
+
+test('two tabs on one chat: the second says so and cannot start until it takes over; the first then stops and says why', async ({
+  context,
+}) => {
+  const one = await context.newPage();
+  const two = await context.newPage();
+  await openLive(one);
+  await start(one, 'practice');
+  await sayLive(one, STRONG[0]![0]);
+  await two.goto('/chat/bargain-repeat/');
+  await expect(two.getByTestId('chat-readonly')).toContainText('正在另一个标签页中对话');
+  await expect(two.getByTestId('chat-start')).toBeDisabled();
+  await two.getByTestId('chat-take-over').click();
+  await expect(two.getByTestId('chat-window')).toBeVisible();
+  await expect(agentLines(two).locator('.chat-bubble')).toHaveText([STRONG[0]![0]]);
+  await expect(one.getByTestId('chat-readonly')).toContainText('已在另一个标签页中接着进行');
+  await expect(one.locator('#chat-input')).toBeDisabled();
+  await sayLive(two, STRONG[1]![0]);
+  await two.getByTestId('chat-end').click();
+  await expect(two.getByTestId('chat-report')).toBeVisible();
+  const reports = await storedReports(two);
+  expect(reports).toHaveLength(1);
+  expect(reports[0]!.replies.map((r) => r.text)).toEqual([STRONG[0]![0], STRONG[1]![0]]);
+});
+
+test('the input stops at 2000 characters and says so (counter near the limit; never cut during IME composition)', async ({ page }) => {
+  await openLive(page);
+  await start(page, 'practice');
+  const input = page.locator('#chat-input');
+  await input.fill('好'.repeat(1850));
+  await expect(page.getByTestId('chat-count')).toHaveText('1850 / 2000 字');
+  await expect(page.getByTestId('chat-limit')).toHaveCount(0);
+  await input.fill('好'.repeat(2100));
+  await expect(input).toHaveValue('好'.repeat(2000));
+  await expect(page.getByTestId('chat-count')).toHaveText('2000 / 2000 字');
+  await expect(page.getByTestId('chat-limit')).toContainText('最多 2000 个字');
+  // An IME composing past the limit is left alone until the candidate is chosen.
+  await input.evaluate((el: HTMLTextAreaElement) => {
+    el.dispatchEvent(new CompositionEvent('compositionstart'));
+    el.value = `${'好'.repeat(1999)}zhongwen`;
+    el.dispatchEvent(new InputEvent('input', { isComposing: true }));
+  });
+  await expect(input).toHaveValue(`${'好'.repeat(1999)}zhongwen`);
+  await input.evaluate((el: HTMLTextAreaElement) => {
+    el.value = `${'好'.repeat(1999)}中文`;
+    el.dispatchEvent(new InputEvent('input', { isComposing: true }));
+    el.dispatchEvent(new CompositionEvent('compositionend', { data: '中文' }));
+  });
+  await expect(input).toHaveValue(`${'好'.repeat(1999)}中`);
+  await page.keyboard.press('Enter');
+  await expect(agentLines(page)).toHaveCount(1);
+  await expect(input).toHaveValue('');
+  await expect(page.getByTestId('chat-limit')).toHaveCount(0);
+});
+
+test('a chat report can be deleted from the intro’s history, after a confirmation', async ({ page }) => {
+  await openLive(page);
+  await start(page, 'practice');
+  await sayLive(page, STRONG[0]![0]);
+  await page.getByTestId('chat-end').click();
+  await expect(page.getByTestId('chat-report')).toBeVisible();
+  await expect.poll(async () => (await storedReports(page)).length).toBe(1);
+  await page.reload();
+  const list = page.getByTestId('chat-history-list');
+  await expect(list.locator('li')).toHaveCount(1);
+  await list.getByTestId('chat-delete').click();
+  await expect(list).toContainText('确定删除这次对话记录吗');
+  await page.getByRole('button', { name: '取消' }).click();
+  expect(await storedReports(page)).toHaveLength(1);
+  await list.getByTestId('chat-delete').click();
+  await list.getByTestId('chat-delete-yes').click();
+  await expect(page.getByTestId('chat-history-list')).toHaveCount(0);
+  await expect(page.getByTestId('chat-history')).toHaveCount(0);
+  expect(await storedReports(page)).toEqual([]);
+});

@@ -23,6 +23,30 @@
  * - hint(): practice mode only — the current turn's key points, what to avoid and the model replies.
  *
  * Storage failures never stop the chat: `problem` holds the DeviceStoreError for the island.
+ *
+ * No work lost:
+ * - One tab owns a scenario's chat: load() takes the tab lock "sop-chat:<id>" (state/tab-lock.ts).
+ *   Without it the island is read-only (`readOnly` = 'other-tab': no start, no send) until
+ *   takeOver(), which takes the lock and resumes the chat in progress here; the other tab stops
+ *   (its timers too) and says so (`readOnly` = 'taken-over').
+ * - A chat in progress is kept as a draft in localStorage (ChatDraft, key "sop-draft:chat:<id>",
+ *   state/drafts.ts): mode, start time, the replies with their afterMs, hints used, the time of the
+ *   latest message on screen. It is written synchronously at the start, on every message, on every
+ *   hint and on `pagehide`, and removed when the chat ends.
+ * - load() resumes a draft of the same scenario version at the same turn: the replies are replayed
+ *   through the deterministic engine (startChat + reply), which gives the same customer lines, turn
+ *   and wait bookkeeping; customer lines still "typing" at the reload appear at once.
+ * - The time away is counted honestly: the wait keeps running while the page is gone (reload, app
+ *   switch), measured from the latest message on screen before it (customer lines that had not yet
+ *   appeared start their wait on return). A trainee back within the customer's patience simply
+ *   answers late; past limit + leaveAfterSec the customer has left and the chat ends as
+ *   'customer-left' at once, exactly as if the page had stayed open. The recorded wait of a
+ *   customer who left is capped at the moment they left (limit + leaveAfterSec, one tick), so a
+ *   phone asleep for days still exports a valid file (afterMs ≤ 24 h).
+ * - The input stops at CHAT_INPUT_MAX_CHARS (result-file.ts; send() refuses longer text) and a chat
+ *   ends at MAX_CHAT_REPLIES replies: every chat fits the result file (chatEntrySchema).
+ * - A report is saved compare-and-set: an existing report with the same id is never overwritten.
+ * - deleteReport(id): the trainee deletes one of this scenario's reports from the device.
  */
 import type { Scenario, Turn } from '../../schemas/scenario.ts';
 import type { Standard } from '../../schemas/standard.ts';
@@ -38,11 +62,44 @@ import {
 import type { ChatMode, ChatReportRecord, EndReason } from '../../lib/chat/report-record.ts';
 import { buildChatRules, resolveLimits, type ChatRules, type Limits } from '../../lib/chat/rules.ts';
 import { scorePlay, type ChatReport } from '../../lib/chat/score.ts';
+import { CHAT_INPUT_MAX_CHARS } from '../../lib/training/result-file.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
+import { MemoryDrafts, readDraft, removeDraft, writeDraft, type DraftStorage } from '../state/drafts.ts';
+import { noTabLock, type TabLock, type TabLockHandle } from '../state/tab-lock.ts';
 
 /** The record formats live in src/lib/chat/report-record.ts; re-exported for the chat components. */
 export type { ChatMode, ChatReportRecord, EndReason };
 export type ChatPhase = 'loading' | 'intro' | 'chat' | 'finished';
+/** Why this tab cannot chat: another tab has the scenario open, or took it over from this one. */
+export type ChatReadOnly = 'other-tab' | 'taken-over';
+
+/** Most replies a chat may have: the result file's limit (chatEntrySchema); the chat ends there. */
+export const MAX_CHAT_REPLIES = 500;
+export { CHAT_INPUT_MAX_CHARS };
+
+/** The tab lock's name for a scenario. */
+export const chatLockName = (scenarioId: string) => `sop-chat:${scenarioId}`;
+/** The draft key of a scenario's chat in progress. */
+export const chatDraftKey = (scenarioId: string) => `sop-draft:chat:${scenarioId}`;
+
+/** A chat in progress, as kept in localStorage (see the module comment). Times in ms since the epoch. */
+export interface ChatDraft {
+  format: 'sop-chat-draft';
+  scenario: string;
+  scenarioVersion: number;
+  scenarioHash?: string;
+  mode: ChatMode;
+  startedAt: number;
+  replies: AgentReply[];
+  hintsUsed: number;
+  /** Turns whose hint was opened (a hint counts once per turn). */
+  hintTurns: string[];
+  /** The latest message on screen: the next reply's wait starts here. */
+  lastAt: number;
+  /** Customer lines still to appear (typing) when the draft was written. */
+  pending: number;
+  savedAt: number;
+}
 
 /** One line on screen. */
 export interface ChatLine {
@@ -122,6 +179,10 @@ export interface ChatSessionOptions {
   typingMs?: (text: string) => number;
   /** Content fingerprint of the scenario (computed at build time), stored with each report. */
   scenarioHash?: string;
+  /** The tab lock (browserTabLock() in the browser); by default every session owns its chat. */
+  lock?: TabLock;
+  /** Where the chat in progress is kept (localStorage in the browser); by default in memory. */
+  drafts?: DraftStorage;
 }
 
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -153,6 +214,14 @@ export class ChatSession {
   #hintTurns = new Set<string>();
   #run = 0;
   #saving: Promise<void> = Promise.resolve();
+  #lock: TabLock;
+  #drafts: DraftStorage;
+  #handle: TabLockHandle | null = null;
+
+  /** Non-null: this tab only shows the chat (another tab owns it); say why and offer takeOver(). */
+  readOnly: ChatReadOnly | null = $state(null);
+  /** True when load() or takeOver() resumed a chat in progress from its draft. */
+  resumed = $state(false);
 
   phase: ChatPhase = $state('loading');
   mode: ChatMode = $state('practice');
@@ -186,6 +255,8 @@ export class ChatSession {
     this.#clock = options.clock ?? systemClock;
     this.#typingMs = options.typingMs ?? typingDelayMs;
     this.#scenarioHash = options.scenarioHash;
+    this.#lock = options.lock ?? noTabLock;
+    this.#drafts = options.drafts ?? new MemoryDrafts();
     this.#intents = compileIntents(scenario.intents);
     this.#turns = new Map(scenario.turns.map((t) => [t.id, t]));
   }
@@ -211,7 +282,7 @@ export class ChatSession {
   }
 
   get canSend(): boolean {
-    return this.phase === 'chat' && !this.customerTyping;
+    return this.phase === 'chat' && !this.customerTyping && !this.readOnly;
   }
 
   /** Practice mode only: the current turn's key points and model replies. */
@@ -226,10 +297,140 @@ export class ChatSession {
     };
   }
 
-  /** Reads this scenario's earlier reports from the device. */
+  /**
+   * Takes the tab lock (read-only without it), reads this scenario's earlier reports from the
+   * device and resumes the chat in progress from its draft.
+   */
   async load(): Promise<void> {
+    this.#handle?.release();
+    this.#handle = await this.#lock.acquire(chatLockName(this.scenario.id), { onLost: () => this.#lost() });
+    this.readOnly = this.#handle ? null : 'other-tab';
     await this.#loadHistory();
+    if (!this.readOnly && this.#resumeDraft()) return;
     if (this.phase === 'loading') this.phase = 'intro';
+  }
+
+  /** Takes the chat over from the tab that has it (that tab stops) and resumes the chat in progress here. */
+  async takeOver(): Promise<void> {
+    this.#handle?.release();
+    this.#handle = await this.#lock.acquire(chatLockName(this.scenario.id), { steal: true, onLost: () => this.#lost() });
+    this.readOnly = this.#handle ? null : 'other-tab';
+    await this.#loadHistory();
+    if (this.readOnly) return;
+    if (!this.#resumeDraft() && this.phase === 'chat') {
+      // This tab's own chat was stopped when it was taken from it, and its draft is gone (ended elsewhere).
+      this.#stopTimers();
+      this.#run++;
+      this.#engine = null;
+      this.phase = 'intro';
+    }
+  }
+
+  /** Writes the chat in progress as a draft now (the island calls it on `pagehide`). */
+  flush(): void {
+    this.#saveDraft();
+  }
+
+  /** Deletes one of this scenario's reports from the device (the trainee confirmed). */
+  async deleteReport(id: string): Promise<void> {
+    if (!this.history.some((r) => r.id === id)) return;
+    try {
+      await this.#store.delete('chatReports', id);
+    } catch (err) {
+      this.#fail(err, 'delete');
+    }
+    await this.#loadHistory();
+  }
+
+  #lost(): void {
+    this.readOnly = 'taken-over';
+    // The other tab carries on with this chat: stop here, write nothing more.
+    this.#stopTimers();
+    this.#run++;
+    this.hintOpen = false;
+  }
+
+  #saveDraft(): void {
+    if (this.phase !== 'chat' || this.readOnly || !this.#engine) return;
+    const draft: ChatDraft = {
+      format: 'sop-chat-draft',
+      scenario: this.scenario.id,
+      scenarioVersion: this.scenario.version,
+      ...(this.#scenarioHash ? { scenarioHash: this.#scenarioHash } : {}),
+      mode: this.mode,
+      startedAt: this.#startedAt,
+      replies: plain($state.snapshot(this.replies) as AgentReply[]),
+      hintsUsed: this.hintsUsed,
+      hintTurns: [...this.#hintTurns],
+      lastAt: this.lastAt,
+      pending: this.#pending.length,
+      savedAt: this.#clock.now(),
+    };
+    writeDraft(this.#drafts, chatDraftKey(this.scenario.id), draft);
+  }
+
+  /** A usable draft of this scenario (same version and content), else undefined (and the draft is dropped). */
+  #readChatDraft(): ChatDraft | undefined {
+    const key = chatDraftKey(this.scenario.id);
+    const d = readDraft<ChatDraft>(this.#drafts, key);
+    if (d === undefined) return undefined;
+    const ok =
+      !!d &&
+      d.format === 'sop-chat-draft' &&
+      d.scenario === this.scenario.id &&
+      d.scenarioVersion === this.scenario.version &&
+      (d.scenarioHash ?? '') === (this.#scenarioHash ?? '') &&
+      (d.mode === 'practice' || d.mode === 'exam') &&
+      Number.isFinite(d.startedAt) &&
+      Number.isFinite(d.lastAt) &&
+      Array.isArray(d.replies) &&
+      d.replies.length < MAX_CHAT_REPLIES &&
+      d.replies.every(
+        (r) => typeof r?.text === 'string' && r.text.length <= CHAT_INPUT_MAX_CHARS && Number.isFinite(r.afterMs) && r.afterMs >= 0,
+      );
+    if (ok) return d;
+    removeDraft(this.#drafts, key);
+    return undefined;
+  }
+
+  /** Resumes the chat in progress from its draft at the same turn (replayed through the engine); false when there is none. */
+  #resumeDraft(): boolean {
+    const draft = this.#readChatDraft();
+    if (!draft) return false;
+    this.#begin(draft.mode, draft.startedAt);
+    this.hintsUsed = Math.max(0, Math.trunc(draft.hintsUsed) || 0);
+    this.#hintTurns = new Set(Array.isArray(draft.hintTurns) ? draft.hintTurns.filter((t) => typeof t === 'string') : []);
+    const engine = this.#engine!;
+    let t = draft.startedAt;
+    for (const reply of draft.replies) {
+      t += reply.afterMs;
+      const turn = this.turnId ?? '';
+      const { customer, ending } = engine.reply({ text: reply.text, afterMs: reply.afterMs });
+      this.replies.push({ text: reply.text, afterMs: reply.afterMs });
+      if (reply.text) {
+        this.lines.push({ id: this.#nextId++, from: 'agent', text: reply.text, at: t, turn });
+        this.#agentSpoke = true;
+        this.#lastHolds = analyseMessage(reply.text, this.#intents, this.scenario.product?.price).hits.has(HOLD_INTENT);
+      }
+      this.#lastWasAgent = customer.length === 0;
+      this.turnId = engine.turn?.id;
+      if (ending || !reply.text) {
+        // The chat had ended before the reload (report not saved): finish it now.
+        this.resumed = true;
+        this.#saving = this.#finish(ending ? 'ending' : 'customer-left');
+        return true;
+      }
+      for (const m of customer) this.lines.push({ id: this.#nextId++, from: 'customer', text: m.text, at: t, turn: m.turn });
+      if (customer.length || this.turnId !== turn) this.#note(this.turnId);
+    }
+    const now = this.#clock.now();
+    this.now = now;
+    // The wait keeps running while the page was away; lines that had not appeared yet appear now.
+    this.lastAt = draft.pending > 0 ? now : Math.min(draft.lastAt, now);
+    this.resumed = true;
+    this.#saveDraft();
+    this.#restartTick();
+    return true;
   }
 
   async #loadHistory(): Promise<void> {
@@ -245,12 +446,20 @@ export class ChatSession {
 
   /** Starts a new chat: the customer's opening appears at once. */
   start(mode: ChatMode = this.mode): void {
+    if (this.readOnly) return;
+    this.#begin(mode, this.#clock.now(), true);
+    this.resumed = false;
+    this.#saveDraft();
+  }
+
+  /** A new engine and an empty chat started at `startedAt`; its opening shown at once (`live`: the rest typed). */
+  #begin(mode: ChatMode, startedAt: number, live = false): void {
     this.#stopTimers();
     this.#run++;
     this.mode = mode;
     const { session, opening } = startChat(this.scenario, this.rules, this.#intents);
     this.#engine = session;
-    this.#startedAt = this.#clock.now();
+    this.#startedAt = startedAt;
     this.now = this.#startedAt;
     this.lastAt = this.#startedAt;
     this.lines = [];
@@ -266,6 +475,11 @@ export class ChatSession {
     this.#lastHolds = false;
     this.turnId = session.turn?.id;
     this.phase = 'chat';
+    if (!live) {
+      for (const m of opening) this.lines.push({ id: this.#nextId++, from: 'customer', text: m.text, at: startedAt, turn: m.turn });
+      this.#note(this.turnId);
+      return;
+    }
     const [first, ...rest] = opening;
     if (first) this.#show(first);
     if (rest.length) this.#queue(rest);
@@ -284,7 +498,14 @@ export class ChatSession {
    */
   send(raw: string): boolean {
     const text = typeof raw === 'string' ? raw.trim() : '';
-    if (!text || !this.canSend || !this.#engine) return false;
+    if (!text || text.length > CHAT_INPUT_MAX_CHARS || !this.canSend || !this.#engine) return false;
+    // Back after a long time away (app switch, frozen tab) before a tick noticed: the customer has left.
+    this.now = this.#clock.now();
+    const wait = this.wait;
+    if (wait && wait.ms > (wait.limitSec + this.limits.leaveAfterSec) * 1000) {
+      this.#customerLeaves(wait.ms);
+      return false;
+    }
     const at = this.#clock.now();
     const reply: AgentReply = { text, afterMs: Math.max(0, Math.round(at - this.lastAt)) };
     const turn = this.turnId ?? '';
@@ -303,14 +524,19 @@ export class ChatSession {
       this.#saving = this.#finish('ending');
       return true;
     }
+    if (this.replies.length >= MAX_CHAT_REPLIES) {
+      this.#saving = this.#finish('trainee');
+      return true;
+    }
     if (customer.length) this.#queue(customer);
     else if (this.turnId !== turn) this.#note(this.turnId);
+    this.#saveDraft();
     return true;
   }
 
   /** The trainee ends the chat (结束对话). */
   end(): Promise<void> {
-    if (this.phase === 'chat') this.#saving = this.#finish('trainee');
+    if (this.phase === 'chat' && !this.readOnly) this.#saving = this.#finish('trainee');
     return this.#saving;
   }
 
@@ -329,6 +555,7 @@ export class ChatSession {
     if (this.hintOpen && this.turnId && !this.#hintTurns.has(this.turnId)) {
       this.#hintTurns.add(this.turnId);
       this.hintsUsed++;
+      this.#saveDraft();
     }
   }
 
@@ -345,6 +572,8 @@ export class ChatSession {
   dispose(): void {
     this.#stopTimers();
     this.#run++;
+    this.#handle?.release();
+    this.#handle = null;
   }
 
   /** Sets a problem found outside the session (e.g. openDeviceStore fell back to memory). */
@@ -359,6 +588,7 @@ export class ChatSession {
     this.now = at;
     this.#lastWasAgent = false;
     this.#restartTick();
+    this.#saveDraft();
   }
 
   #note(turnId: string | undefined): void {
@@ -418,8 +648,11 @@ export class ChatSession {
 
   /** The customer waited past limit + leaveAfterSec: the engine records the wait as a timeout. */
   #customerLeaves(waitMs: number): void {
-    if (!this.#engine) return;
-    const reply: AgentReply = { text: '', afterMs: Math.round(waitMs) };
+    if (!this.#engine || this.readOnly) return;
+    // The customer left at limit + leaveAfterSec: a longer wait (a frozen tab, days away) is not theirs.
+    const wait = this.wait;
+    const cap = wait ? (wait.limitSec + this.limits.leaveAfterSec) * 1000 + TICK_MS : waitMs;
+    const reply: AgentReply = { text: '', afterMs: Math.round(Math.min(waitMs, cap)) };
     this.#engine.reply(reply);
     this.replies.push(reply);
     this.#saving = this.#finish('customer-left');
@@ -427,6 +660,7 @@ export class ChatSession {
 
   async #finish(reason: EndReason): Promise<void> {
     if (!this.#engine || this.phase !== 'chat') return;
+    removeDraft(this.#drafts, chatDraftKey(this.scenario.id));
     this.#stopTimers();
     this.#pending = [];
     this.customerTyping = false;
@@ -458,7 +692,8 @@ export class ChatSession {
     this.record = record;
     this.phase = 'finished';
     try {
-      await this.#store.put('chatReports', record);
+      // Compare-and-set: a report with this id (saved by another tab) is never overwritten.
+      if (!(await this.#store.get<ChatReportRecord>('chatReports', record.id))) await this.#store.put('chatReports', record);
       if (this.problem?.reason === 'quota' || this.problem?.reason === 'failed') this.problem = null;
     } catch (err) {
       this.#fail(err, 'put');
