@@ -143,12 +143,13 @@ test('trainer assigns, new hire takes a quiz and a chat and exports, trainer imp
       .locator(`li[data-item="quiz:${QUIZ}"]`)
       .getByRole('link', { name: `开始：${quiz.title}` })
       .click();
-    await expect(hire).toHaveURL(new RegExp(`/quizzes/${QUIZ}/$`));
+    await expect(hire).toHaveURL(new RegExp(`/quizzes/${QUIZ}/\\?mode=exam$`));
     await takeQuiz(hire, quiz);
     await expect(hire.getByTestId('quiz-percent')).toHaveText('100%');
 
     // Take the chat: one greeting, then end it.
-    await hire.goto(`/chat/${CHAT}/`);
+    // Exam mode (the builder requires it by default), as the card's link opens it.
+    await hire.goto(`/chat/${CHAT}/?mode=exam`);
     await hire.getByTestId('chat-start').click();
     const input = hire.locator('#chat-input');
     await expect(input).toBeVisible();

@@ -68,6 +68,8 @@ export class AssignBuilder {
   group = $state('');
   trainer = $state('');
   passMark: number | string = $state(80);
+  /** Only exam-mode attempts count (practice shows answers as you go): on by default. */
+  examOnly = $state(true);
   due = $state('');
   traineesText = $state('');
   note = $state('');
@@ -155,6 +157,7 @@ export class AssignBuilder {
       trainees: [...new Set(this.trainees)],
       ...(this.note.trim() ? { note: this.note.trim() } : {}),
       ...(endpoint ? { lrs: { endpoint, ...(this.lrsAuth.trim() ? { auth: this.lrsAuth.trim() } : {}) } } : {}),
+      ...(this.examOnly ? { examOnly: true } : {}),
     };
   }
 
@@ -320,6 +323,7 @@ export class AssignBuilder {
     this.group = a.group;
     this.trainer = a.trainer ?? '';
     this.passMark = a.passMark;
+    this.examOnly = Boolean(a.examOnly);
     this.due = a.due < localDay(this.#now()) ? localDay(this.#now(), 7) : a.due;
     this.traineesText = a.trainees.join('\n');
     this.note = a.note ?? '';
