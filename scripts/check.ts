@@ -1,5 +1,6 @@
 /**
  * `npm run check`: type-checks every file kind and never prompts.
+ *   0. astro sync: the generated types (astro:content, .css imports) a fresh clone does not have yet;
  *   1. svelte-check: every .svelte, .svelte.ts and .ts file of tsconfig.json (full DOM + Node types);
  *   2. astro check: every .astro file (and the content collections' types);
  *   3. tsc -p tsconfig.lib.json: src/lib (without src/lib/node) and src/schemas with the ES library and
@@ -15,6 +16,8 @@ const root = rootArg > 0 ? resolve(process.argv[rootArg + 1] ?? '.') : process.c
 const bin = (name: string) => resolve(root, 'node_modules/.bin', name);
 
 const steps: [string, string, string[]][] = [
+  // Generates .astro/types.d.ts (astro:content, the .css imports): a fresh clone has none yet.
+  ['astro sync (types of the content collections)', bin('astro'), ['sync']],
   ['svelte-check (.svelte, .ts)', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--output', 'human', '--fail-on-warnings']],
   ['astro check (.astro)', bin('astro'), ['check']],
   ['tsc src/lib without DOM/Node (tsconfig.lib.json)', bin('tsc'), ['-p', 'tsconfig.lib.json']],

