@@ -84,7 +84,8 @@ if (!args.includes('--no-lighthouse')) {
     );
     if (process.env.VERBOSE)
       for (const a of Object.values(lhr.audits))
-        if (a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative') console.log(`    ${a.id}: ${a.displayValue ?? a.score}`);
+        if (a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
+          console.log(`    ${a.id}: ${a.displayValue ?? a.score}`);
   }
   chrome.kill();
   await lhServer.close();
