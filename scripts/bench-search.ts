@@ -1,7 +1,7 @@
 /**
  * `npm run bench:search`: figures for the script search (a report, not a test).
  *
- * 1. Real content: what the index is made of (terms, postings, frequencies, documents; texts
+ * 1. Real content: what the index is made of (terms, postings, field masks, frequencies, documents; texts
  *    apart), bytes (raw, gzip, brotli) of the index the browser fetches and of the texts, build
  *    time, load + deserialize time, query latency p50/p95 over the evaluation queries, recall@5
  *    and MRR (tests/search-eval/), and on the blind set (tests/search-eval/blind/: written and
@@ -66,6 +66,7 @@ function parts(index: SerializedSearchIndex) {
   return {
     terms: gz(index.terms),
     postings: gz(index.postings),
+    masks: gz(index.masks),
     frequencies: gz(index.frequencies),
     docs: gz(index.docs),
     textsAll: gz(allTexts(index)),
@@ -201,8 +202,8 @@ line('index build (tokenize + encode)', ms(buildMs));
 line('index (no texts) raw / gzip / brotli', `${kb(realSize.raw)} / ${kb(realSize.gzip)} / ${kb(realSize.brotli)}`);
 const realParts = parts(realIndex);
 line(
-  '  gzip: terms / postings / freqs / docs',
-  `${kb(realParts.terms)} / ${kb(realParts.postings)} / ${kb(realParts.frequencies)} / ${kb(realParts.docs)}`,
+  '  gzip: terms / postings / masks / freqs / docs',
+  `${kb(realParts.terms)} / ${kb(realParts.postings)} / ${kb(realParts.masks)} / ${kb(realParts.frequencies)} / ${kb(realParts.docs)}`,
 );
 line('texts gzip: all in one / per file (mean)', `${kb(realParts.textsAll)} / ${kb(realParts.textFileMean)}`);
 line('complete file raw / gzip (CLI --index)', `${kb(realFullSize.raw)} / ${kb(realFullSize.gzip)}`);
@@ -242,8 +243,8 @@ line('index build', ms(genBuildMs));
 line('index (no texts) raw / gzip / brotli', `${kb(genSize.raw)} / ${kb(genSize.gzip)} / ${kb(genSize.brotli)}`);
 const genParts = parts(genIndex);
 line(
-  '  gzip: terms / postings / freqs / docs',
-  `${kb(genParts.terms)} / ${kb(genParts.postings)} / ${kb(genParts.frequencies)} / ${kb(genParts.docs)}`,
+  '  gzip: terms / postings / masks / freqs / docs',
+  `${kb(genParts.terms)} / ${kb(genParts.postings)} / ${kb(genParts.masks)} / ${kb(genParts.frequencies)} / ${kb(genParts.docs)}`,
 );
 line('texts gzip: all in one / per file (mean)', `${kb(genParts.textsAll)} / ${kb(genParts.textFileMean)}`);
 line('per 1,000 scripts raw / gzip (index)', `${kb(per1000(genSize.raw))} / ${kb(per1000(genSize.gzip))}`);

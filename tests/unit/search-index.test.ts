@@ -7,7 +7,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import lunr from 'lunr';
-import { buildSearchIndex, coreIndex, documentTokens } from '../../src/lib/search/build-index.ts';
+import { allTexts, buildSearchIndex, coreIndex, documentTokens, textFiles } from '../../src/lib/search/build-index.ts';
 import { loadSearchIndex, lunrRef } from '../../src/lib/search/load-index.ts';
 import { lunrQuery, type QueryClause } from '../../src/lib/search/query.ts';
 import { docStub, packDocs, packTerms, unpackDocs, unpackTerms } from '../../src/lib/search/index-format.ts';
@@ -160,10 +160,29 @@ describe('index format', () => {
     expect(JSON.stringify(core)).not.toContain(DOCS[0]!.reply);
   });
 
-  it('keeps the real index small: under 170 bytes gzipped per document without texts (829 documents: 110 kB)', () => {
+  it('keeps the real index small: under 130 bytes gzipped per document without texts (940 documents: 112 kB)', () => {
     const core = coreIndex(buildSearchIndexFromDisk(projectRoot()));
-    expect(gzipSync(JSON.stringify(core)).length / unpackDocs(core.docs).length).toBeLessThan(170);
+    expect(gzipSync(JSON.stringify(core)).length / unpackDocs(core.docs).length).toBeLessThan(130);
   }, 60_000);
+
+  it('stores no postings of the title and the context (the loader makes them from the docs), nor their terms', () => {
+    const full = buildSearchIndex(DOCS, FACETS);
+    expect(full.fields.filter((f) => f.fromStub).map((f) => f.name)).toEqual(['title', 'context']);
+    const stored = new Set(unpackTerms(full.terms));
+    const onlyInTitles = DOCS.flatMap((d) => tokenizeAll([d.title], 'only')).filter((t) => !stored.has(t));
+    expect(onlyInTitles.length).toBeGreaterThan(0);
+    // Yet a term found only in a title is searchable.
+    const loaded = loadSearchIndex(JSON.parse(JSON.stringify(coreIndex(full))));
+    expect(lunrQuery(loaded.lunr, [t(onlyInTitles[0]!)]).length).toBeGreaterThan(0);
+  });
+
+  it('serves the browser what the results list shows: no tags, no script variants or notes', () => {
+    const full = buildSearchIndex(DOCS, FACETS);
+    for (const { text } of textFiles(full)) expect(text.tags).toBeUndefined();
+    const script = textFiles(full).find((f) => f.text.key.startsWith('script:') && f.text.reply);
+    expect(script?.text.body).toBeUndefined();
+    expect(allTexts(full).texts.every((x) => x.tags === undefined)).toBe(true);
+  });
 
   it('packs the sorted terms losslessly', () => {
     const terms = ['1', '15', '1a', 'vip', 'vipp', '便', '便利', '便宜', '便宜点', '退', '退款', '退货', '𠀀字', '𠀀𠀁', '𠀀𠀁𠀂'].sort();

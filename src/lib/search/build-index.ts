@@ -4,7 +4,7 @@
  * terms; lunr's English pipeline (trimmer, stop words, stemmer) is never used.
  */
 import { SEARCH_FIELDS } from './fields.ts';
-import { fieldTexts, type SearchDoc, type SearchFacets } from './documents.ts';
+import { fieldTexts, type SearchDoc, type SearchDocStub, type SearchDocText, type SearchFacets } from './documents.ts';
 import { tokenizeAll } from './tokenize.ts';
 import { encodeNumbers } from './numbers.ts';
 import {
@@ -21,6 +21,8 @@ import {
   type ServedText,
 } from './index-format.ts';
 
+const isFromStub = (f: (typeof SEARCH_FIELDS)[number]) => 'fromStub' in f && f.fromStub;
+
 /** The tokens of each field of a document, in field order (duplicates kept: they are frequencies). */
 export function documentTokens(doc: SearchDoc): string[][] {
   const texts = fieldTexts(doc);
@@ -29,42 +31,48 @@ export function documentTokens(doc: SearchDoc): string[][] {
 
 /** Builds the complete index (with the texts); `facets` are stored for the filters. */
 export function buildSearchIndex(docs: SearchDoc[], facets: SearchFacets): SerializedSearchIndex {
-  const fieldCount = SEARCH_FIELDS.length;
   const perDoc = docs.map(documentTokens);
-  const terms = [...new Set(perDoc.flat(2))].sort();
+  // The stored fields (the others are made again at load from the stubs: fields.ts `fromStub`).
+  const stored = SEARCH_FIELDS.flatMap((f, i) => (isFromStub(f) ? [] : [i]));
+  // The terms of the stored fields; those only in a title or a context are added by the loader.
+  const terms = [...new Set(perDoc.flatMap((fields) => stored.flatMap((f) => fields[f]!)))].sort();
   const number = new Map(terms.map((t, i) => [t, i]));
-  // Postings per term, in (document, field) order because documents and fields are walked in order.
-  const postings: number[][] = terms.map(() => []);
-  const frequencies: number[][] = terms.map(() => []);
+  // Per term, per document holding it (in document order): the mask of its stored fields and their frequencies.
+  const postings: Array<Array<{ doc: number; mask: number; tf: number[] }>> = terms.map(() => []);
   perDoc.forEach((fields, doc) => {
-    fields.forEach((tokens, field) => {
+    stored.forEach((fieldNumber, field) => {
       const tf = new Map<number, number>();
-      for (const t of tokens) {
+      for (const t of fields[fieldNumber]!) {
         const id = number.get(t)!;
         tf.set(id, (tf.get(id) ?? 0) + 1);
       }
       for (const [id, n] of tf) {
-        postings[id]!.push(doc * fieldCount + field);
-        frequencies[id]!.push(n - 1);
+        const list = postings[id]!;
+        let last = list[list.length - 1];
+        if (last?.doc !== doc) list.push((last = { doc, mask: 0, tf: [] }));
+        last.mask |= 1 << field;
+        last.tf.push(n - 1);
       }
     });
   });
-  function* postingNumbers() {
+  function* documentNumbers() {
     for (const list of postings) {
       yield list.length;
-      let previous = 0;
-      for (const key of list) {
-        yield key - previous;
-        previous = key;
+      let previous = -1;
+      for (const { doc } of list) {
+        yield doc - previous - 1;
+        previous = doc;
       }
     }
   }
+  const entries = postings.flat();
   return {
     format: SEARCH_INDEX_FORMAT,
-    fields: SEARCH_FIELDS.map((f) => ({ name: f.name, boost: f.boost })),
+    fields: SEARCH_FIELDS.map((f) => ({ name: f.name, boost: f.boost, ...(isFromStub(f) ? { fromStub: true as const } : {}) })),
     terms: packTerms(terms),
-    postings: encodeNumbers(postingNumbers()),
-    frequencies: encodeNumbers(frequencies.flat()),
+    postings: encodeNumbers(documentNumbers()),
+    masks: encodeNumbers(entries.map((e) => e.mask - 1)),
+    frequencies: encodeNumbers(entries.flatMap((e) => e.tf)),
     docs: packDocs(docs.map(docStub)),
     texts: docs.map(docText),
     facets,
@@ -77,12 +85,23 @@ export function coreIndex(index: SerializedSearchIndex): SerializedSearchIndex {
   return core;
 }
 
+/**
+ * What the browser gets of a document's texts: what the results list shows (result-view.ts: the
+ * customer's words, the summary, the reply, the body of an entry that is not a script). Tags, and
+ * a script's variants and notes, are searched (the index holds them) but never shown there: the
+ * complete file (CLI) keeps them.
+ */
+function servedText(doc: SearchDocStub, text: SearchDocText | undefined): ServedText {
+  const { tags: _tags, body, ...shown } = text ?? {};
+  return { key: docKey(doc), ...shown, ...(body && doc.kind !== 'script' ? { body } : {}) };
+}
+
 /** Each document's texts as served one file per document (path → content). */
 export function textFiles(index: SerializedSearchIndex): Array<{ path: string; text: ServedText }> {
-  return unpackDocs(index.docs).map((doc, i) => ({ path: searchTextPath(doc), text: { key: docKey(doc), ...index.texts?.[i] } }));
+  return unpackDocs(index.docs).map((doc, i) => ({ path: searchTextPath(doc), text: servedText(doc, index.texts?.[i]) }));
 }
 
 /** Every text in one file (the offline copy). */
 export function allTexts(index: SerializedSearchIndex): SerializedTexts {
-  return { format: SEARCH_INDEX_FORMAT, texts: unpackDocs(index.docs).map((doc, i) => ({ key: docKey(doc), ...index.texts?.[i] })) };
+  return { format: SEARCH_INDEX_FORMAT, texts: unpackDocs(index.docs).map((doc, i) => servedText(doc, index.texts?.[i])) };
 }

@@ -7,7 +7,7 @@ import type { SiteIndex } from '../content/site-index.ts';
 import { STAGES } from '../../schemas/common.ts';
 import { formatThreshold } from '../text/threshold.ts';
 import { urls } from '../urls.ts';
-import type { SearchField } from './fields.ts';
+import { stubFieldText, type SearchField } from './fields.ts';
 
 export const SEARCH_KINDS = ['script', 'workflow', 'step', 'standard'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -60,12 +60,12 @@ export interface SearchFacets {
 /** The text of each indexed field of a document (lists stay lists: pairs never straddle items). */
 export function fieldTexts(doc: SearchDoc): Record<SearchField, string[]> {
   return {
-    title: [doc.title],
+    title: stubFieldText(doc, 'title')!,
     customer: doc.customer ?? [],
     tags: doc.tags ?? [],
     summary: doc.summary ? [doc.summary] : [],
     body: [...(doc.reply ? [doc.reply] : []), ...(doc.body ?? [])],
-    context: doc.context ? [doc.context] : [],
+    context: stubFieldText(doc, 'context')!,
   };
 }
 

@@ -8,10 +8,16 @@
  * and the pairs inside words only: the pairs that straddle two words there (的快, 递到) were two
  * thirds of all terms and a third of the index, and dropping them cost no recall on the
  * evaluation set (tests/search-eval/).
+ *
+ * `fromStub`: the field's text is part of what the index keeps of every document anyway (the
+ * title, the context: index-format.ts `docs`), so its postings are not stored: the loader makes
+ * them again from that text (load-index.ts), which takes a fifth of the postings off the file.
+ * Such a field is tokenised without the word segmenter (`pairs: 'only'`: its Han pairs and its
+ * Latin words and numbers), so the build and every browser make the same tokens.
  */
 export const SEARCH_FIELDS = [
   /** Script title, workflow title, step title, standard name. */
-  { name: 'title', boost: 8, pairs: 'all' },
+  { name: 'title', boost: 8, pairs: 'only', fromStub: true },
   /** What customers say (scripts' `customer`). */
   { name: 'customer', boost: 6, pairs: 'all' },
   /** Tags and synonyms (scripts' `tags`, standards' `phrases` and category, workflows' roles). */
@@ -21,8 +27,8 @@ export const SEARCH_FIELDS = [
   /** Long text: the reply, its variants and notes; a step's body; a standard's notes. */
   { name: 'body', boost: 1, pairs: 'in-words' },
   /** Where the entry belongs: workflow and step titles, track title. */
-  { name: 'context', boost: 1.5, pairs: 'all' },
-] as const;
+  { name: 'context', boost: 1.5, pairs: 'only', fromStub: true },
+] as const satisfies ReadonlyArray<{ name: string; boost: number; pairs: 'all' | 'in-words' | 'only'; fromStub?: true }>;
 
 export type SearchField = (typeof SEARCH_FIELDS)[number]['name'];
 
@@ -31,3 +37,14 @@ export const KEY_FIELDS_MASK = SEARCH_FIELDS.reduce(
   (mask, f, i) => (['title', 'customer', 'tags', 'summary'].includes(f.name) ? mask | (1 << i) : mask),
   0,
 );
+
+/**
+ * The text of an indexed field that every document's stub holds (`fromStub`: the title, the
+ * context), undefined for the other fields. The build (documents.ts) and the loader
+ * (load-index.ts) both read it here.
+ */
+export function stubFieldText(stub: { title: string; context?: string }, field: string): string[] | undefined {
+  if (field === 'title') return [stub.title];
+  if (field === 'context') return stub.context ? [stub.context] : [];
+  return undefined;
+}

@@ -2,18 +2,25 @@
  * The serialized search index. Written at build time (build-index.ts), read by the browser and
  * the CLI (load-index.ts), which loads it into a lunr.Index that the queries run on.
  *
- * - `terms`: every indexed term, sorted, packed (see `packTerms`); a term's number is its place.
- * - `postings`: an inverted index. For each term in order: how many (document, field) pairs
- *   contain it, then those pairs as `document × fields + field`, ascending, delta-coded.
- *   `frequencies`: for each of those pairs in the same order, how often the term occurs − 1.
- *   Both are lists of numbers in the text encoding of numbers.ts (one character for most).
- *   Field lengths (BM25) are the sums of the frequencies, so they are not stored.
+ * - `terms`: every term of the stored fields (below), sorted, packed (see `packTerms`); a term's
+ *   number is its place. The loader adds the terms found only in titles and contexts.
+ * - The postings, an inverted index of the stored fields: all but those marked `fromStub` (the
+ *   title, the context), whose text `docs` holds anyway; the loader tokenises them again.
+ *   `postings`: for each term in order, how many documents hold it, then those documents as
+ *   gaps (the first document's number, then each one's distance to the previous one − 1).
+ *   `masks`: for each of those (term, document) in the same order, which stored fields hold the
+ *   term, as a bit mask (bit k: the k-th stored field) − 1. `frequencies`: for each field of
+ *   each mask, low bit first, how often the term occurs there − 1. All three are lists of
+ *   numbers in the text encoding of numbers.ts (one character for most); kept apart, each
+ *   compresses better. Field lengths (BM25) are the sums of the frequencies, so they are not
+ *   stored.
  * - `docs`: what a result shows at once (kind, id, title, links, stage, tracks, context), by
  *   column, with what repeats left out (see `packDocs`).
  * - `texts`: the texts of each document (customer words, tags, summary, reply, body) — only in
  *   the complete file (/search-index.json: CLI `--index`, tools). The browser fetches the index
  *   without them (/search/index.json) and then the texts of the results it shows, one small file
- *   each (/search/texts/<kind>/<id>.json), or all of them at once (/search/texts.json) offline.
+ *   each (/search/texts/<kind>/<id>.json), or all of them at once (/search/texts.json) offline;
+ *   those hold what the results list shows only (build-index.ts `servedText`).
  *
  * The same documents and tokens as lunr.Builder's index, and the same results and scores from
  * lunr.Index#query on it (tested), in a fraction of the size of lunr's own JSON.
@@ -21,7 +28,7 @@
 import type { SearchDoc, SearchDocStub, SearchDocText, SearchFacets } from './documents.ts';
 import { decodeNumbers, encodeNumbers } from './numbers.ts';
 
-export const SEARCH_INDEX_FORMAT = 'sop-search/4';
+export const SEARCH_INDEX_FORMAT = 'sop-search/5';
 /** The complete index in one file (index and every text): `sop search --index`, tools, tests. */
 export const SEARCH_INDEX_PATH = '/search-index.json';
 /** The folder of the files the browser fetches. */
@@ -65,13 +72,15 @@ export const docKey = (doc: { kind: string; id: string }): string => `${doc.kind
 
 export interface SerializedSearchIndex {
   format: typeof SEARCH_INDEX_FORMAT;
-  /** Indexed fields with their boosts, in the order of fields.ts. */
-  fields: Array<{ name: string; boost: number }>;
-  /** Every indexed term, sorted, packed: see `packTerms`. */
+  /** Indexed fields with their boosts, in the order of fields.ts; `fromStub`: not in the postings (made at load from the docs). */
+  fields: Array<{ name: string; boost: number; fromStub?: true }>;
+  /** Every term of the stored fields, sorted, packed: see `packTerms`. */
   terms: string;
-  /** Per term: count, then `document × fields + field` deltas (see above). */
+  /** Per term: how many documents hold it, then their gaps (see above). */
   postings: string;
-  /** Per posting: term frequency − 1. */
+  /** Per (term, document): the bit mask of the stored fields holding the term − 1. */
+  masks: string;
+  /** Per (term, document, field of the mask): term frequency − 1. */
   frequencies: string;
   docs: PackedDocs;
   /** The texts, in document order: only in the complete file. */

@@ -5,8 +5,10 @@
  * documents' field vectors (BM25).
  *
  * The file is not lunr's own JSON (more than twice as large, tested) but a compact inverted index:
- * per term the (document, field) pairs holding it, with the frequencies. Loading decodes it into
- * typed arrays in one pass, adds up the field lengths and builds lunr.TokenSet from the sorted
+ * per term the (document, field) pairs holding it, with the frequencies, for the fields whose text
+ * the file does not hold otherwise; the title and the context (fields.ts `fromStub`) are
+ * tokenised again from the documents' stubs. Loading decodes it into typed arrays, merges the two,
+ * adds up the field lengths and builds lunr.TokenSet from the sorted
  * terms (lunr.TokenSet.fromArray). What lunr reads of the rest is made on first read and kept:
  * `invertedIndex[term]` for the query's (expanded) terms and `fieldVectors['field/ref']` for the
  * fields that match (lunr reads nothing else of them; the other entries are never made), the
@@ -20,6 +22,8 @@
  */
 import lunr from 'lunr';
 import type { SearchDoc, SearchDocStub, SearchDocText, SearchFacets } from './documents.ts';
+import { stubFieldText } from './fields.ts';
+import { tokenizeAll } from './tokenize.ts';
 import { decodeNumbers } from './numbers.ts';
 import { SEARCH_INDEX_FORMAT, unpackDocs, unpackTerms, type SerializedSearchIndex } from './index-format.ts';
 
@@ -74,6 +78,7 @@ function isSerialized(data: unknown): data is SerializedSearchIndex {
     d.fields.length <= 31 &&
     typeof d.terms === 'string' &&
     typeof d.postings === 'string' &&
+    typeof d.masks === 'string' &&
     typeof d.frequencies === 'string' &&
     !!d.docs &&
     typeof d.docs === 'object' &&
@@ -100,23 +105,32 @@ function lazyRecord<T>(make: (key: string) => T | undefined): Record<string, T> 
 
 /** The serialized index, checked and decoded: what the rest of the loading works from. */
 interface DecodedIndex {
-  terms: string[];
+  /** The terms of the stored fields (the file's `terms`). */
+  storedTerms: string[];
   /** Field names and boosts, in fields.ts order. */
   fields: string[];
   boosts: number[];
+  /** The numbers of the fields made from the stubs (`fromStub`), and of the stored ones. */
+  fromStub: number[];
+  stored: number[];
   stubs: SearchDocStub[];
-  /** Per term: its number of postings, then the gaps between their keys. */
+  /** Per stored term: how many documents hold it, then their gaps. */
   numbers: Uint32Array;
-  /** Per posting: term frequency − 1. */
+  /** Per (stored term, document): its stored fields' bit mask − 1. */
+  masks: Uint32Array;
+  /** Per (stored term, document, field): term frequency − 1. */
   tfMinusOne: Uint32Array;
 }
 
 /** The shape is checked and the packed parts decoded; anything off is a formatError. */
 function decodeIndex(data: unknown): DecodedIndex & { data: SerializedSearchIndex } {
   if (!isSerialized(data)) throw formatError();
-  const terms = unpackTerms(data.terms);
+  const storedTerms = unpackTerms(data.terms);
   const fields = data.fields.map((f) => f.name);
   const boosts = data.fields.map((f) => f.boost);
+  const fromStub = data.fields.flatMap((f, i) => (f.fromStub ? [i] : []));
+  const stored = data.fields.flatMap((f, i) => (f.fromStub ? [] : [i]));
+  if (fromStub.some((f) => stubFieldText({ title: '' }, fields[f]!) === undefined)) throw formatError('fields');
   let stubs: SearchDocStub[];
   try {
     stubs = unpackDocs(data.docs);
@@ -124,15 +138,14 @@ function decodeIndex(data: unknown): DecodedIndex & { data: SerializedSearchInde
     throw formatError('docs');
   }
   if (data.texts && data.texts.length !== stubs.length) throw formatError('texts');
-  let numbers: Uint32Array;
-  let tfMinusOne: Uint32Array;
   try {
-    numbers = decodeNumbers(data.postings);
-    tfMinusOne = decodeNumbers(data.frequencies);
+    const numbers = decodeNumbers(data.postings);
+    const masks = decodeNumbers(data.masks);
+    const tfMinusOne = decodeNumbers(data.frequencies);
+    return { data, storedTerms, fields, boosts, fromStub, stored, stubs, numbers, masks, tfMinusOne };
   } catch (error) {
     throw formatError((error as Error).message);
   }
-  return { data, terms, fields, boosts, stubs, numbers, tfMinusOne };
 }
 
 /**
@@ -149,31 +162,187 @@ interface Postings {
   forwardStart: Uint32Array;
 }
 
-/** The postings decoded from the number stream (gaps → keys), with the field lengths. */
-function readPostings(numbers: Uint32Array, tfMinusOne: Uint32Array, termCount: number, keyCount: number): Postings {
-  const postingCount = tfMinusOne.length;
+/** Postings grouped by term: for term t, entries start[t] … start[t + 1] − 1 of `key` and `tfMinusOne`. */
+interface TermLists {
+  start: Uint32Array;
+  key: Uint32Array;
+  tfMinusOne: Uint32Array;
+}
+
+/**
+ * The fields made from the stubs (fields.ts `fromStub`), tokenised as at build time: per document
+ * and field, the number of its distinct text; per distinct text n, its distinct terms
+ * `terms[start[n]] … terms[start[n + 1] − 1]` and their frequencies `tf` (many scripts share a
+ * context: each text is tokenised once).
+ */
+interface StubFields {
+  /** Per document × stub fields + field: the number of its text. */
+  textOf: Uint32Array;
+  start: number[];
+  terms: string[];
+  tf: number[];
+}
+
+function stubTokens(decoded: DecodedIndex): StubFields {
+  const { stubs, fields, fromStub } = decoded;
+  const textOf = new Uint32Array(stubs.length * fromStub.length);
+  const numberOf = new Map<string, number>();
+  const start = [0];
+  const terms: string[] = [];
+  const tf: number[] = [];
+  let i = 0;
+  for (const stub of stubs) {
+    for (const f of fromStub) {
+      const list = stubFieldText(stub, fields[f]!)!;
+      const text = list.join('\n');
+      let n = numberOf.get(text);
+      if (n === undefined) {
+        numberOf.set(text, (n = start.length - 1));
+        const first = terms.length;
+        for (const token of tokenizeAll(list, 'only')) {
+          // A few tokens per text: a scan finds a repeat.
+          const at = terms.indexOf(token, first);
+          if (at < 0) {
+            terms.push(token);
+            tf.push(1);
+          } else tf[at]!++;
+        }
+        start.push(terms.length);
+      }
+      textOf[i++] = n;
+    }
+  }
+  return { textOf, start, terms, tf };
+}
+
+/** Every term: the stored ones and those only in the stubs' fields, sorted; and each stored term's number among them. */
+function allTerms(storedTerms: readonly string[], fromStubs: StubFields): { terms: string[]; storedNumber: Uint32Array } {
+  const known = new Set(storedTerms);
+  const extra = new Set<string>();
+  for (const t of fromStubs.terms) if (!known.has(t)) extra.add(t);
+  const added = [...extra].sort();
+  const terms: string[] = [];
+  const storedNumber = new Uint32Array(storedTerms.length);
+  let j = 0;
+  storedTerms.forEach((term, i) => {
+    if (i > 0 && !(storedTerms[i - 1]! < term)) throw formatError('terms');
+    while (j < added.length && added[j]! < term) terms.push(added[j++]!);
+    storedNumber[i] = terms.length;
+    terms.push(term);
+  });
+  while (j < added.length) terms.push(added[j++]!);
+  return { terms, storedNumber };
+}
+
+const bitCount = (n: number) => {
+  let c = 0;
+  for (let m = n; m; m &= m - 1) c++;
+  return c;
+};
+
+/** The stored postings decoded (document gaps, field masks, frequencies), by term number. */
+function readStored(decoded: DecodedIndex, storedNumber: Uint32Array, termCount: number): TermLists {
+  const { numbers, masks, tfMinusOne, stored, fields, stubs } = decoded;
+  const fieldCount = fields.length;
+  const docCount = stubs.length;
+  const storedTermCount = storedNumber.length;
+  const maskLimit = 2 ** stored.length - 1;
+  // First pass: each entry's document, each stored term's first entry, each term's postings.
+  const docOf = new Uint32Array(masks.length);
+  const entryStart = new Uint32Array(storedTermCount + 1);
   const start = new Uint32Array(termCount + 1);
-  const keys = new Uint32Array(postingCount);
-  const fieldLength = new Float64Array(keyCount);
-  const forwardStart = new Uint32Array(keyCount + 1);
   let at = 0;
+  let m = 0;
+  for (let s = 0; s < storedTermCount; s++) {
+    entryStart[s] = m;
+    const count = numbers[at++];
+    if (count === undefined || m + count > masks.length || at + count > numbers.length) throw formatError('postings');
+    let doc = -1;
+    for (let k = 0; k < count; k++, m++) {
+      doc += numbers[at++]! + 1;
+      if (doc >= docCount || masks[m]! >= maskLimit) throw formatError('postings');
+      docOf[m] = doc;
+      start[storedNumber[s]! + 1]! += bitCount(masks[m]! + 1);
+    }
+  }
+  entryStart[storedTermCount] = m;
+  if (m !== masks.length || at !== numbers.length) throw formatError('postings');
+  for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
+  if (start[termCount] !== tfMinusOne.length) throw formatError('frequencies');
+  // Second pass: the keys (document × fields + field) and frequencies, in the frequencies' order.
+  // (Stored terms keep their order among all terms, so the keys line up with the frequencies.)
+  const key = new Uint32Array(tfMinusOne.length);
+  for (let s = 0; s < storedTermCount; s++) {
+    let to = start[storedNumber[s]!]!;
+    for (let e = entryStart[s]!; e < entryStart[s + 1]!; e++) {
+      const mask = masks[e]! + 1;
+      for (let bit = 0; bit < stored.length; bit++) if (mask & (1 << bit)) key[to++] = docOf[e]! * fieldCount + stored[bit]!;
+    }
+  }
+  return { start, key, tfMinusOne };
+}
+
+/** The postings of the fields made from the stubs, by term number (documents in order, so each term's keys ascend). */
+function readFromStubs(decoded: DecodedIndex, fromStubs: StubFields, termNumber: Map<string, number>): TermLists {
+  const { fields, fromStub } = decoded;
+  const fieldCount = fields.length;
+  const termCount = termNumber.size;
+  const { textOf, start: textStart, tf } = fromStubs;
+  const term = new Uint32Array(fromStubs.terms.length);
+  for (let j = 0; j < term.length; j++) term[j] = termNumber.get(fromStubs.terms[j]!)!;
+  const start = new Uint32Array(termCount + 1);
+  for (let i = 0; i < textOf.length; i++) for (let j = textStart[textOf[i]!]!; j < textStart[textOf[i]! + 1]!; j++) start[term[j]! + 1]!++;
+  for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
+  const fill = start.slice(0, termCount);
+  const key = new Uint32Array(start[termCount]!);
+  const tfMinusOne = new Uint32Array(start[termCount]!);
+  for (let i = 0; i < textOf.length; i++) {
+    const doc = (i / fromStub.length) | 0;
+    const k = doc * fieldCount + fromStub[i - doc * fromStub.length]!;
+    for (let j = textStart[textOf[i]!]!; j < textStart[textOf[i]! + 1]!; j++) {
+      const to = fill[term[j]!]!++;
+      key[to] = k;
+      tfMinusOne[to] = tf[j]! - 1;
+    }
+  }
+  return { start, key, tfMinusOne };
+}
+
+/** The stored postings and those made from the stubs, merged (keys ascending per term), with the field lengths. */
+function mergePostings(a: TermLists, b: TermLists, termCount: number, keyCount: number): Postings {
+  const total = a.key.length + b.key.length;
+  const start = new Uint32Array(termCount + 1);
+  const key = new Uint32Array(total);
+  const tfMinusOne = new Uint32Array(total);
   let p = 0;
   for (let t = 0; t < termCount; t++) {
     start[t] = p;
-    const count = numbers[at++];
-    if (count === undefined || p + count > postingCount || at + count > numbers.length) throw formatError('postings');
-    let key = 0;
-    for (let k = 0; k < count; k++, p++) {
-      key += numbers[at++]!;
-      if (key >= keyCount || (k > 0 && numbers[at - 1] === 0)) throw formatError('postings');
-      keys[p] = key;
-      fieldLength[key]! += tfMinusOne[p]! + 1;
-      forwardStart[key + 1]!++;
+    let i = a.start[t]!;
+    let j = b.start[t]!;
+    const iEnd = a.start[t + 1]!;
+    const jEnd = b.start[t + 1]!;
+    // Most terms are in one of the two only: copied at once.
+    if (j === jEnd || i === iEnd) {
+      const [from, s, e] = j === jEnd ? [a, i, iEnd] : [b, j, jEnd];
+      key.set(from.key.subarray(s, e), p);
+      tfMinusOne.set(from.tfMinusOne.subarray(s, e), p);
+      p += e - s;
+      continue;
+    }
+    while (i < iEnd || j < jEnd) {
+      const fromA = j >= jEnd || (i < iEnd && a.key[i]! < b.key[j]!);
+      key[p] = fromA ? a.key[i]! : b.key[j]!;
+      tfMinusOne[p++] = fromA ? a.tfMinusOne[i++]! : b.tfMinusOne[j++]!;
     }
   }
   start[termCount] = p;
-  if (p !== postingCount || at !== numbers.length) throw formatError('postings');
-  return { start, key: keys, tfMinusOne, fieldLength, forwardStart };
+  const fieldLength = new Float64Array(keyCount);
+  const forwardStart = new Uint32Array(keyCount + 1);
+  for (let k = 0; k < total; k++) {
+    fieldLength[key[k]!]! += tfMinusOne[k]! + 1;
+    forwardStart[key[k]! + 1]!++;
+  }
+  return { start, key, tfMinusOne, fieldLength, forwardStart };
 }
 
 /** The average length of each field over the documents (BM25's b term). */
@@ -307,12 +476,20 @@ function fieldMask(postings: Postings, fieldCount: number, t: number, ref: numbe
 }
 
 export function loadSearchIndex(input: unknown): LoadedSearchIndex {
-  const { data, terms, fields, boosts, stubs, numbers, tfMinusOne } = decodeIndex(input);
+  const decoded = decodeIndex(input);
+  const { data, fields, boosts, stubs } = decoded;
   const fieldCount = fields.length;
   const docCount = stubs.length;
+  const fromStubs = stubTokens(decoded);
+  const { terms, storedNumber } = allTerms(decoded.storedTerms, fromStubs);
   const termCount = terms.length;
-  const postings = readPostings(numbers, tfMinusOne, termCount, docCount * fieldCount);
   const termNumber = new Map(terms.map((t, i) => [t, i]));
+  const postings = mergePostings(
+    readStored(decoded, storedNumber, termCount),
+    readFromStubs(decoded, fromStubs, termNumber),
+    termCount,
+    docCount * fieldCount,
+  );
   const idfOf = idfTable(postings, termCount, docCount);
   const refs = Array.from({ length: docCount }, (_, i) => lunrRef(i));
   const tables: IndexTables = { fields, boosts, docCount, termCount, postings, termNumber, idfOf, refs };

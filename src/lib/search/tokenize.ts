@@ -114,13 +114,26 @@ export function wordTokens(run: string): string[] {
   return [...out, ...list];
 }
 
+/**
+ * Tokens of a run without the word segmenter: its Han pairs (a lone Han character gives itself)
+ * and its non-Han words (vip, 15). The same in every browser and in Node, so the loader can make
+ * them again from the text it already has (a title, a context) instead of reading them from the
+ * file (load-index.ts).
+ */
+export function pairTokens(run: string): string[] {
+  const out = hanPairs(run);
+  for (const m of run.matchAll(/[^\p{Script=Han}]+/gu)) if (m[0].length <= MAX_TOKEN_LENGTH) out.push(m[0]);
+  return out;
+}
+
 /** All tokens of a text, in order, duplicates kept (the index counts them). */
 export function tokenize(text: unknown): string[] {
   return runs(fold(text)).flatMap(runTokens);
 }
 
 /** Tokens of several texts (a list field): pairs never straddle two items. */
-export function tokenizeAll(texts: readonly unknown[], pairs: 'all' | 'in-words' = 'all'): string[] {
+export function tokenizeAll(texts: readonly unknown[], pairs: 'all' | 'in-words' | 'only' = 'all'): string[] {
   if (pairs === 'all') return texts.flatMap((t) => tokenize(t));
+  if (pairs === 'only') return texts.flatMap((t) => runs(fold(t)).flatMap(pairTokens));
   return texts.flatMap((t) => runs(fold(t)).flatMap(wordTokens));
 }
