@@ -91,6 +91,8 @@ export function makeChat(s: Scenario, options: { replies?: AgentReply[]; startMs
     finishedAt: iso(start + total + 5000),
     replies: structuredClone(replies),
     result: { score: report.score, grade: report.grade, ending: report.ending.kind },
+    mode: 'exam',
+    hintsUsed: 0,
   };
 }
 

@@ -39,6 +39,11 @@ export interface GradingData {
   labels: { workflows: Record<string, string>; steps: Record<string, string>; tracks: Record<string, string> };
   /** Earlier published versions (not the current ones), for attempts taken on them. */
   archive?: GradingArchive;
+  /**
+   * Content hashes computed at build time (same order as the lists), so the dashboard does not
+   * hash every quiz and version on the main thread when it opens.
+   */
+  hashes?: { quizzes: string[]; scenarios: string[]; archivedQuizzes: string[]; archivedScenarios: string[] };
 }
 
 /** Published versions of quizzes and scenarios kept for re-grading old attempts. */
@@ -113,6 +118,12 @@ export function gradingData(content: ContentLike, archive?: GradingArchive): Gra
       scenarios: archive.scenarios.filter((s) => !current.has(versionKey(s.id, s.version, scenarioHash(s)))),
     };
   }
+  data.hashes = {
+    quizzes: quizzes.map(quizHash),
+    scenarios: scenarios.map(scenarioHash),
+    archivedQuizzes: (data.archive?.quizzes ?? []).map(quizHash),
+    archivedScenarios: (data.archive?.scenarios ?? []).map(scenarioHash),
+  };
   return data;
 }
 
@@ -132,18 +143,31 @@ export interface GradingContext {
 
 /** Lookups and the chat rules, built once per import. */
 export function gradingContext(data: GradingData): GradingContext {
+  // Hashes from the build when they line up with the lists, else computed here.
+  const h = data.hashes;
+  const fits = (list: readonly unknown[], hashes: readonly string[] | undefined) => hashes !== undefined && hashes.length === list.length;
+  const qh = fits(data.quizzes, h?.quizzes) ? h!.quizzes : data.quizzes.map(quizHash);
+  const sh = fits(data.scenarios, h?.scenarios) ? h!.scenarios : data.scenarios.map((s) => scenarioHash(s));
+  const aq = data.archive?.quizzes ?? [];
+  const as = data.archive?.scenarios ?? [];
+  const aqh = fits(aq, h?.archivedQuizzes) ? h!.archivedQuizzes : aq.map(quizHash);
+  const ash = fits(as, h?.archivedScenarios) ? h!.archivedScenarios : as.map((s) => scenarioHash(s));
   return {
     siteVersion: data.siteVersion,
     quizzes: new Map(data.quizzes.map((q) => [q.id, q])),
     scenarios: new Map(data.scenarios.map((s) => [s.id, s])),
-    quizHashes: new Map(data.quizzes.map((q) => [q.id, quizHash(q)])),
-    scenarioHashes: new Map(data.scenarios.map((s) => [s.id, scenarioHash(s)])),
+    quizHashes: new Map(data.quizzes.map((q, i) => [q.id, qh[i]!])),
+    scenarioHashes: new Map(data.scenarios.map((s, i) => [s.id, sh[i]!])),
     rules: buildChatRules(data.standards),
     standardNames: new Map(data.standards.map((s) => [s.id, s.name])),
     labels: data.labels,
-    quizVersions: new Map([...(data.archive?.quizzes ?? []), ...data.quizzes].map((q) => [versionKey(q.id, q.version, quizHash(q)), q])),
-    scenarioVersions: new Map(
-      [...(data.archive?.scenarios ?? []), ...data.scenarios].map((s) => [versionKey(s.id, s.version, scenarioHash(s)), s]),
-    ),
+    quizVersions: new Map([
+      ...aq.map((q, i): [string, Quiz] => [versionKey(q.id, q.version, aqh[i]!), q]),
+      ...data.quizzes.map((q, i): [string, Quiz] => [versionKey(q.id, q.version, qh[i]!), q]),
+    ]),
+    scenarioVersions: new Map([
+      ...as.map((s, i): [string, Scenario] => [versionKey(s.id, s.version, ash[i]!), s]),
+      ...data.scenarios.map((s, i): [string, Scenario] => [versionKey(s.id, s.version, sh[i]!), s]),
+    ]),
   };
 }
