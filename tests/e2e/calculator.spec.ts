@@ -87,6 +87,8 @@ test('the total is capped at 110 and the pay at +300 yuan', async ({ page }) => 
 
 test('an adjustment without a reason is refused with a visible message', async ({ page }) => {
   await open(page);
+  // Only group leaders get the trainer's adjustment.
+  await page.getByLabel('被考核人是组长').check();
   await page.getByLabel('加减分（-5 至 +5）').fill('3');
   const message = page.locator('#calc-adj-reason-error');
   await expect(message).toBeVisible();

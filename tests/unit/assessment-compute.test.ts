@@ -76,26 +76,38 @@ describe('duty-failure surcharge (追加扣分 20)', () => {
     expect(r.total).toBe(40);
   });
 
-  it('counts occurrences: one medium item twice triggers it', () => {
-    expect(run([{ id: 'missed-meeting', count: 2 }]).deductions).toBe(40);
+  it('counts items (條), not occurrences: one medium item twice does not trigger it', () => {
+    expect(run([{ id: 'missed-meeting', count: 2 }]).deductions).toBe(20);
   });
 
-  it('is added for four light violations, not for three', () => {
-    expect(run([{ id: 'no-mandarin', count: 3 }]).lines.some((l) => l.id === 'duty-failure')).toBe(false);
+  it('is added for four different light items, not for one item four times or three items', () => {
+    expect(run([{ id: 'no-mandarin', count: 4 }]).lines.some((l) => l.id === 'duty-failure')).toBe(false);
+    const three = run([
+      { id: 'no-mandarin', count: 1 },
+      { id: 'messy-desk', count: 1 },
+      { id: 'cleaning-undone', count: 2 },
+    ]);
+    expect(three.lines.some((l) => l.id === 'duty-failure')).toBe(false);
     const four = run([
-      { id: 'no-mandarin', count: 3 },
+      { id: 'no-mandarin', count: 1 },
+      { id: 'messy-desk', count: 1 },
+      { id: 'cleaning-undone', count: 1 },
       { id: 'off-topic-chat', count: 1, points: 1 },
     ]);
-    expect(four.deductions).toBe(6 + 1 + 20);
+    expect(four.deductions).toBe(2 + 2 + 2 + 1 + 20);
   });
 
   it('is added once even when both conditions hold', () => {
     const r = run([
-      { id: 'missed-meeting', count: 2 },
-      { id: 'messy-desk', count: 4 },
+      { id: 'missed-meeting', count: 1 },
+      { id: 'video-games', count: 1 },
+      { id: 'no-mandarin', count: 1 },
+      { id: 'messy-desk', count: 1 },
+      { id: 'cleaning-undone', count: 1 },
+      { id: 'handover-record', count: 1 },
     ]);
     expect(r.lines.filter((l) => l.id === 'duty-failure')).toHaveLength(1);
-    expect(r.deductions).toBe(20 + 8 + 20);
+    expect(r.deductions).toBe(10 + 10 + 2 + 2 + 2 + 5 + 20);
   });
 
   it('severe and dismissal items do not count towards it', () => {
@@ -134,7 +146,7 @@ describe('cap at 110 and floor at 0', () => {
   });
 
   it('applies the cap after the adjustment', () => {
-    const r = run([{ id: 'cover-shift', count: 6 }], { adjustment: { value: 5, reason: '带新人' } });
+    const r = run([{ id: 'cover-shift', count: 6 }], { leader: true, adjustment: { value: 5, reason: '带新人' } });
     expect([r.raw, r.total]).toEqual([115, 110]);
   });
 });
@@ -171,7 +183,7 @@ describe('pay: 10 yuan a point around 80, ±300, not in the first two months', (
   });
 
   it('source example 乙: 91 → +110 yuan', () => {
-    const r = run([{ id: 'cover-shift', count: 2 }], { adjustment: { value: 1, reason: '组内整体表现好' } });
+    const r = run([{ id: 'cover-shift', count: 2 }], { leader: true, adjustment: { value: 1, reason: '组内整体表现好' } });
     expect([r.total, r.grade, r.payChange]).toEqual([91, 'A', 110]);
     expect(formatPay(r.payChange)).toBe('+110 元');
   });
@@ -218,15 +230,24 @@ describe('pay: 10 yuan a point around 80, ±300, not in the first two months', (
   });
 });
 
+describe('the adjustment is for group leaders only (source 003: 培训专员 judges 各组长)', () => {
+  it('is refused, with a message, for someone who is not a group leader', () => {
+    const r = run([], { adjustment: { value: 3, reason: '表现好' } });
+    expect(r.adjustment).toBe(0);
+    expect(r.errors[0]).toMatchObject({ field: 'adjustment.value', message: expect.stringContaining('只给组长') });
+    expect(run([], { leader: true, adjustment: { value: 3, reason: '表现好' } }).adjustment).toBe(3);
+  });
+});
+
 describe('trainer adjustment −5 … +5 with a reason', () => {
   it('counts an adjustment with a reason', () => {
-    const r = run([], { adjustment: { value: -5, reason: '本组交接混乱' } });
+    const r = run([], { leader: true, adjustment: { value: -5, reason: '本组交接混乱' } });
     expect([r.ok, r.adjustment, r.total]).toEqual([true, -5, 75]);
   });
 
   it('refuses an adjustment without a reason (blank counts as none)', () => {
     for (const reason of ['', '   ']) {
-      const r = run([], { adjustment: { value: 3, reason } });
+      const r = run([], { leader: true, adjustment: { value: 3, reason } });
       expect(r.ok).toBe(false);
       expect(r.adjustment).toBe(0);
       expect(r.total).toBe(80);
@@ -239,7 +260,7 @@ describe('trainer adjustment −5 … +5 with a reason', () => {
   });
 
   it.each([6, -6, 2.5, 100])('refuses %s', (value) => {
-    const r = run([], { adjustment: { value, reason: '理由' } });
+    const r = run([], { leader: true, adjustment: { value, reason: '理由' } });
     expect(r.errors[0]!.field).toBe('adjustment.value');
     expect(r.errors[0]!.message).toContain('-5 到 +5');
     expect(r.adjustment).toBe(0);

@@ -49,6 +49,8 @@ export class AssessmentForm {
   query = $state('');
   adjustmentValue = $state<number | null>(0);
   adjustmentReason = $state('');
+  /** The person assessed is a group leader (组长): only then does the trainer's adjustment count. */
+  leader = $state(false);
   lastPlace = $state(false);
   prevScore = $state<number | null>(null);
   prevLastPlace = $state(false);
@@ -77,6 +79,7 @@ export class AssessmentForm {
       items,
       monthsEmployed: this.monthsEmployed ?? Number.NaN,
       lastPlace: this.lastPlace,
+      leader: this.leader,
       ...(value !== 0 || this.adjustmentReason.trim() ? { adjustment: { value, reason: this.adjustmentReason } } : {}),
       ...(this.prevScore !== null && prev !== null
         ? { history: [{ month: prev, score: this.prevScore, lastPlace: this.prevLastPlace }] }

@@ -48,10 +48,11 @@ export const ui = {
       deduct: (points: string, per: string) => `扣 ${points} / ${per}`,
     },
     adjustment: {
-      legend: '培训专员额外奖惩',
+      legend: '培训专员额外奖惩（仅组长）',
       value: '加减分（-5 至 +5）',
       reason: '理由',
-      hint: '根据当月整体表现另外加减分；不为 0 时必须写明理由，否则不计入。',
+      hint: '只用于组长：培训专员按客服组长考核细则，根据组长当月整体表现另外加减分；不为 0 时必须写明理由，否则不计入。',
+      leader: '被考核人是组长',
     },
     ranking: {
       legend: '排名（解除合同的条件）',

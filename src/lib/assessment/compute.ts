@@ -14,14 +14,16 @@
  *   (「三、扣分標準」)
  * - Surcharge (追加扣分): when the month holds two or more medium violations, or four or more light
  *   ones, the engine adds the severe item `duty-failure` (−20) once. (「當月未良好履行客服人員的工作職責
- *   (違反中度違規中的兩條或以上,違反輕度違規四條或以上),追加扣分 20分/次」). The source counts 條;
- *   like the site page ("同一个小毛病犯多次，加上‘轻度四条以上追加 20 分’") this counts occurrences,
- *   so one light item entered with count 4 triggers it. It is never entered by hand.
+ *   (違反中度違規中的兩條或以上,違反輕度違規四條或以上),追加扣分 20分/次」). The source counts 條
+ *   (items of the list): four DIFFERENT light items, or two different medium ones, trigger it; one
+ *   light item broken four times does not. It is never entered by hand.
  * - Dismissal items (睡觉, 挂起电话, 拉帮结派, 徇私舞弊) carry no points: the source says 直接辭退, so
  *   the result carries a warning instead.
- * - Adjustment: the trainer (培训专员) may add or take off −5 … +5 points for the month's overall
- *   performance, and must give a reason. (「分數浮動在-5至5之間,必須説明額外獎懲理由」)
- *   A non-zero adjustment without a reason is refused (not counted) with an error.
+ * - Adjustment: for group leaders (组长) only, the trainer (培训专员) may add or take off −5 … +5
+ *   points for the leader's overall month, judged by the leader rules (客服组长考核细则), and must
+ *   give a reason. (「培訓專員可以根據各組長本月工作整體表現(參照客服組長考核細則)給與額外的獎懲,分數浮動
+ *   在-5至5之間,必須説明額外獎懲理由」) A non-zero adjustment without a reason, or for someone who
+ *   is not a group leader, is refused (not counted) with an error.
  * - raw = 80 + bonus − deductions + adjustment.
  * - Cap: a total above 110 counts as 110. (「5、每月考核滿分為110分。當月總分在110分以上,仍按照滿分110分計算」)
  *   Floor: a total below 0 counts as 0 (calculator; the source has no negative scores).
@@ -74,7 +76,7 @@ export const PAY_FROM_MONTH = 3;
 export const DISMISS_BELOW = 60;
 /** Two last places in a row below this may end the contract. */
 export const LAST_PLACE_BELOW = 70;
-/** Medium / light occurrences in a month that trigger the duty-failure surcharge. */
+/** Different medium / light items broken in a month that trigger the duty-failure surcharge. */
 export const DUTY_FAILURE_MEDIUM = 2;
 export const DUTY_FAILURE_LIGHT = 4;
 
@@ -101,6 +103,8 @@ export interface MonthInput {
   month?: string | undefined;
   items: readonly EntryInput[];
   adjustment?: { value: number; reason: string } | undefined;
+  /** The person assessed is a group leader (组长): only leaders get the trainer's adjustment. */
+  leader?: boolean | undefined;
   /** Month of employment being assessed: 1 = the month of joining. */
   monthsEmployed: number;
   /** Last place of the team this month (for the two-months rule). */
@@ -281,8 +285,9 @@ function resultLines(accepted: readonly Accepted[]): ResultLine[] {
     ...(item.note ? { note: item.note } : {}),
   }));
 
-  const occurrences = (level: ItemLevel) => lines.filter((l) => l.level === level).reduce((s, l) => s + l.count, 0);
-  if (occurrences('medium') >= DUTY_FAILURE_MEDIUM || occurrences('light') >= DUTY_FAILURE_LIGHT) {
+  // The source counts 條 (items of the list), not how often one item was broken.
+  const distinctItems = (level: ItemLevel) => new Set(lines.filter((l) => l.level === level && l.count > 0).map((l) => l.id)).size;
+  if (distinctItems('medium') >= DUTY_FAILURE_MEDIUM || distinctItems('light') >= DUTY_FAILURE_LIGHT) {
     const item = itemById(DUTY_FAILURE_ID)!;
     lines.push({
       id: item.id,
@@ -300,10 +305,15 @@ function resultLines(accepted: readonly Accepted[]): ResultLine[] {
 }
 
 /** The extra bonus or deduction (额外奖惩) that counts: 0 when there is none or it is refused (with an error). */
-function checkAdjustment(adj: MonthInput['adjustment'] | null, errors: AssessmentError[]): number {
+function checkAdjustment(adj: MonthInput['adjustment'] | null, errors: AssessmentError[], leader = false): number {
   if (adj === undefined || adj === null) return 0;
   const value = adj.value;
-  if (!isNumber(value)) {
+  if (isNumber(value) && value !== 0 && !leader) {
+    errors.push({
+      field: 'adjustment.value',
+      message: '额外奖惩只给组长：由培训专员按客服组长考核细则给出（资料 003）。被考核人不是组长时不计入。',
+    });
+  } else if (!isNumber(value)) {
     errors.push({ field: 'adjustment.value', message: '额外奖惩的分数不是有效的数字。' });
   } else if (!Number.isInteger(value) || value < -ADJUSTMENT_LIMIT || value > ADJUSTMENT_LIMIT) {
     errors.push({
@@ -414,7 +424,7 @@ export function computeMonth(input: MonthInput): MonthResult {
     errors.push({ field: 'month', message: `考核月份“${month}”应写成 年-月，例如 2024-03。` });
   }
   const lines = resultLines(checkEntries(Array.isArray(input.items) ? input.items : [], errors));
-  const adjustment = checkAdjustment(input.adjustment, errors);
+  const adjustment = checkAdjustment(input.adjustment, errors, input.leader === true);
   const monthsEmployed = input.monthsEmployed;
   const payFloats = checkMonthsEmployed(monthsEmployed, errors) && monthsEmployed >= PAY_FROM_MONTH;
   const history = checkHistory(input.history, errors);
