@@ -79,3 +79,17 @@ describe('grading against the version an attempt was taken on', () => {
     for (const s of archive.scenarios) expect(ctx.scenarioVersions.get(`${s.id}@${s.version}@${scenarioHash(s)}`)).toBeDefined();
   });
 });
+
+describe('the archive is complete', () => {
+  it('holds every current quiz and scenario version (else: npm run archive:grading, and commit the new files)', () => {
+    const keys = new Set([
+      ...archive.quizzes.map((q) => `${q.id}@${q.version}@${quizHash(q)}`),
+      ...archive.scenarios.map((s) => `${s.id}@${s.version}@${scenarioHash(s)}`),
+    ]);
+    const missing = [
+      ...content.quizzes.map(({ file: _f, ...q }) => `${q.id}@${q.version}@${quizHash(q as Quiz)}`),
+      ...content.scenarios.map(({ file: _f, ...s }) => `${s.id}@${s.version}@${scenarioHash(s)}`),
+    ].filter((k) => !keys.has(k));
+    expect(missing).toEqual([]);
+  });
+});
