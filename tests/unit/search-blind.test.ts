@@ -14,16 +14,17 @@ import { evaluateBlind } from '../../src/lib/search/evaluate.ts';
 import { projectRoot } from '../../src/cli/root.ts';
 
 /**
- * Reached on the blind set (overall 0.735 / 0.904 / 0.812; keyword 0.764 / 0.945, pasted 0.737 /
- * 0.895, traditional 0.702 / 0.979, rule 0.732 / 0.831), less 0.02 so that content writers adding
- * items do not break the build by a query or two; the targets are higher.
+ * Reached on the blind set (overall 0.761 / 0.913 / 0.829; keyword 0.800 / 0.927, pasted 0.719 /
+ * 0.912, traditional 0.723 / 0.979, rule 0.789 / 0.859), less 0.02 so that content writers adding
+ * items do not break the build by a query or two. Still short of the issue's targets: recall@1 ≥
+ * 0.90 and recall@5 ≥ 0.97 overall, recall@1 ≥ 0.85 in every kind.
  */
-const FLOOR = { recall1: 0.715, recall5: 0.885, mrr: 0.79 };
+const FLOOR = { recall1: 0.74, recall5: 0.89, mrr: 0.81 };
 const FLOOR_BY_KIND: Record<string, { recall1: number; recall5: number }> = {
-  keyword: { recall1: 0.74, recall5: 0.925 },
-  pasted: { recall1: 0.715, recall5: 0.875 },
-  traditional: { recall1: 0.68, recall5: 0.955 },
-  rule: { recall1: 0.71, recall5: 0.81 },
+  keyword: { recall1: 0.78, recall5: 0.905 },
+  pasted: { recall1: 0.7, recall5: 0.89 },
+  traditional: { recall1: 0.7, recall5: 0.955 },
+  rule: { recall1: 0.765, recall5: 0.835 },
 };
 
 describe('search on the blind set', () => {

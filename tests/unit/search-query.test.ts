@@ -40,6 +40,27 @@ describe('analyseQuery', () => {
     expect(analyseQuery('交接班').intent).toBe('topic');
   });
 
+  it('reads the unit a number question asks for (几声 → 声, 几分钟 → 分钟, 多久 → time units), and drops 内 after it', () => {
+    const q = analyseQuery('电话响几声之内必须接');
+    expect(q.intent).toBe('rule');
+    expect(q.units).toEqual(['声']);
+    expect(q.namedUnits).toEqual(['声']);
+    expect(q.terms.map((t) => t.term)).not.toContain('之内');
+    expect(analyseQuery('上门维修要提前几分钟到').units).toEqual(['分钟']);
+    expect(analyseQuery('上门维修要提前几分钟到').terms.map((t) => t.term)).not.toContain('钟到');
+    expect(analyseQuery('回访要在几天内做完').terms.map((t) => t.term)).toEqual(['回访', '做完']);
+    expect(analyseQuery('离开工位多久会扣分').units).toEqual(expect.arrayContaining(['分钟', '天']));
+    expect(analyseQuery('离开工位多久会扣分').namedUnits).toBeUndefined();
+    // A customer's question is no rule question: no unit.
+    expect(analyseQuery('亲，几天能到？').units).toBeUndefined();
+  });
+
+  it('marks the pairs that straddle two words of the query (they count less)', () => {
+    const q = analyseQuery('客户吵架');
+    expect(q.terms.find((t) => t.term === '户吵')?.straddles).toBe(true);
+    expect(q.terms.find((t) => t.term === '吵架')?.straddles).toBeUndefined();
+  });
+
   it('uses a prefix for a single character', () => {
     expect(analyseQuery('退').terms).toEqual([{ term: '退', boost: 1, prefix: true }]);
   });

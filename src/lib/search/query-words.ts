@@ -86,6 +86,8 @@ export const RULE_QUESTION_WORDS: readonly string[] = [
 
 /** Of the words above, those that are only question words (dropped from the terms like fillers). */
 export const QUESTION_ONLY_WORDS: readonly string[] = [
+  '之内',
+  '以内',
   '多长时间',
   '多久',
   '多长',
@@ -188,6 +190,26 @@ export const FILLER_WORDS: readonly string[] = [
 ];
 
 /**
+ * The units a question about a number asks for (understand.ts `units`): the entry that holds a
+ * number in that unit answers it (三声内接听 for 响几声, 回访三天内完成 for 几天内). A question
+ * word with a Han character after it (几声, 几天, 多少钱 → 钱 below) names its unit itself; these
+ * words name theirs here. `钱` and `块` are read as 元.
+ */
+export const QUESTION_UNITS: Readonly<Record<string, readonly string[]>> = {
+  多久: ['秒', '分钟', '小时', '天', '工作日', '周', '个月'],
+  多长时间: ['秒', '分钟', '小时', '天', '工作日', '周', '个月'],
+  多长: ['秒', '分钟', '小时', '天', '工作日', '周', '个月'],
+  多少钱: ['元'],
+  几块: ['元'],
+};
+/** Units of two characters or more, read whole after 几 / 多少 (几分钟 asks for 分钟, not 分). */
+export const LONG_UNITS: readonly string[] = ['分钟', '小时', '工作日', '个月', '星期', '礼拜'];
+/** Characters after 几 / 多少 that are no unit (几个人: the unit is the noun after it, not asked). */
+export const NOT_UNITS: readonly string[] = ['个', '位', '种', '样', '些', '钱'];
+/** Numerals that write a number before a one-character unit (三声, 两次, 半天); digits are indexed apart. */
+export const NUMERALS: readonly string[] = ['一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '半', '百', '千', '万'];
+
+/**
  * Units of body measurements in a pasted message (158 95斤, 穿 M): they ask about sizes. The
  * numbers beside them are dropped and the query looks for `SIZE_WORD` as well.
  */
@@ -196,3 +218,58 @@ export const BODY_UNITS: readonly string[] = ['斤', '公斤', 'kg', 'cm', '厘�
 export const SIZE_LETTERS: readonly string[] = ['xs', 's', 'm', 'l', 'xl', 'xxl', 'xxxl', '2xl', '3xl'];
 /** What a body measurement asks for (a member of a synonym group: its synonyms come too). */
 export const SIZE_WORD = '尺码';
+
+/**
+ * Words that name or imply a trade (物业, 美容院, 租金, 网店, 来电 …): a query holding one prefers
+ * the entries of that trade, those whose title or place (workflow · step) holds the word, or that
+ * belong to the listed tracks (tracks.yaml ids: where that trade's workflows are). Without it, a
+ * question about the salon's greeting finds the restaurant's, a lease question the shop's.
+ * Rules for editors: words of two characters or more that belong to one trade only in this
+ * content (not 客户, 服务, 电话号码); a word may list no track when its workflows' titles hold it.
+ */
+export const TRADE_WORDS: Readonly<Record<string, readonly string[]>> = {
+  物业: [],
+  业主: [],
+  管家: [],
+  美容: ['beauty-medical'],
+  美容院: ['beauty-medical'],
+  美容师: ['beauty-medical'],
+  会所: ['beauty-medical'],
+  医美: ['beauty-medical'],
+  护理: ['beauty-medical'],
+  皮肤: ['beauty-medical'],
+  术后: ['beauty-medical'],
+  手术: ['beauty-medical'],
+  医生: ['beauty-medical'],
+  招商: ['leasing'],
+  租金: ['leasing'],
+  房租: ['leasing'],
+  租约: ['leasing'],
+  续租: ['leasing'],
+  退租: ['leasing'],
+  商铺: ['leasing'],
+  看铺: ['leasing'],
+  铺位: ['leasing'],
+  商户: ['leasing'],
+  网店: ['ecommerce'],
+  淘宝: ['ecommerce'],
+  旺旺: ['ecommerce'],
+  天猫: ['ecommerce'],
+  拍下: ['ecommerce'],
+  来电: ['call-center'],
+  接电话: ['call-center'],
+  电话响: ['call-center'],
+  热线: ['call-center'],
+  上门: ['field-service'],
+  维修: ['field-service'],
+  送修: ['field-service'],
+  餐厅: [],
+  饭店: [],
+  证券: [],
+  烟草: [],
+  家装: [],
+  装修: [],
+  工长: [],
+  班主任: [],
+  家长: [],
+};

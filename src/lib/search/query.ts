@@ -11,11 +11,12 @@
  */
 import lunr from 'lunr';
 import { fold, isHan } from './normalise.ts';
-import { runs, runTokens } from './tokenize.ts';
+import { hanPairs, runs, runTokens, words } from './tokenize.ts';
 import { KIND_SUFFIXES, SYNONYM_GROUPS } from './synonyms.ts';
+import { NUMERALS, TRADE_WORDS } from './query-words.ts';
 import { understand, type QueryIntent } from './understand.ts';
 import { correctPair } from './homophones.ts';
-import { KEY_FIELDS_MASK } from './fields.ts';
+import { KEY_FIELDS_MASK, SEARCH_FIELDS } from './fields.ts';
 import { refPosition, type LoadedSearchIndex } from './load-index.ts';
 import type { SearchDoc, SearchKind } from './documents.ts';
 
@@ -46,6 +47,21 @@ const KIND_HINT_WEIGHT = 1.6;
 const PHRASE_BONUS = 1.5;
 /** … or the document as a whole does. */
 const PHRASE_BONUS_BODY = 1.15;
+/**
+ * Bonus of an entry that holds a number in the unit a question asks for (understand.ts `units`):
+ * for 电话响几声要接 the standard 三声内接听, not the step that only mentions phone calls.
+ */
+const UNIT_BONUS = 1.6;
+/** Weight in the coverage of a pair across two words of the query (the words themselves say more). */
+const STRADDLE_WEIGHT = 0.5;
+/** Weight of the terms that write a number in a unit the query names (三声 for 几声). */
+const UNIT_WEIGHT = 0.5;
+/** The terms that write a number in these units (三声, 两次; a lone 声 after digits: 3 声; 分钟 itself). */
+function numberTerms(units: readonly string[]): string[] {
+  return unique(units.flatMap((u) => (Array.from(u).length === 1 ? [u, ...NUMERALS.map((n) => n + u)] : [u])));
+}
+/** Bonus of an entry of the trade a query names (query-words.ts TRADE_WORDS: 美容院, 物业, 租金 …). */
+const TRADE_BONUS = 1.35;
 /** Documents re-ranked in detail (the rest keep lunr's order below them). */
 const RERANK = 80;
 /** Postings lunr may walk for one query: this many per document of the index, at least MIN_POSTINGS. */
@@ -57,6 +73,8 @@ export interface QueryTerm {
   boost: number;
   /** Matches every indexed term starting with `term` (a lone character, a Latin word being typed). */
   prefix?: boolean;
+  /** A pair across two words of the query (户吵 in 客户吵架): it counts less in the coverage. */
+  straddles?: true;
 }
 
 export interface SynonymExpansion {
@@ -81,6 +99,10 @@ export interface AnalysedQuery {
   kindHint?: SearchKind;
   /** The kind of answer asked for (understand.ts). */
   intent: QueryIntent;
+  /** The units a question about a number asks for (understand.ts), if any. */
+  units?: string[];
+  /** Of those, the ones the query names (几声): entries holding a number in them are searched too. */
+  namedUnits?: string[];
 }
 
 export interface SearchFilters {
@@ -197,10 +219,18 @@ export function analyseQuery(input: unknown): AnalysedQuery {
     add({ term: compact, boost: 1, prefix: true });
   } else {
     for (const piece of understood.pieces) {
+      // Pairs inside the piece's words (or words themselves); the others straddle two words (户吵 in 客户吵架).
+      const pieceWords = words(piece);
+      const inWords = new Set([...pieceWords, ...pieceWords.flatMap((w) => hanPairs(w))]);
       // Dictionary words of three characters or more are the most specific terms; numbers the least.
       for (const t of runTokens(piece)) {
         const han = isHan(String.fromCodePoint(t.codePointAt(0)!));
-        add({ term: t, boost: /^\d+$/.test(t) ? NUMBER_WEIGHT : Array.from(t).length >= 3 && han ? 1.3 : 1 });
+        const straddles = pieceWords.length > 1 && HAN_PAIR.test(t) && !inWords.has(t);
+        add({
+          term: t,
+          boost: /^\d+$/.test(t) ? NUMBER_WEIGHT : Array.from(t).length >= 3 && han ? 1.3 : 1,
+          ...(straddles ? { straddles: true } : {}),
+        });
       }
     }
     // A Latin word at the end may still be being typed (vi → vip).
@@ -222,8 +252,20 @@ export function analyseQuery(input: unknown): AnalysedQuery {
     if (expansion.length) synonyms.push({ covers, terms: expansion, alternatives, members: group });
   }
   const highlight = unique([...terms.map((t) => t.term), ...synonyms.flatMap((s) => s.members)]).sort((a, b) => b.length - a.length);
-  return { compact, terms, synonyms, highlight, intent: understood.intent, ...(kindHint ? { kindHint } : {}) };
+  return {
+    compact,
+    terms,
+    synonyms,
+    highlight,
+    intent: understood.intent,
+    ...(understood.units.length ? { units: understood.units } : {}),
+    ...(understood.namedUnits.length ? { namedUnits: understood.namedUnits } : {}),
+    ...(kindHint ? { kindHint } : {}),
+  };
 }
+
+/** Bit mask of the fields that say what an entry is and where it belongs (title, context). */
+const PLACE_MASK = SEARCH_FIELDS.reduce((mask, f, i) => (f.name === 'title' || f.name === 'context' ? mask | (1 << i) : mask), 0);
 
 /** Two Han characters: a pair the tokenizer makes. */
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
@@ -276,6 +318,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   const clauses = [
     ...query.terms.map((t) => ({ term: t.term, boost: t.boost, prefix: !!t.prefix })),
     ...query.synonyms.flatMap((s) => s.terms.map((term) => ({ term, boost: SYNONYM_WEIGHT / s.terms.length, prefix: false }))),
+    ...numberTerms(query.namedUnits ?? []).map((term) => ({ term, boost: UNIT_WEIGHT, prefix: false })),
   ]
     .map((c) => ({ ...c, cost: c.prefix ? 0 : index.postings(c.term) }))
     .filter((c) => c.prefix || c.cost > 0)
@@ -300,7 +343,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   const units = query.terms.map((t) => {
     const idf = t.prefix ? 1 : index.idf(t.term);
     const weight = idf > 0 ? idf : coveredBySynonym.has(t.term) ? 1 : 0;
-    return { ...t, weight: /^\d+$/.test(t.term) ? weight * NUMBER_WEIGHT : weight };
+    return { ...t, weight: (/^\d+$/.test(t.term) ? weight * NUMBER_WEIGHT : weight) * (t.straddles ? STRADDLE_WEIGHT : 1) };
   });
   const totalWeight = units.reduce((a, u) => a + u.weight, 0);
   const long = Array.from(query.compact).length >= 2;
@@ -317,6 +360,11 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   // The typed terms (pairs and words of the query) and each synonym's terms, for the checks below.
   const typedTerms = unique(query.terms.filter((t) => !t.prefix).map((t) => t.term));
   const memberTerms = new Map(query.synonyms.flatMap((s) => s.alternatives).map((m) => [m, unique(runTokens(m))]));
+  const unitTerms = numberTerms(query.units ?? []).filter((t) => index.postings(t) > 0);
+  // The trades the query names: their words (in an entry's title or place) and tracks.
+  const trades = Object.entries(TRADE_WORDS).filter(([word]) => query.compact.includes(word));
+  const tradeTerms = trades.map(([word]) => unique(runTokens(word)));
+  const tradeTracks = new Set(trades.flatMap(([, tracks]) => tracks));
   for (const hit of detailed) {
     const fields = new Map<string, number>();
     const fieldsWith = (term: string) => {
@@ -340,6 +388,13 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
       if (typedTerms.every((t) => (fieldsWith(t) & KEY_FIELDS_MASK) !== 0)) score *= PHRASE_BONUS;
       else if (typedTerms.every((t) => fieldsWith(t) !== 0)) score *= PHRASE_BONUS_BODY;
     }
+    if (unitTerms.some((t) => fieldsWith(t) !== 0)) score *= UNIT_BONUS;
+    if (
+      trades.length &&
+      (hit.doc.tracks?.some((t) => tradeTracks.has(t)) ||
+        tradeTerms.some((terms) => terms.every((t) => (fieldsWith(t) & PLACE_MASK) !== 0)))
+    )
+      score *= TRADE_BONUS;
     hit.score = score;
   }
   detailed.sort((a, b) => b.score - a.score || a.ref - b.ref);

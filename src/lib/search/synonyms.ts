@@ -45,6 +45,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['好评', '五星', '满分'],
   ['不满意', '失望', '不接受', '服务太差'],
   ['道歉', '对不起', '抱歉', '不好意思'],
+  // Not 冲突 (a clash of dates or shifts is no quarrel).
+  ['争吵', '吵架', '口角', '争执', '顶撞'],
   ['禁用语', '禁语', '忌语', '负面语言', '生硬', '推卸责任'],
   ['久等', '没人理', '没人回', '回复太慢', '等半天'],
   // Payment and invoices

@@ -17,7 +17,18 @@
  * When nothing would be left (the query is only 在吗, or 怎么办), nothing is dropped.
  */
 import { isHan } from './normalise.ts';
-import { BODY_UNITS, FILLER_WORDS, NOISE_WORDS, QUESTION_ONLY_WORDS, RULE_QUESTION_WORDS, SIZE_LETTERS, SIZE_WORD } from './query-words.ts';
+import {
+  BODY_UNITS,
+  FILLER_WORDS,
+  NOISE_WORDS,
+  LONG_UNITS,
+  NOT_UNITS,
+  QUESTION_ONLY_WORDS,
+  QUESTION_UNITS,
+  RULE_QUESTION_WORDS,
+  SIZE_LETTERS,
+  SIZE_WORD,
+} from './query-words.ts';
 
 export type QueryIntent = 'rule' | 'situation' | 'topic';
 
@@ -29,6 +40,10 @@ export interface UnderstoodQuery {
   intent: QueryIntent;
   /** A body measurement or a size letter was there: the query asks about sizes. */
   asksSize: boolean;
+  /** The units a question about a number asks for (几声 → 声, 多久 → 分钟, 天 …), if any. */
+  units: string[];
+  /** Of those, the ones the query names itself (几声, 多少度), not read from a question word (多久). */
+  namedUnits: string[];
 }
 
 type Segmenter = { segment(text: string): Iterable<{ segment: string; index: number }> };
@@ -105,6 +120,8 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
   const compact = runs.join('');
   let asksSize = false;
   let ruleHits = 0;
+  const units: string[] = [];
+  const named: string[] = [];
   const out: string[] = [];
   const topic: string[] = [];
   const customer = CUSTOMER_MARKS.test(raw) || CUSTOMER_WORDS.some((w) => compact.includes(w));
@@ -122,13 +139,30 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
       }
     }
     ruleHits += markWords(run, RULE, new Array<boolean>(run.length).fill(false)) + [...run].filter((c) => RULE.includes(c)).length;
-    // 几 with the measure word after it (几声, 几天, 几号) is one question word.
+    // 几 with the measure word after it (几声, 几天, 几号) is one question word; it and 多少 name
+    // the unit asked for (几声 → 声, 多少度 → 度), other question words theirs (多久).
+    const unitAt = (k: number) => LONG_UNITS.find((u) => run.startsWith(u, k)) ?? (isHan(run[k] ?? '') ? run[k]! : undefined);
     for (let i = run.indexOf('几'); i >= 0; i = run.indexOf('几', i + 1)) {
       marked[i] = true;
-      if (i + 1 < run.length && isHan(run[i + 1]!)) marked[i + 1] = true;
+      const unit = unitAt(i + 1);
+      if (unit) {
+        for (let k = i + 1; k <= i + unit.length; k++) marked[k] = true;
+        units.push(unit);
+        named.push(unit);
+      }
     }
+    for (let i = run.indexOf('多少'); i >= 0; i = run.indexOf('多少', i + 1)) {
+      const unit = unitAt(i + 2);
+      if (unit) {
+        units.push(unit);
+        named.push(unit);
+      }
+    }
+    for (const [word, list] of Object.entries(QUESTION_UNITS)) if (run.includes(word)) units.push(...list);
     markWords(run, DROPPED, marked);
     markSingles(run, DROPPED_SINGLES, marked);
+    // 内 right after a question (几天内, 多久内) says "within": no topic.
+    for (let k = 1; k < run.length; k++) if (run[k] === '内' && marked[k - 1] && !noise[k - 1]) marked[k] = true;
     out.push(...pieces(run, marked));
     topic.push(pieces(run, noise).join(''));
   }
@@ -138,6 +172,8 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
   const topicText = topic.join('');
   const contentChars = kept.join('').length;
   const intent: QueryIntent = ruleHits > 0 && !customer ? 'rule' : customer || contentChars > 8 ? 'situation' : 'topic';
-  if (!kept.length) return { pieces: [...runs], topicText: compact, intent, asksSize: false };
-  return { pieces: kept, topicText: topicText || compact, intent, asksSize };
+  const asked = intent === 'rule' ? [...new Set(units)].filter((u) => !NOT_UNITS.includes(u)) : [];
+  const namedUnits = asked.filter((u) => named.includes(u));
+  if (!kept.length) return { pieces: [...runs], topicText: compact, intent, asksSize: false, units: asked, namedUnits };
+  return { pieces: kept, topicText: topicText || compact, intent, asksSize, units: asked, namedUnits };
 }
