@@ -87,13 +87,19 @@ export function coreIndex(index: SerializedSearchIndex): SerializedSearchIndex {
 
 /**
  * What the browser gets of a document's texts: what the results list shows (result-view.ts: the
- * customer's words, the summary, the reply, the body of an entry that is not a script). Tags, and
- * a script's variants and notes, are searched (the index holds them) but never shown there: the
- * complete file (CLI) keeps them.
+ * customer's words, the reply, the summary and body of an entry that is not a script). Tags, and
+ * a script's situation (when it has a reply), variants and notes, are searched (the index holds
+ * them) but never shown there: the complete file (CLI) keeps them.
  */
 function servedText(doc: SearchDocStub, text: SearchDocText | undefined): ServedText {
-  const { tags: _tags, body, ...shown } = text ?? {};
-  return { key: docKey(doc), ...shown, ...(body && doc.kind !== 'script' ? { body } : {}) };
+  const { tags: _tags, body, summary, ...shown } = text ?? {};
+  const script = doc.kind === 'script';
+  return {
+    key: docKey(doc),
+    ...shown,
+    ...(summary !== undefined && !(script && shown.reply) ? { summary } : {}),
+    ...(body && !script ? { body } : {}),
+  };
 }
 
 /** Each document's texts as served one file per document (path → content). */

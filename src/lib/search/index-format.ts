@@ -144,6 +144,7 @@ export interface PackedDocs {
   /** The kinds, and per document the number of its kind (numbers.ts encoding). */
   kinds: string[];
   kind: string;
+  /** Ids; one starting with `/` goes on the id of its context link's document (a step's: `/pickup` under `phone-answering`). */
   id: string[];
   title: string[];
   /** Per kind, its documents' URL: `{id}`, `{0}`, `{1}` … (the id's parts split at `/`) are filled in. */
@@ -196,10 +197,20 @@ export function packDocs(docs: readonly SearchDocStub[]): PackedDocs {
   docs.forEach((d, i) => {
     if (!refOfUrl.has(d.url)) refOfUrl.set(d.url, i);
   });
+  const contextUrl = docs.map((d, i) => {
+    if (d.contextUrl === undefined) return null;
+    const ref = refOfUrl.get(d.contextUrl);
+    return ref !== undefined && ref !== i ? ref : d.contextUrl;
+  });
   return {
     kinds,
     kind: encodeNumbers(docs.map((d) => kinds.indexOf(d.kind))),
-    id: docs.map((d) => d.id),
+    id: docs.map((d, i) => {
+      // A step's id under its workflow's (the context link's document): `/` and the rest.
+      const ref = contextUrl[i];
+      const parent = typeof ref === 'number' ? docs[ref]!.id : undefined;
+      return parent !== undefined && !parent.includes('/') && d.id.startsWith(`${parent}/`) ? d.id.slice(parent.length) : d.id;
+    }),
     title: docs.map((d) => d.title),
     urlPatterns,
     urls: docs.flatMap((d, i): Array<[number, string]> => {
@@ -209,11 +220,7 @@ export function packDocs(docs: readonly SearchDocStub[]): PackedDocs {
     stages,
     stage: encodeNumbers(docs.map((d) => (d.stage === undefined ? 0 : stages.indexOf(d.stage) + 1))),
     tracks: docs.map((d) => d.tracks ?? 0),
-    contextUrl: docs.map((d, i) => {
-      if (d.contextUrl === undefined) return null;
-      const ref = refOfUrl.get(d.contextUrl);
-      return ref !== undefined && ref !== i ? ref : d.contextUrl;
-    }),
+    contextUrl,
     context: contexts(docs, refOfUrl),
   };
 }
@@ -271,7 +278,13 @@ export function unpackDocs(packed: unknown): SearchDocStub[] {
   const stage = decodeNumbers(p.stage);
   if (kind.length !== n || stage.length !== n) throw new Error('docs');
   const urls = new Map(p.urls);
-  const docs: SearchDocStub[] = p.id.map((id, i) => {
+  const ids = p.id.map((id, i) => {
+    if (typeof id !== 'string' || !id.startsWith('/')) return id;
+    const parent = p.id[p.contextUrl[i] as number];
+    if (typeof p.contextUrl[i] !== 'number' || typeof parent !== 'string' || parent.startsWith('/')) throw new Error('docs');
+    return parent + id;
+  });
+  const docs: SearchDocStub[] = ids.map((id, i) => {
     const k = p.kinds[kind[i]!];
     const pattern = k === undefined ? undefined : p.urlPatterns[k];
     const url = urls.get(i) ?? (pattern === undefined ? undefined : fillPattern(pattern, id));
