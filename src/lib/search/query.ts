@@ -65,7 +65,7 @@ const TRADE_BONUS = 1.35;
 /** Documents re-ranked in detail (the rest keep lunr's order below them). */
 const RERANK = 80;
 /** Postings lunr may walk for one query: this many per document of the index, at least MIN_POSTINGS. */
-const POSTINGS_PER_DOC = 0.3;
+const POSTINGS_PER_DOC = 0.15;
 const MIN_POSTINGS = 1500;
 
 export interface QueryTerm {
