@@ -88,7 +88,7 @@ describe('the archive is complete', () => {
     ]);
     const missing = [
       ...content.quizzes.map(({ file: _f, ...q }) => `${q.id}@${q.version}@${quizHash(q as Quiz)}`),
-      ...content.scenarios.map(({ file: _f, ...s }) => `${s.id}@${s.version}@${scenarioHash(s)}`),
+      ...(content.scenarios ?? []).map(({ file: _f, ...s }) => `${s.id}@${s.version}@${scenarioHash(s)}`),
     ].filter((k) => !keys.has(k));
     expect(missing).toEqual([]);
   });
