@@ -31,7 +31,7 @@ import { allTexts, buildSearchIndex, coreIndex, textFiles } from '../src/lib/sea
 import { loadSearchIndex } from '../src/lib/search/load-index.ts';
 import { createSearchEngine } from '../src/lib/search/engine.ts';
 import { documentText, type SearchDoc } from '../src/lib/search/documents.ts';
-import { SEARCH_CORE_PATH, unpackDocs, type SerializedSearchIndex } from '../src/lib/search/index-format.ts';
+import { SEARCH_CORE_PATH, unpackDocs, unpackTermList, type SerializedSearchIndex } from '../src/lib/search/index-format.ts';
 import { evaluate, evaluateBlind, type BlindReport, type EvalQuery } from '../src/lib/search/evaluate.ts';
 import { RESULT_LIMIT } from '../src/components/search/search-state.svelte.ts';
 
@@ -64,7 +64,7 @@ function parts(index: SerializedSearchIndex) {
   const gz = (x: unknown) => gzipSync(JSON.stringify(x)).length;
   const files = textFiles(index).map((f) => gz(f.text));
   return {
-    terms: gz(index.terms),
+    terms: gz(index.terms) + gz(index.pairs),
     postings: gz(index.postings),
     masks: gz(index.masks),
     frequencies: gz(index.frequencies),
@@ -190,7 +190,8 @@ const realCounts = Object.fromEntries(
 const realLoad = timeLoad(realJson, QUICK ? 5 : 20);
 const realQueries = timeQueries(realJson, queries, QUICK ? 3 : 10);
 const realEval = await evaluate(queries, (q) => realQueries.engine.search(q, { limit: 10 }).hits.map((h) => keyOf(h.doc)));
-const realTerms = realIndex.terms.split('|').reduce((n, g) => n + Array.from(g.split(' ')[0]!).length - 1 + g.split(' ').length - 1, 0);
+/** Stored terms (those only in titles and contexts are made at load). */
+const realTerms = unpackTermList(realIndex.terms, realIndex.pairs).length;
 line(
   'documents',
   `${realDocs.length} (${Object.entries(realCounts)

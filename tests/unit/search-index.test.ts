@@ -10,7 +10,7 @@ import lunr from 'lunr';
 import { allTexts, buildSearchIndex, coreIndex, documentTokens, textFiles } from '../../src/lib/search/build-index.ts';
 import { loadSearchIndex, lunrRef } from '../../src/lib/search/load-index.ts';
 import { lunrQuery, type QueryClause } from '../../src/lib/search/query.ts';
-import { docStub, packDocs, packTerms, unpackDocs, unpackTerms } from '../../src/lib/search/index-format.ts';
+import { docStub, packDocs, packTermList, packTerms, unpackDocs, unpackTermList, unpackTerms } from '../../src/lib/search/index-format.ts';
 import type { SearchDocStub } from '../../src/lib/search/documents.ts';
 import { decodeNumbers, encodeNumbers } from '../../src/lib/search/numbers.ts';
 import { SEARCH_FIELDS } from '../../src/lib/search/fields.ts';
@@ -168,7 +168,7 @@ describe('index format', () => {
   it('stores no postings of the title and the context (the loader makes them from the docs), nor their terms', () => {
     const full = buildSearchIndex(DOCS, FACETS);
     expect(full.fields.filter((f) => f.fromStub).map((f) => f.name)).toEqual(['title', 'context']);
-    const stored = new Set(unpackTerms(full.terms));
+    const stored = new Set(unpackTermList(full.terms, full.pairs));
     const onlyInTitles = DOCS.flatMap((d) => tokenizeAll([d.title], 'only')).filter((t) => !stored.has(t));
     expect(onlyInTitles.length).toBeGreaterThan(0);
     // Yet a term found only in a title is searchable.
@@ -182,6 +182,16 @@ describe('index format', () => {
     const script = textFiles(full).find((f) => f.text.key.startsWith('script:') && f.text.reply);
     expect(script?.text.body).toBeUndefined();
     expect(allTexts(full).texts.every((x) => x.tags === undefined)).toBe(true);
+  });
+
+  it('packs the sorted term list losslessly: Han pairs as numbers, the rest as packed text', () => {
+    const terms = ['1', '15', 'vip', '〇一', '便', '便利', '便宜', '便宜点', '退款', '退货', '齐全', '𠀀字', '𠀀𠀁'].sort();
+    const packed = packTermList(terms);
+    expect(unpackTermList(packed.terms, packed.pairs)).toEqual(terms);
+    expect(unpackTerms(packed.terms)).not.toContain('便宜');
+    expect(unpackTermList(packTermList([]).terms, packTermList([]).pairs)).toEqual([]);
+    const real = unpackTerms(coreIndex(buildSearchIndex(DOCS, FACETS)).terms);
+    expect(real.every((t) => !/^\p{Script=Han}{2}$/u.test(t) || t.length > 2)).toBe(true);
   });
 
   it('packs the sorted terms losslessly', () => {

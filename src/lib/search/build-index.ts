@@ -12,7 +12,7 @@ import {
   docStub,
   docText,
   packDocs,
-  packTerms,
+  packTermList,
   SEARCH_INDEX_FORMAT,
   searchTextPath,
   unpackDocs,
@@ -69,7 +69,7 @@ export function buildSearchIndex(docs: SearchDoc[], facets: SearchFacets): Seria
   return {
     format: SEARCH_INDEX_FORMAT,
     fields: SEARCH_FIELDS.map((f) => ({ name: f.name, boost: f.boost, ...(isFromStub(f) ? { fromStub: true as const } : {}) })),
-    terms: packTerms(terms),
+    ...packTermList(terms),
     postings: encodeNumbers(documentNumbers()),
     masks: encodeNumbers(entries.map((e) => e.mask - 1)),
     frequencies: encodeNumbers(entries.flatMap((e) => e.tf)),

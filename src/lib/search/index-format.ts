@@ -2,8 +2,9 @@
  * The serialized search index. Written at build time (build-index.ts), read by the browser and
  * the CLI (load-index.ts), which loads it into a lunr.Index that the queries run on.
  *
- * - `terms`: every term of the stored fields (below), sorted, packed (see `packTerms`); a term's
- *   number is its place. The loader adds the terms found only in titles and contexts.
+ * - `terms` and `pairs`: every term of the stored fields (below), sorted, packed (see
+ *   `packTermList`); a term's number is its place. The loader adds the terms found only in
+ *   titles and contexts.
  * - The postings, an inverted index of the stored fields: all but those marked `fromStub` (the
  *   title, the context), whose text `docs` holds anyway; the loader tokenises them again.
  *   `postings`: for each term in order, how many documents hold it, then those documents as
@@ -74,8 +75,10 @@ export interface SerializedSearchIndex {
   format: typeof SEARCH_INDEX_FORMAT;
   /** Indexed fields with their boosts, in the order of fields.ts; `fromStub`: not in the postings (made at load from the docs). */
   fields: Array<{ name: string; boost: number; fromStub?: true }>;
-  /** Every term of the stored fields, sorted, packed: see `packTerms`. */
+  /** The terms of the stored fields that are no Han pair, sorted, packed: see `packTermList`. */
   terms: string;
+  /** The Han pairs among them, as numbers: see `packTermList`. */
+  pairs: string;
   /** Per term: how many documents hold it, then their gaps (see above). */
   postings: string;
   /** Per (term, document): the bit mask of the stored fields holding the term − 1. */
@@ -131,6 +134,72 @@ export function unpackTerms(packed: string): string[] {
     for (const rest of long) terms.push(head + rest);
     out.push(...terms.sort());
   }
+  return out;
+}
+
+/** The lowest code point a packed pair's characters may have (CJK radicals; every Han character is above). */
+const PAIR_BASE = 0x2e80;
+const HAN_CHAR = /^\p{Script=Han}$/u;
+/** A term of two Han characters of the Basic Multilingual Plane (most terms): packed as numbers. */
+const isPackedPair = (t: string) =>
+  t.length === 2 && t.charCodeAt(0) >= PAIR_BASE && t.charCodeAt(1) >= PAIR_BASE && HAN_CHAR.test(t[0]!) && HAN_CHAR.test(t[1]!);
+
+/**
+ * Packs a sorted term list in two parts. `pairs`: the terms of two Han characters of the Basic
+ * Multilingual Plane, grouped by their first character, as numbers (numbers.ts): per group the
+ * distance of its first character to the previous group's (to U+2E80 for the first), how many
+ * terms it has, and their second characters as distances to the previous one (to U+2E80 for the
+ * first) — a fifth smaller gzipped than the characters themselves. `terms`: every other term,
+ * packed by `packTerms`.
+ */
+export function packTermList(sorted: readonly string[]): { terms: string; pairs: string } {
+  const numbers: number[] = [];
+  let head = PAIR_BASE;
+  let count = 0;
+  let countAt = -1;
+  let second = PAIR_BASE;
+  for (const t of sorted) {
+    if (!isPackedPair(t)) continue;
+    const first = t.charCodeAt(0);
+    if (countAt < 0 || first !== head) {
+      if (countAt >= 0) numbers[countAt] = count;
+      numbers.push(first - head, 0);
+      countAt = numbers.length - 1;
+      head = first;
+      count = 0;
+      second = PAIR_BASE;
+    }
+    numbers.push(t.charCodeAt(1) - second);
+    second = t.charCodeAt(1);
+    count++;
+  }
+  if (countAt >= 0) numbers[countAt] = count;
+  return { terms: packTerms(sorted.filter((t) => !isPackedPair(t))), pairs: encodeNumbers(numbers) };
+}
+
+/** The inverse of `packTermList`: every term, sorted as `Array#sort` sorts. Throws on a malformed value. */
+export function unpackTermList(terms: string, pairs: string): string[] {
+  const numbers = decodeNumbers(pairs);
+  const packed: string[] = [];
+  let head = PAIR_BASE;
+  for (let at = 0; at < numbers.length;) {
+    head += numbers[at++]!;
+    const count = numbers[at++];
+    if (count === undefined || at + count > numbers.length) throw new Error('pairs');
+    let second = PAIR_BASE;
+    for (let k = 0; k < count; k++) {
+      second += numbers[at++]!;
+      if (head > 0xffff || second > 0xffff) throw new Error('pairs');
+      packed.push(String.fromCharCode(head, second));
+    }
+  }
+  // Both lists are sorted: merged.
+  const other = unpackTerms(terms);
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < packed.length || j < other.length)
+    out.push(j >= other.length || (i < packed.length && packed[i]! < other[j]!) ? packed[i++]! : other[j++]!);
   return out;
 }
 

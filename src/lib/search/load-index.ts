@@ -25,7 +25,7 @@ import type { SearchDoc, SearchDocStub, SearchDocText, SearchFacets } from './do
 import { stubFieldText } from './fields.ts';
 import { tokenizeAll } from './tokenize.ts';
 import { decodeNumbers } from './numbers.ts';
-import { SEARCH_INDEX_FORMAT, unpackDocs, unpackTerms, type SerializedSearchIndex } from './index-format.ts';
+import { SEARCH_INDEX_FORMAT, unpackDocs, unpackTermList, type SerializedSearchIndex } from './index-format.ts';
 
 /** lunr.Builder's defaults. */
 const K1 = 1.2;
@@ -77,6 +77,7 @@ function isSerialized(data: unknown): data is SerializedSearchIndex {
     d.fields.length > 0 &&
     d.fields.length <= 31 &&
     typeof d.terms === 'string' &&
+    typeof d.pairs === 'string' &&
     typeof d.postings === 'string' &&
     typeof d.masks === 'string' &&
     typeof d.frequencies === 'string' &&
@@ -125,7 +126,12 @@ interface DecodedIndex {
 /** The shape is checked and the packed parts decoded; anything off is a formatError. */
 function decodeIndex(data: unknown): DecodedIndex & { data: SerializedSearchIndex } {
   if (!isSerialized(data)) throw formatError();
-  const storedTerms = unpackTerms(data.terms);
+  let storedTerms: string[];
+  try {
+    storedTerms = unpackTermList(data.terms, data.pairs);
+  } catch {
+    throw formatError('terms');
+  }
   const fields = data.fields.map((f) => f.name);
   const boosts = data.fields.map((f) => f.boost);
   const fromStub = data.fields.flatMap((f, i) => (f.fromStub ? [i] : []));
