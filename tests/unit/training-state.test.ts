@@ -441,3 +441,71 @@ describe('the trainee’s side of a link (issue 12)', () => {
     expect((await store.list<{ id: string }>('assignments')).map((r) => r.id)).toEqual([good.id]);
   });
 });
+
+describe('the trainer’s own assignments on a second device; accepting a flag after a look (issue 12)', () => {
+  const asFile = (name: string, content: string): FileLike => ({ name, size: content.length, text: async () => content });
+
+  it('results count only after the assignment is imported from the first device; a bad file changes nothing', async () => {
+    const a = makeAssignment();
+    const first = new MemoryDeviceStore();
+    const at = new Date(T0).toISOString();
+    await first.put('trainerAssignments', {
+      id: a.id,
+      format: 'sop-trainer-assignment',
+      formatVersion: 1,
+      code: encodeAssignment(a),
+      assignment: a,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const d1 = new Dashboard({ store: first, loadData: async () => grading().data });
+    await d1.load();
+    const exported = d1.assignmentsFile();
+
+    const second = new MemoryDeviceStore();
+    const d2 = new Dashboard({ store: second, loadData: async () => grading().data });
+    await d2.load();
+    await d2.importFiles([asFile('zs.json', text(makeFile()))]);
+    expect(d2.files[0]!.flags.map((f) => f.code)).toContain('foreign-assignment');
+    await d2.importAssignments('这不是任务文件');
+    expect(d2.assignmentsReport?.problems[0]).toContain('不是有效的任务文件');
+    expect(await second.list('trainerAssignments')).toEqual([]);
+    await d2.importAssignments(exported.text);
+    expect(d2.assignmentsReport?.added).toBe(1);
+    expect(d2.files[0]!.flags).toEqual([]);
+    expect(d2.files[0]!.items.every((i) => i.counted)).toBe(true);
+    // A forged version of the same id is never taken in.
+    await d2.importAssignments(encodeAssignment({ ...a, passMark: 0 }));
+    expect(d2.assignmentsReport?.problems[0]).toContain('内容不同的版本');
+  });
+
+  it('two trainees on one phone: flagged until the trainer accepts, then counted (kept on the device)', async () => {
+    const a = makeAssignment();
+    const store = new MemoryDeviceStore();
+    const at = new Date(T0).toISOString();
+    await store.put('trainerAssignments', {
+      id: a.id,
+      format: 'sop-trainer-assignment',
+      formatVersion: 1,
+      code: encodeAssignment(a),
+      assignment: a,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const d = new Dashboard({ store, loadData: async () => grading().data });
+    await d.load();
+    await d.importFiles([
+      asFile('a.json', text(makeFile({ name: '张三', device: 'sharedphone01' }))),
+      asFile(
+        'b.json',
+        text(makeFile({ name: '李四', device: 'sharedphone01', attempts: [makeAttempt(quiz('cancel-order'), { seed: 77 })], chats: [] })),
+      ),
+    ]);
+    expect(d.files.flatMap((f) => f.items).some((i) => i.counted)).toBe(false);
+    for (const f of d.files) await d.accept(f, 'shared-device');
+    expect(d.files.flatMap((f) => f.items).every((i) => i.counted)).toBe(true);
+    const again = new Dashboard({ store, loadData: async () => grading().data });
+    await again.load();
+    expect(again.files.flatMap((f) => f.items).every((i) => i.counted)).toBe(true);
+  });
+});

@@ -15,6 +15,7 @@
  * - importCodes(text): every 成绩码 in a pasted text, imported like files (result-code.ts).
  * Rows, the roster, failure rates and the filter options are derived (aggregate.ts, lrs-results.ts).
  */
+import { decodeAssignment } from '../../lib/training/assignment.ts';
 import { itemKey, type Assignment } from '../../lib/training/assignment.ts';
 import {
   filterRows,
@@ -40,7 +41,9 @@ import {
 } from '../../lib/training/regrade.ts';
 import { MAX_RESULT_FILE_BYTES } from '../../lib/training/result-file.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
-import { readTrainerRecord, type TrainerAssignmentRecord } from '../../lib/training/device-records.ts';
+import { readTrainerRecord, TRAINER_RECORD_FORMAT, type TrainerAssignmentRecord } from '../../lib/training/device-records.ts';
+import { assignmentsFileText, readAssignmentsFile } from '../../lib/training/assignments-file.ts';
+import { clearKey, type FlagCode } from '../../lib/training/regrade.ts';
 import { endpointProblem, nextSince, pullStatements, type LrsStatement, type ReadFetch } from '../../lib/training/lrs-client.ts';
 import {
   attemptModes,
@@ -61,6 +64,8 @@ import { ARCHIVE_META, HISTORY_META, LRS_CACHE_META, LRS_META, withCurrentLink, 
 export { LRS_META, LRS_CACHE_META, ARCHIVE_META };
 /** Automatic refresh while the dashboard is open. */
 export const AUTO_SYNC_MS = 3 * 60_000;
+/** Meta record of the copy / shared-device flags the trainer accepted. */
+export const CLEARED_META = 'trainer-cleared';
 
 export interface LrsSettings {
   endpoint: string;
@@ -125,6 +130,10 @@ export class Dashboard {
   lrsStatements: LrsStatement[] = $state.raw([]);
   sync: SyncState = $state({ state: 'idle' });
   codeReport: { found: number; ok: number } | null = $state(null);
+  /** Copy / shared-device flags the trainer looked at and accepted (clearKey values). */
+  cleared: string[] = $state.raw([]);
+  /** What the last assignments import did. */
+  assignmentsReport: { added: number; problems: string[] } | null = $state(null);
 
   constructor(options: DashboardOptions) {
     this.#store = options.store;
@@ -237,6 +246,81 @@ export class Dashboard {
       this.#latest = cache.latest && typeof cache.latest === 'object' ? { ...cache.latest } : {};
     }
     if (archive && Array.isArray(archive.ids)) this.archived = archive.ids.filter((x) => typeof x === 'string');
+    const cleared = await this.#store.get<{ id: string; keys: string[] }>('meta', CLEARED_META);
+    if (cleared && Array.isArray(cleared.keys)) this.cleared = cleared.keys.filter((x) => typeof x === 'string');
+  }
+
+  /** This device's assignments as a file for a second device (see assignments-file.ts). */
+  assignmentsFile(): { name: string; text: string } {
+    const now = this.#now();
+    return {
+      name: `培训任务-${now.toISOString().slice(0, 10)}.json`,
+      text: assignmentsFileText(
+        this.knownRecords.map((k) => k.code),
+        now,
+      ),
+    };
+  }
+
+  /**
+   * Adds the assignments of a file from another device (or pasted links, one per line) to this
+   * device's own: their results then count here. An id already here with other content is not
+   * replaced (named in the report). Saved data is untouched when the file is bad.
+   */
+  async importAssignments(text: string): Promise<void> {
+    const fromFile = readAssignmentsFile(text);
+    const read =
+      fromFile.assignments.length || !/a=|^\s*1\./m.test(text)
+        ? fromFile
+        : {
+            assignments: text
+              .split(/\s+/)
+              .map((l) => decodeAssignment(l))
+              .flatMap((d) => (d.ok ? [{ code: d.code, assignment: d.assignment }] : [])),
+            problems: [],
+          };
+    const problems = [...read.problems];
+    let added = 0;
+    for (const { code, assignment } of read.assignments) {
+      const mine = this.knownRecords.find((k) => k.assignment.id === assignment.id);
+      if (mine) {
+        if (mine.code !== code) problems.push(`任务 “${assignment.group}”（${assignment.id}）在本设备上已有内容不同的版本，没有替换`);
+        continue;
+      }
+      const at = this.#now().toISOString();
+      const record: TrainerAssignmentRecord = {
+        id: assignment.id,
+        format: TRAINER_RECORD_FORMAT,
+        formatVersion: 1,
+        code,
+        assignment,
+        createdAt: at,
+        updatedAt: at,
+      };
+      try {
+        await this.#store.put('trainerAssignments', record);
+        this.knownRecords = [...this.knownRecords, { assignment, code }];
+        added += 1;
+      } catch (err) {
+        this.problem = toDeviceStoreError(err, 'put');
+      }
+    }
+    this.known = this.knownRecords.map((k) => k.assignment);
+    this.assignmentsReport = { added, problems };
+    this.#regrade();
+  }
+
+  /** The trainer looked at a copy or shared-device flag and accepts the result: it counts again. */
+  async accept(file: RegradedFile, code: FlagCode, item?: { key: string }): Promise<void> {
+    const key = clearKey(file, code, item);
+    if (this.cleared.includes(key)) return;
+    this.cleared = [...this.cleared, key];
+    try {
+      await this.#store.put('meta', { id: CLEARED_META, keys: this.cleared });
+    } catch (err) {
+      this.problem = toDeviceStoreError(err, 'put');
+    }
+    this.#regrade();
   }
 
   #regrade(): void {
@@ -245,7 +329,10 @@ export class Dashboard {
     // Files made with an earlier link of an assignment whose due date or names changed count for it.
     const current = new Map(this.knownRecords.map((k) => [k.assignment.id, k]));
     const files = this.imports.map((imp) => withCurrentLink(imp, current, this.#history));
-    this.files = regradeImports([...files, ...this.reading.imports], this.ctx, { knownAssignments: this.known });
+    this.files = regradeImports([...files, ...this.reading.imports], this.ctx, {
+      knownAssignments: this.known,
+      cleared: new Set(this.cleared),
+    });
   }
 
   /** Saves the LRS settings on this device (never in a link) and syncs; returns a problem or null. */

@@ -205,6 +205,17 @@ export const ui = {
       siteName: '客服 SOP 学堂',
     },
     dashboard: {
+      mine: {
+        heading: '我布置的任务',
+        hint: (n: number) =>
+          `本设备上有 ${n} 个你布置或导入的任务。只有这些任务的成绩会计入；换一台设备查看成绩时，先在这里导出，再在新设备上导入。`,
+        export: '导出我的任务',
+        import: '导入任务文件',
+        added: (n: number) => (n ? `已导入 ${n} 个任务。` : '没有导入新的任务。'),
+        tooLarge: '文件过大，不是培训任务文件。',
+      },
+      acceptShared: (file: string) => `核对无误（确实是本人用这台设备交的）：计入 ${file}`,
+      acceptCopy: (title: string) => `核对无误（不是复制）：计入“${title}”`,
       title: '学员成绩看板',
       description: '导入学员交回的结果文件，按答案重新评分，查看谁通过、谁逾期、哪些题目和标准容易出错。',
       intro:
