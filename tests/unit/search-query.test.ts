@@ -144,6 +144,11 @@ describe('typos and homophones', () => {
     expect(engine.search('快递').query.terms.map((t) => t.term)).toContain('快递');
   });
 
+  it('leaves a pair inside a dictionary word of the query alone (期天 in 星期天 is no typo of 几天)', () => {
+    expect(engine.search('星期天谁值班').query.terms.map((t) => t.term)).not.toContain('几天');
+    expect(analyseQuery('星期天谁值班').terms.map((t) => t.term)).not.toContain('天谁');
+  });
+
   it('asks the browser to load the table only for a query with an unknown pair', () => {
     expect(hasUnknownPair(engine.index, '快第')).toBe(true);
     expect(hasUnknownPair(engine.index, '快递')).toBe(false);

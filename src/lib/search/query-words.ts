@@ -86,6 +86,7 @@ export const RULE_QUESTION_WORDS: readonly string[] = [
 
 /** Of the words above, those that are only question words (dropped from the terms like fillers). */
 export const QUESTION_ONLY_WORDS: readonly string[] = [
+  '谁',
   '之内',
   '以内',
   '多长时间',

@@ -279,8 +279,11 @@ export function correctTypos(index: LoadedSearchIndex, query: AnalysedQuery): An
   // other words carry it: only short queries are corrected.
   if (Array.from(query.compact).length > TYPO_MAX_CHARS) return query;
   let changed = false;
+  // A pair inside a dictionary word of the query (期天 in 星期天) is spelled right: the segmenter knew the word.
+  const inWords = query.terms.filter((t) => Array.from(t.term).length >= 3);
   const terms = query.terms.map((t) => {
     if (t.prefix || !HAN_PAIR.test(t.term) || index.postings(t.term) > 0) return t;
+    if (inWords.some((w) => w.term.includes(t.term))) return t;
     const fixed = correctPair(t.term, (term) => index.postings(term));
     if (!fixed) return t;
     changed = true;
