@@ -44,6 +44,8 @@ test('source example 乙: 91 points → grade A, +110 yuan', async ({ page }) =>
   await tickBonus(page, /突发情况或活动期间人手不够/, '2');
   await expect(total(page)).toHaveText('90');
   await expect(grade(page)).toHaveText('B'); // 90 is B: A needs more than 90
+  // 乙 is a group leader: the trainer's adjustment is for leaders only.
+  await page.getByLabel('被考核人是组长').check();
   await page.getByLabel('加减分（-5 至 +5）').fill('1');
   await page.getByLabel(/^理由/).fill('本组当月整体表现好');
   await expect(total(page)).toHaveText('91');
@@ -125,11 +127,14 @@ test('dismissal warnings: below 60, and two months running last place under 70',
   );
 });
 
-test('two medium violations add the 20-point surcharge automatically', async ({ page }) => {
+test('two different medium violations add the 20-point surcharge automatically; one item twice does not', async ({ page }) => {
   await open(page);
   await addViolation(page, '例会', /未请假缺席部门例会/, '2');
+  await expect(page.locator('.calc-entry.is-auto')).toHaveCount(0);
+  await expect(total(page)).toHaveText('60');
+  await addViolation(page, '游戏', /工作时间看在线视频、电影或玩游戏/);
   await expect(page.locator('.calc-entry.is-auto')).toContainText('当月没有履行好客服职责');
-  await expect(total(page)).toHaveText('40');
+  await expect(total(page)).toHaveText('30');
 });
 
 test('print media shows the monthly sheet with items, totals and signature lines', async ({ page }) => {
@@ -203,6 +208,7 @@ test('phone width 360px: no horizontal scroll, totals bar visible', async ({ pag
   await tickBonus(page, /突发情况或活动期间人手不够/, '2');
   await addViolation(page, '抽查', /主管随机抽查发现错误/);
   await page.getByRole('combobox', { name: /每处扣分\s*：主管随机抽查发现错误/ }).selectOption({ label: '3 分' });
+  await page.getByLabel('被考核人是组长').check();
   await page.getByLabel('加减分（-5 至 +5）').fill('-2');
   await expect(total(page)).toHaveText('87'); // refused until there is a reason
   await page.getByLabel(/^理由/).fill('交接班不清楚');

@@ -44,6 +44,10 @@ export const ui = {
       (long ? `，${long} 条超过 500 字，导入后请检查是否完整` : ''),
     traditional: '繁体',
     copyTraditional: '复制繁体',
+    /** Said for a pinned result (the star itself is a mouse target). */
+    pinned: '已收藏',
+    /** The search box's hint: the keys of the pin and the Traditional copy. */
+    keysHint: 'Alt+S 收藏/取消收藏所选话术，Alt+F 复制繁体',
     copyTraditionalLabel: (title: string) => `复制“${title}”的繁体版本`,
     loadingConverter: '正在加载繁体转换……',
     offlineReady: '可离线使用',
