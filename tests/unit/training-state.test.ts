@@ -444,12 +444,10 @@ describe('the trainee’s side of a link (issue 12)', () => {
 
 describe('the trainer’s own assignments on a second device; accepting a flag after a look (issue 12)', () => {
   const asFile = (name: string, content: string): FileLike => ({ name, size: content.length, text: async () => content });
-
-  it('results count only after the assignment is imported from the first device; a bad file changes nothing', async () => {
-    const a = makeAssignment();
-    const first = new MemoryDeviceStore();
+  /** The assignment as built on this device (the trainerAssignments store). */
+  const ownAssignment = (store: MemoryDeviceStore, a: ReturnType<typeof makeAssignment>) => {
     const at = new Date(T0).toISOString();
-    await first.put('trainerAssignments', {
+    return store.put('trainerAssignments', {
       id: a.id,
       format: 'sop-trainer-assignment',
       formatVersion: 1,
@@ -458,6 +456,12 @@ describe('the trainer’s own assignments on a second device; accepting a flag a
       createdAt: at,
       updatedAt: at,
     });
+  };
+
+  it('results count only after the assignment is imported from the first device; a bad file changes nothing', async () => {
+    const a = makeAssignment();
+    const first = new MemoryDeviceStore();
+    await ownAssignment(first, a);
     const d1 = new Dashboard({ store: first, loadData: async () => grading().data });
     await d1.load();
     const exported = d1.assignmentsFile();
@@ -482,16 +486,7 @@ describe('the trainer’s own assignments on a second device; accepting a flag a
   it('two trainees on one phone: flagged until the trainer accepts, then counted (kept on the device)', async () => {
     const a = makeAssignment();
     const store = new MemoryDeviceStore();
-    const at = new Date(T0).toISOString();
-    await store.put('trainerAssignments', {
-      id: a.id,
-      format: 'sop-trainer-assignment',
-      formatVersion: 1,
-      code: encodeAssignment(a),
-      assignment: a,
-      createdAt: at,
-      updatedAt: at,
-    });
+    await ownAssignment(store, a);
     const d = new Dashboard({ store, loadData: async () => grading().data });
     await d.load();
     await d.importFiles([
