@@ -13,85 +13,18 @@
  *
  * Options: --files (one line per file), --json (all figures as one JSON line at the end).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scenarioSchema, standardSchema, type Scenario } from '../src/schemas/index.ts';
-import { parseYaml, readListFile } from '../src/lib/node/load-content.ts';
-import { buildChatRules } from '../src/lib/chat/rules.ts';
-import { parseRepliesFile } from '../src/lib/chat/replies-file.ts';
-import { scoreChat, type ChatReport } from '../src/lib/chat/score.ts';
+import { loadChatEval } from '../src/lib/node/chat-eval.ts';
+import { pairAgreement, spearman } from '../src/lib/chat/agreement.ts';
 
 const args = new Set(process.argv.slice(2));
 const REPO = join(import.meta.dirname, '..');
 const CAL = join(REPO, 'tests/calibration');
 const BLIND = join(CAL, 'blind');
 
-const standards = readdirSync(join(REPO, 'content/standards'))
-  .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
-  .flatMap((f) => readListFile(REPO, join(REPO, 'content/standards', f), standardSchema).items);
-const rules = buildChatRules(standards);
-const scenarios = new Map<string, Scenario>();
-for (const f of readdirSync(join(REPO, 'content/scenarios')).filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))) {
-  const file = `content/scenarios/${f}`;
-  const sc = scenarioSchema.parse(parseYaml(readFileSync(join(REPO, file), 'utf8'), file).value);
-  scenarios.set(sc.id, sc);
-}
-
-function score(dir: string, file: string, scenario: string): ChatReport {
-  const sc = scenarios.get(scenario);
-  if (!sc) throw new Error(`没有场景 ${scenario}（${file}）`);
-  const parsed = parseRepliesFile(readFileSync(join(dir, file), 'utf8'));
-  if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.problems)}`);
-  return scoreChat(sc, parsed.replies, rules);
-}
-
-/** Ranks with ties averaged (1-based). */
-function ranks(values: number[]): number[] {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
-  const out = new Array<number>(values.length);
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
-    for (let k = i; k <= j; k++) out[order[k]![1]] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  return out;
-}
-
-function pearson(a: number[], b: number[]): number {
-  const n = a.length;
-  const ma = a.reduce((s, x) => s + x, 0) / n;
-  const mb = b.reduce((s, x) => s + x, 0) / n;
-  let num = 0;
-  let da = 0;
-  let db = 0;
-  for (let i = 0; i < n; i++) {
-    num += (a[i]! - ma) * (b[i]! - mb);
-    da += (a[i]! - ma) ** 2;
-    db += (b[i]! - mb) ** 2;
-  }
-  return da === 0 || db === 0 ? 0 : num / Math.sqrt(da * db);
-}
-
-export const spearman = (a: number[], b: number[]) => pearson(ranks(a), ranks(b));
-
-/** Share of pairs (same group, different human value) the score orders the same way; score ties count half. */
-function pairAgreement(rows: { group: string; human: number; score: number }[]): { agree: number; pairs: number } {
-  let agree = 0;
-  let pairs = 0;
-  for (let i = 0; i < rows.length; i++) {
-    for (let j = i + 1; j < rows.length; j++) {
-      const a = rows[i]!;
-      const b = rows[j]!;
-      if (a.group !== b.group || a.human === b.human) continue;
-      pairs++;
-      const s = Math.sign(a.score - b.score);
-      if (s === 0) agree += 0.5;
-      else if (s === Math.sign(a.human - b.human)) agree += 1;
-    }
-  }
-  return { agree, pairs };
-}
+const chatEval = loadChatEval(REPO);
+const score = chatEval.score;
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;

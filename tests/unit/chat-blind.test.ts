@@ -6,15 +6,12 @@
  * the test asserts what is reached (REACHED) so it cannot slip back, and names the target.
  * `npm run bench:chat` prints all the figures.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { scenarioSchema, standardSchema, type Scenario } from '../../src/schemas/index.ts';
-import { parseYaml, readListFile } from '../../src/lib/node/load-content.ts';
-import { buildChatRules } from '../../src/lib/chat/rules.ts';
-import { parseRepliesFile } from '../../src/lib/chat/replies-file.ts';
-import { scoreChat } from '../../src/lib/chat/score.ts';
+import { loadChatEval } from '../../src/lib/node/chat-eval.ts';
+import { spearman } from '../../src/lib/chat/agreement.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const BLIND = join(REPO, 'tests/calibration/blind');
@@ -23,16 +20,7 @@ const BLIND = join(REPO, 'tests/calibration/blind');
 const TARGET = { spearman: 0.9, excellentMin: 85, poorMax: 35, trickyMax: 50, gamingMax: 40, traditionalDiff: 5 };
 const REACHED = { spearman: 0.82, excellentMin: 79 };
 
-const standards = readdirSync(join(REPO, 'content/standards'))
-  .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
-  .flatMap((f) => readListFile(REPO, join(REPO, 'content/standards', f), standardSchema).items);
-const rules = buildChatRules(standards);
-const scenarios = new Map<string, Scenario>();
-for (const f of readdirSync(join(REPO, 'content/scenarios')).filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))) {
-  const file = `content/scenarios/${f}`;
-  const sc = scenarioSchema.parse(parseYaml(readFileSync(join(REPO, file), 'utf8'), file).value);
-  scenarios.set(sc.id, sc);
-}
+const chatEval = loadChatEval(REPO);
 
 interface Entry {
   file: string;
@@ -42,42 +30,8 @@ interface Entry {
   copyOf?: string;
 }
 const manifest = JSON.parse(readFileSync(join(BLIND, 'manifest.json'), 'utf8')) as { files: Entry[] };
-const scored = manifest.files.map((e) => {
-  const parsed = parseRepliesFile(readFileSync(join(BLIND, e.file), 'utf8'));
-  if (!parsed.ok) throw new Error(`${e.file}: ${JSON.stringify(parsed.problems)}`);
-  const sc = scenarios.get(e.scenario);
-  if (!sc) throw new Error(`${e.file}: 没有场景 ${e.scenario}`);
-  return { ...e, score: scoreChat(sc, parsed.replies, rules).score };
-});
+const scored = manifest.files.map((e) => ({ ...e, score: chatEval.score(BLIND, e.file, e.scenario).score }));
 const graded = scored.filter((e) => !e.file.includes('/'));
-
-function ranks(values: number[]): number[] {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
-  const out = new Array<number>(values.length).fill(0);
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
-    for (let k = i; k <= j; k++) out[order[k]![1]] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  return out;
-}
-function spearman(a: number[], b: number[]): number {
-  const ra = ranks(a);
-  const rb = ranks(b);
-  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-  const ma = mean(ra);
-  const mb = mean(rb);
-  let num = 0;
-  let da = 0;
-  let db = 0;
-  ra.forEach((x, i) => {
-    num += (x - ma) * (rb[i]! - mb);
-    da += (x - ma) ** 2;
-    db += (rb[i]! - mb) ** 2;
-  });
-  return num / Math.sqrt(da * db);
-}
 
 describe('chat scorer on the blind set', () => {
   it('has the frozen files: 50 graded over 10 scenarios, gaming attempts and Traditional copies', () => {

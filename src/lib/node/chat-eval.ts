@@ -1,0 +1,43 @@
+/**
+ * The content and the transcript files the chat scorer is judged on (bench:chat and
+ * tests/unit/chat-blind.test.ts): the standards' rules, every scenario, and scoring a replies file.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { scenarioSchema, standardSchema, type Scenario } from '../../schemas/index.ts';
+import { buildChatRules, type ChatRules } from '../chat/rules.ts';
+import { parseRepliesFile } from '../chat/replies-file.ts';
+import { scoreChat, type ChatReport } from '../chat/score.ts';
+import { parseYaml, readListFile } from './load-content.ts';
+
+export interface ChatEval {
+  rules: ChatRules;
+  scenarios: Map<string, Scenario>;
+  /** Scores a replies file (`dir/file`) on a scenario; throws naming the file when it is broken. */
+  score(dir: string, file: string, scenario: string): ChatReport;
+}
+
+export function loadChatEval(root: string): ChatEval {
+  const yamlFiles = (dir: string) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.yaml') && !f.startsWith('_'));
+  const standards = yamlFiles('content/standards').flatMap(
+    (f) => readListFile(root, join(root, 'content/standards', f), standardSchema).items,
+  );
+  const rules = buildChatRules(standards);
+  const scenarios = new Map<string, Scenario>();
+  for (const f of yamlFiles('content/scenarios')) {
+    const file = `content/scenarios/${f}`;
+    const sc = scenarioSchema.parse(parseYaml(readFileSync(join(root, file), 'utf8'), file).value);
+    scenarios.set(sc.id, sc);
+  }
+  return {
+    rules,
+    scenarios,
+    score(dir, file, scenario) {
+      const sc = scenarios.get(scenario);
+      if (!sc) throw new Error(`没有场景 ${scenario}（${file}）`);
+      const parsed = parseRepliesFile(readFileSync(join(dir, file), 'utf8'));
+      if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.problems)}`);
+      return scoreChat(sc, parsed.replies, rules);
+    },
+  };
+}
