@@ -6,7 +6,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import type { AnswerValue } from '../../src/lib/quiz/answers.ts';
-import type { Question } from '../../src/schemas/quiz.ts';
+import type { Question, Quiz } from '../../src/schemas/quiz.ts';
+import { rightAnswers } from '../unit/quiz-helpers.ts';
 
 /** Workflow ids that exist in the build (dist/workflows/<id>/). */
 export function builtWorkflows(): string[] {
@@ -98,4 +99,30 @@ export async function answerQuestion(
       }
       break;
   }
+}
+
+/** Closes WeChat's "open in the browser" notice when the page shows one (the trainee stays). */
+export async function stayInWeChat(page: Page): Promise<void> {
+  const notice = page.locator('[data-wechat-notice]');
+  if (await notice.isVisible().catch(() => false)) await notice.locator('[data-wechat-stay]').click();
+}
+
+/**
+ * Answers the quiz on screen in exam mode with the right answers through the UI, then hands in.
+ * Closes the WeChat notice first when the page shows one (the trainee stays in WeChat).
+ */
+export async function takeQuiz(page: Page, quiz: Quiz): Promise<void> {
+  await stayInWeChat(page);
+  await page.getByRole('radio', { name: '考试模式' }).check();
+  await page.getByRole('button', { name: '开始答题' }).click();
+  const answers = rightAnswers(quiz);
+  for (let n = 0; n < quiz.questions.length; n++) {
+    const section = page.locator('section.quiz-question');
+    const id = await section.getAttribute('data-question-id');
+    const q = quiz.questions.find((x) => x.id === id)!;
+    await answerQuestion(section, q, answers[q.id]!);
+    await page.locator('#quiz-next').click();
+    if (n < quiz.questions.length - 1) await expect(section).not.toHaveAttribute('data-question-id', q.id);
+  }
+  await expect(page.getByRole('heading', { name: '测验成绩' })).toBeVisible();
 }

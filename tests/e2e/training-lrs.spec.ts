@@ -6,7 +6,7 @@
  * the trainer connects the dashboard to the LRS and sees three re-graded rows and a 未开始 row
  * for the fourth, with no file moved. Then: a refused credential keeps the rows; 复制催办消息.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Quiz } from '../../src/schemas/quiz.ts';
@@ -14,8 +14,7 @@ import type { GradingData } from '../../src/lib/training/grading.ts';
 import { startLrs, LRS_BAD_AUTH, type RunningLrs } from '../lrs/lrs-server.ts';
 import { decodeAssignment } from '../../src/lib/training/assignment.ts';
 import { encodeResultCode } from '../../src/lib/training/result-code.ts';
-import { rightAnswers } from '../unit/quiz-helpers.ts';
-import { answerQuestion, watchConsole } from './helpers.ts';
+import { stayInWeChat, takeQuiz, watchConsole } from './helpers.ts';
 
 const QUIZ = 'presales-reception-bargain';
 const WECHAT_UA =
@@ -29,28 +28,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await lrs?.stop();
 });
-
-/** Closes WeChat's "open in the browser" notice when the page shows one (the trainee stays). */
-async function stayInWeChat(page: Page) {
-  const notice = page.locator('[data-wechat-notice]');
-  if (await notice.isVisible().catch(() => false)) await notice.locator('[data-wechat-stay]').click();
-}
-
-async function takeQuiz(page: Page, quiz: Quiz) {
-  await stayInWeChat(page);
-  await page.getByRole('radio', { name: '考试模式' }).check();
-  await page.getByRole('button', { name: '开始答题' }).click();
-  const answers = rightAnswers(quiz);
-  for (let n = 0; n < quiz.questions.length; n++) {
-    const section = page.locator('section.quiz-question');
-    const id = await section.getAttribute('data-question-id');
-    const q = quiz.questions.find((x) => x.id === id)!;
-    await answerQuestion(section, q, answers[q.id]!);
-    await page.locator('#quiz-next').click();
-    if (n < quiz.questions.length - 1) await expect(section).not.toHaveAttribute('data-question-id', q.id);
-  }
-  await expect(page.getByRole('heading', { name: '测验成绩' })).toBeVisible();
-}
 
 /** One trainee on their own device: open the link, pick the name, agree, take the quiz, back to 我的培训. */
 async function trainee(browser: Browser, link: string, name: string, quiz: Quiz, userAgent?: string) {

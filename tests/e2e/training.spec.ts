@@ -5,37 +5,20 @@
  * the table, the flags and the messages. Also: tampered links, the v1 → v2 database upgrade,
  * storage that cannot be opened, a second tab.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createServer, type IncomingMessage } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Quiz } from '../../src/schemas/quiz.ts';
 import type { GradingData } from '../../src/lib/training/grading.ts';
 import { encodeAssignment, type Assignment } from '../../src/lib/training/assignment.ts';
 import { checkStatement } from '../unit/xapi-spec.ts';
 import { rightAnswers } from '../unit/quiz-helpers.ts';
-import { answerQuestion, seriousViolations as axe, storedRecords, watchConsole } from './helpers.ts';
+import { seriousViolations as axe, storedRecords, takeQuiz, watchConsole } from './helpers.ts';
 
 const QUIZ = 'presales-reception-bargain';
 const CHAT = 'bargain-repeat';
 const grading = () => JSON.parse(readFileSync('dist/trainer/grading.json', 'utf8')) as GradingData;
-
-/** Answers the quiz on screen (exam mode) with the right answers through the UI, then hands in. */
-async function takeQuiz(page: Page, quiz: Quiz) {
-  await page.getByRole('radio', { name: '考试模式' }).check();
-  await page.getByRole('button', { name: '开始答题' }).click();
-  const answers = rightAnswers(quiz);
-  for (let n = 0; n < quiz.questions.length; n++) {
-    const section = page.locator('section.quiz-question');
-    const id = await section.getAttribute('data-question-id');
-    const q = quiz.questions.find((x) => x.id === id)!;
-    await answerQuestion(section, q, answers[q.id]!);
-    await page.locator('#quiz-next').click();
-    if (n < quiz.questions.length - 1) await expect(section).not.toHaveAttribute('data-question-id', q.id);
-  }
-  await expect(page.getByRole('heading', { name: '测验成绩' })).toBeVisible();
-}
 
 /** A local LRS (xAPI statements endpoint) on 127.0.0.1 with CORS, recording what it receives. */
 async function startLrs() {
