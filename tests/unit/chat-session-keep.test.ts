@@ -5,6 +5,7 @@
  * a scenario's chat, the input stops at CHAT_INPUT_MAX_CHARS, a chat ends at MAX_CHAT_REPLIES, a
  * report is never overwritten and can be deleted. Each test is an attack that failed before.
  */
+import { FakeClock } from './fake-clock.ts';
 import { describe, expect, it } from 'vitest';
 import {
   CHAT_INPUT_MAX_CHARS,
@@ -12,7 +13,6 @@ import {
   MAX_CHAT_REPLIES,
   TICK_MS,
   chatDraftKey,
-  type ChatClock,
 } from '../../src/components/chat/chat-session.svelte.ts';
 import { islandScenario, islandStandards } from '../../src/components/chat/chat-index.ts';
 import { MemoryDeviceStore, type DeviceStore } from '../../src/components/state/device-store.ts';
@@ -32,37 +32,6 @@ const site = buildSiteIndex(content);
 const bargain: Scenario = islandScenario(content.scenarios!.find((s) => s.id === 'bargain-repeat')!);
 const standards = islandStandards(site, bargain);
 const rules = buildChatRules(standards);
-
-/** A fake clock: time moves only in advance(); due timers run in time order. Shared by the "tabs". */
-class FakeClock implements ChatClock {
-  t = Date.parse('2025-06-01T08:00:00.000Z');
-  #timers: Array<{ at: number; fn: () => void; id: number }> = [];
-  #id = 0;
-  now = () => this.t;
-  setTimeout = (fn: () => void, ms: number) => {
-    const id = ++this.#id;
-    this.#timers.push({ at: this.t + Math.max(0, ms), fn, id });
-    return id;
-  };
-  clearTimeout = (handle: unknown) => {
-    this.#timers = this.#timers.filter((x) => x.id !== handle);
-  };
-  advance(ms: number) {
-    const end = this.t + ms;
-    for (;;) {
-      const next = this.#timers.filter((x) => x.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
-      if (!next) break;
-      this.#timers = this.#timers.filter((x) => x !== next);
-      this.t = next.at;
-      next.fn();
-    }
-    this.t = end;
-  }
-  /** A reload: the old page's timers are gone. */
-  drop() {
-    this.#timers = [];
-  }
-}
 
 interface World {
   clock: FakeClock;

@@ -5,11 +5,12 @@
  * leaving after a long silence, 结束对话, hints only in practice mode, the saved record, and a
  * report that is exactly scoreChat's — and the CLI's for the exported replies file.
  */
+import { FakeClock } from './fake-clock.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ChatSession, TICK_MS, typingDelayMs, type ChatClock } from '../../src/components/chat/chat-session.svelte.ts';
+import { ChatSession, TICK_MS, typingDelayMs } from '../../src/components/chat/chat-session.svelte.ts';
 import type { ChatReportRecord } from '../../src/lib/chat/report-record.ts';
 import {
   chatLabels,
@@ -39,45 +40,6 @@ const standardsFor = (sc: Scenario) => islandStandards(site, sc);
 
 const tmp = mkdtempSync(join(tmpdir(), 'chat-session-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** A fake clock: time moves only in advance(); due timers run in time order, each at its due time. */
-class FakeClock implements ChatClock {
-  t = Date.parse('2025-06-01T08:00:00.000Z');
-  #timers: Array<{ at: number; fn: () => void; id: number }> = [];
-  #id = 0;
-  now = () => this.t;
-  setTimeout = (fn: () => void, ms: number) => {
-    const id = ++this.#id;
-    this.#timers.push({ at: this.t + Math.max(0, ms), fn, id });
-    return id;
-  };
-  clearTimeout = (handle: unknown) => {
-    this.#timers = this.#timers.filter((x) => x.id !== handle);
-  };
-  /** Runs every timer due within `ms`, then sets the time to now + ms. */
-  advance(ms: number) {
-    const end = this.t + ms;
-    for (;;) {
-      const next = this.#timers.filter((x) => x.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
-      if (!next) break;
-      this.#timers = this.#timers.filter((x) => x !== next);
-      this.t = next.at;
-      next.fn();
-    }
-    this.t = end;
-  }
-  /** Runs timers one by one until `done()` holds; time stops at the timer that made it hold. */
-  runUntil(done: () => boolean, limitMs = 60_000) {
-    const end = this.t + limitMs;
-    while (!done()) {
-      const next = this.#timers.sort((a, b) => a.at - b.at || a.id - b.id)[0];
-      if (!next || next.at > end) throw new Error('runUntil: condition never held');
-      this.#timers = this.#timers.filter((x) => x !== next);
-      this.t = next.at;
-      next.fn();
-    }
-  }
-}
 
 function setup(sc: Scenario = bargain, store: DeviceStore = new MemoryDeviceStore()) {
   const clock = new FakeClock();

@@ -11,12 +11,13 @@
  * Before the input limit, a 2,100-character reply made every later result file of the assignment
  * unimportable; that is the attack here.
  */
+import { FakeClock } from './fake-clock.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QuizSession } from '../../src/components/quiz/quiz-session.svelte.ts';
-import { CHAT_INPUT_MAX_CHARS, ChatSession, MAX_CHAT_REPLIES, type ChatClock } from '../../src/components/chat/chat-session.svelte.ts';
+import { CHAT_INPUT_MAX_CHARS, ChatSession, MAX_CHAT_REPLIES } from '../../src/components/chat/chat-session.svelte.ts';
 import { islandScenario, islandStandards } from '../../src/components/chat/chat-index.ts';
 import { MemoryDeviceStore } from '../../src/components/state/device-store.ts';
 import { nodesById, type Roleplay } from '../../src/lib/quiz/roleplay.ts';
@@ -101,35 +102,9 @@ async function longestAttempt(q: Quiz, store = new MemoryDeviceStore()): Promise
   return s;
 }
 
-/** A clock for the chat: time moves only when told; timers run when due. */
-class StepClock implements ChatClock {
-  t = T0 + 7_200_000;
-  #timers: Array<{ at: number; fn: () => void; id: number }> = [];
-  #id = 0;
-  now = () => this.t;
-  setTimeout = (fn: () => void, ms: number) => {
-    this.#timers.push({ at: this.t + ms, fn, id: ++this.#id });
-    return this.#id;
-  };
-  clearTimeout = (h: unknown) => {
-    this.#timers = this.#timers.filter((x) => x.id !== h);
-  };
-  advance(ms: number) {
-    const end = this.t + ms;
-    for (;;) {
-      const next = this.#timers.filter((x) => x.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
-      if (!next) break;
-      this.#timers = this.#timers.filter((x) => x !== next);
-      this.t = next.at;
-      next.fn();
-    }
-    this.t = end;
-  }
-}
-
 /** A chat played with messages of exactly CHAT_INPUT_MAX_CHARS characters until it ends. */
 async function longestChat(sc: Scenario, store = new MemoryDeviceStore()): Promise<ChatSession> {
-  const clock = new StepClock();
+  const clock = new FakeClock(T0 + 7_200_000);
   const s = new ChatSession(sc, islandStandards(site, sc), { store, clock, scenarioHash: scenarioHash(sc), typingMs: () => 1000 });
   await s.load();
   s.start('practice');
