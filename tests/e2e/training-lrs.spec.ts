@@ -203,6 +203,8 @@ test('earlier assignments: link and QR again, a later due date and an added name
   await item.getByTestId('edit-due').fill('2099-12-31');
   await item.getByTestId('edit-add').fill('王五');
   await item.getByTestId('edit-save').click();
+  // The link is rebuilt after the save: wait for it rather than read the old one.
+  await expect(page.getByTestId('assign-link')).not.toHaveValue(first);
   const second = await page.getByTestId('assign-link').inputValue();
   expect(second).not.toBe(first);
   const decode = (url: string) => decodeAssignment(url);
