@@ -9,7 +9,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry: a few multi-tab, offline and file tests race the 2-core machine under load. A test that
+  // passes only on the retry is reported as flaky (counted, and listed in test-results/e2e.json).
+  retries: 1,
   timeout: 60_000,
   reporter: process.env.CI
     ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]]

@@ -58,6 +58,7 @@ if (buildStatus !== 0) {
       stats: { expected: number; unexpected: number; flaky: number };
     };
     passed += r.stats.expected + r.stats.flaky;
+    if (r.stats.flaky) console.log(`（${r.stats.flaky} 个端到端测试第一次失败、重试后通过：见 test-results/e2e.json）`);
     failed += r.stats.unexpected;
   }
   if (e2eStatus !== 0 && !existsSync('test-results/e2e.json')) broken = true;
