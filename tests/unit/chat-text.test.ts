@@ -130,6 +130,16 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
     expect(hits('您自己查一下')).not.toContain('checks-status');
     expect(hits('我帮您查一下')).toContain('checks-status');
   });
+  it('reads the substance whatever the form of address: 退给你 counts for 退给您', () => {
+    const refund = compileIntents({
+      refunds: { label: '退', phrases: ['退给您'], unless: [], negatable: true, amount: false },
+      blames: { label: '推', phrases: ['你去找物流'], unless: [], negatable: false, amount: false },
+    });
+    const said = (text: string) => [...analyseMessage(text, refund).hits.keys()];
+    expect(said('多收的50会退给你的')).toContain('refunds');
+    expect(said('您去找物流吧')).toContain('blames');
+    expect(said('这事我们负责，不用您去找物流')).not.toContain('blames');
+  });
   it('finds 三不 by pattern, not only by the fixed list', () => {
     for (const text of ['这个跟我们店没关系', '这是快递的事', '我们也没办法', '您自己去联系快递'])
       expect(

@@ -44,11 +44,31 @@ export interface CompiledIntent {
   amount: boolean;
 }
 
+/**
+ * A phrase with 您 also matches with 你, and the other way round: what the agent did (退给你的,
+ * 理解你的心情) is substance whatever the form of address; calling the customer 你 is judged once,
+ * by 三要 (checks.ts), not again by every key point that happens to be written with 您.
+ */
+function addressVariants(phrase: string): string[] {
+  if (!/[您你]/.test(phrase)) return [phrase];
+  return [phrase, phrase.replace(/您/g, '你'), phrase.replace(/你/g, '您')];
+}
+
+/**
+ * 不用您去找物流, 不需要您再找找: telling the customer they need not do something takes it off
+ * them. Even an intent whose phrases are never cancelled by a negation (`negatable: false`, for
+ * blunt or blaming words that often contain one: 不可能, 不关我们) does not count right after these.
+ */
+const NO_NEED = /(?:不用|不必|无需|无须|用不着|不需要)(?:再|您|你|去|麻烦)*$/;
+function noNeed(clause: string, pos: number): boolean {
+  return NO_NEED.test(clause.slice(Math.max(0, pos - 8), pos));
+}
+
 /** Built-in intents merged with the scenario's own (same id replaces the built-in), phrases normalised. */
 export function compileIntents(own: Readonly<Record<string, IntentDef>> = {}): Map<string, CompiledIntent> {
   const out = new Map<string, CompiledIntent>();
   for (const [id, def] of Object.entries({ ...BUILTIN_INTENTS, ...own })) {
-    const clean = (list: readonly string[]) => [...new Set(list.map(normalize).filter(Boolean))];
+    const clean = (list: readonly string[]) => [...new Set(list.map(normalize).filter(Boolean).flatMap(addressVariants))];
     out.set(id, {
       id,
       label: def.label ?? id,
@@ -107,6 +127,7 @@ export function analyseMessage(raw: string, intents: ReadonlyMap<string, Compile
         !inQuestionPair(clause.text, pos) &&
         !(intent.negatable && isNegated(clause.text, pos, len)) &&
         !customersJob(clause.text, pos, phrase) &&
+        !noNeed(clause.text, pos) &&
         !absentSomeone(intent, clause.text, pos + len);
       for (const phrase of intent.phrases) {
         const pos = findAll(clause.text, phrase).find((p) => counts(p, phrase.length, phrase));
