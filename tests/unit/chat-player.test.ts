@@ -119,11 +119,28 @@ describe('playChat: turns and branches', () => {
     expect(play.messages.at(-1)?.text).toBe('再见');
   });
 
-  it('running out of replies ends the chat as the customer leaving', () => {
-    const play = playChat(twoTurns, [{ text: '抱歉，给您补发', afterMs: 1000 }], rules);
+  it('running out of replies while the customer still waits for an answer ends the chat as the customer leaving', () => {
+    const play = playChat(twoTurns, [{ text: '您好，请问是哪里坏了？', afterMs: 1000 }], rules);
     expect(play.ending).toMatchObject({ id: 'customer-left', kind: 'leaves' });
     expect(play.endedBy).toBe('out-of-replies');
     expect(playChat(twoTurns, [], rules).ending.id).toBe('customer-left');
+  });
+
+  it('running out of replies once the customer is content ends the chat as the turn would (no 等不到回复)', () => {
+    const play = playChat(twoTurns, [{ text: '抱歉，给您补发', afterMs: 1000 }], rules);
+    expect(play.messages.at(-1)).toMatchObject({ from: 'customer', text: '那你快点' });
+    expect(play.ending.id).toBe('happy');
+  });
+
+  it('a goodbye that came with the answer, a turn early, is followed through when the replies run out', () => {
+    const early = scenario({
+      ...twoTurns,
+      turns: [twoTurns.turns[0]!, { ...twoTurns.turns[1]!, default: 'angry', branches: [{ when: { any: ['closes'] }, next: 'happy' }] }],
+    });
+    const play = playChat(early, [{ text: '非常抱歉，马上给您补发，再见', afterMs: 1000 }], rules);
+    expect(play.messages.at(-1)?.from).toBe('customer');
+    expect(play.ending.id).toBe('happy');
+    expect(playChat(early, [{ text: '非常抱歉，马上给您补发', afterMs: 1000 }], rules).ending.id).toBe('customer-left');
   });
 
   it('a wait far beyond the limit means the customer already left; the late reply is ignored', () => {

@@ -26,7 +26,9 @@
  * - Replies left over after an ending are ignored (counted in `ignoredReplies`); running out of
  *   replies ends the chat with the `customer-left` ending, unless the agent's last message said
  *   goodbye (intent `closes`): then the turn resolves as when the customer stops waiting, when
- *   that leads to an ending (closeChat).
+ *   that leads to an ending (closeChat), or the chat is followed through with what the agent said
+ *   when the goodbye came a turn early; or unless the customer was already content (the turn
+ *   resolves to a satisfied ending): see settleAtEnd.
  * - Times are sanitised: NaN, negative and -Infinity count as 0 ms, anything above 24 h (and
  *   +Infinity) as 24 h. Texts that are not strings count as empty; lone surrogates are replaced.
  */
@@ -360,9 +362,59 @@ function closeChat(s: PlayState): void {
   s.current = undefined;
 }
 
-/** No more replies: ends the chat as customer-left if it has not ended. */
+/** Most turns a goodbye is followed through when the replies run out (see settleAtEnd). */
+export const SETTLE_MAX_TURNS = 6;
+
+/**
+ * The replies ran out while the customer was in a turn (the transcript ends; no one typed on).
+ * “顾客等不到回复，离开了” is only fair when the customer was still waiting for something:
+ * - the agent's last message said goodbye but the customer answered it (the goodbye came with the
+ *   answer, a turn early): the chat is followed through from the current turn with everything the
+ *   agent said in the whole chat (a fact stated early counts, as in checkHandling), through at
+ *   most SETTLE_MAX_TURNS turns, to the ending it reaches;
+ * - the customer was already content: the current turn resolves (its first `atEnd` branch that
+ *   holds, else its default) to a satisfied ending. The missing goodbye is judged by 三要.
+ * Otherwise (the customer still expects an answer) the chat ends as customer-left.
+ */
+function settleAtEnd(s: PlayState): void {
+  const lastAgent = [...s.messages].reverse().find((m): m is AgentMessage => m.from === 'agent');
+  const said = new Set<string>();
+  for (const v of s.visits) for (const id of v.intents.keys()) said.add(id);
+  const holdsFor = (b: Branch, has: (id: string) => boolean) =>
+    b.when.all.every(has) && (b.when.any.length === 0 || b.when.any.some(has)) && !b.when.none.some(has);
+  if (lastAgent?.analysis.hits.has(CLOSE_INTENT)) {
+    let turn = s.current;
+    const seen = new Set<string>();
+    for (let step = 0; turn && step < SETTLE_MAX_TURNS && !seen.has(turn.id); step++) {
+      seen.add(turn.id);
+      const has = (id: string) => said.has(id);
+      const branch = turn.branches.find((b) => !b.atEnd && holdsFor(b, has)) ?? turn.branches.find((b) => b.atEnd && holdsFor(b, has));
+      const target = branch?.next ?? turn.default;
+      const end = s.endings.get(target);
+      if (end) {
+        s.ending = end;
+        s.endedBy = branch ? 'branch' : 'default';
+        s.current = undefined;
+        return;
+      }
+      turn = s.turns.get(target);
+    }
+    return;
+  }
+  const turn = s.current;
+  if (!turn || !s.visit || !lastAgent) return;
+  const late = turn.branches.find((b) => b.atEnd && branchHolds(s)(b));
+  const end = s.endings.get(late?.next ?? turn.default);
+  if (end?.kind !== 'satisfied') return;
+  s.ending = end;
+  s.endedBy = late ? 'branch' : 'default';
+  s.current = undefined;
+}
+
+/** No more replies: ends the chat (closeChat, settleAtEnd), else as customer-left. */
 function finishChat(s: PlayState): PlayResult {
   if (!s.ending) closeChat(s);
+  if (!s.ending) settleAtEnd(s);
   if (!s.ending) {
     s.ending = customerLeftEnding(s.scenario);
     s.endedBy = 'out-of-replies';
