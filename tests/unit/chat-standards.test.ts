@@ -209,6 +209,14 @@ describe('discount-authority (≤ 20 元; more → ask the supervisor)', () => {
     });
     expect(of(run(r(['不能给您便宜30元', 5000])), 'discount-authority')[0]).toMatchObject({ passed: true, message: '没有越权承诺优惠' });
   });
+  it('one rule for authority and key points: 20 元 is not “直接降价”, 30 元 is both over the limit and avoided', () => {
+    const within = run(r(['您好，我们是统一定价的，最多给您减二十', 5000]));
+    expect(within.findings.some((f) => f.message === '不应该：直接降价')).toBe(false);
+    expect(part(within, 'handling')?.ratio).toBeCloseTo(2 / 3, 3);
+    const over = run(r(['您好，我们是统一定价的，给您便宜30元吧', 5000]));
+    expect(over.findings.some((f) => f.message === '不应该：直接降价')).toBe(true);
+    expect(part(over, 'handling')?.ratio).toBeCloseTo(1 / 3, 3);
+  });
   it("fails a 折 when the product has no price (percentages are the supervisor's call)", () => {
     const noPrice = { ...open, product: undefined };
     expect(of(run(r(['给您打9折', 5000]), noPrice), 'discount-authority')[0]).toMatchObject({
@@ -234,10 +242,10 @@ describe('SOP key points (handling)', () => {
     expect(part(rep, 'handling')?.ratio).toBeCloseTo(2 / 3, 3);
   });
   it('subtracts what the agent must not say', () => {
-    const rep = run(r(['您好，我们是统一定价的，给您便宜10元', 5000]));
+    const rep = run(r(['您好，我们是统一定价的，给您便宜30元', 5000]));
     expect(rep.findings.find((x) => x.message === '不应该：直接降价')).toMatchObject({
       passed: false,
-      evidence: expect.stringContaining('10元'),
+      evidence: expect.stringContaining('30元'),
     });
     expect(part(rep, 'handling')?.ratio).toBeCloseTo(1 / 3, 3);
   });

@@ -19,14 +19,15 @@
  *   it: percentages are the supervisor's call) or compensation / a guarantee is promised on the
  *   spot (promises.ts), else 1. Asking the supervisor is reported as a pass.
  * - handling (SOP key points): over every turn visit, (weights of expected points made − weights
- *   of avoided points said) / weights of expected points, clamped to 0..1.
+ *   of avoided points said) / weights of expected points, clamped to 0..1. A discount within the
+ *   authority limit above is not an avoided point (one rule for both parts).
  */
 import { urls } from '../urls.ts';
 import type { Scenario, Turn } from '../../schemas/scenario.ts';
-import { findPhrases } from './intents.ts';
+import { compileIntents, findPhrases } from './intents.ts';
 import { excerpt, findAll } from './normalize.ts';
 import { findPromises } from './promises.ts';
-import type { AgentMessage, PlayResult } from './player.ts';
+import type { AgentMessage, PlayResult, TurnVisit } from './player.ts';
 import { CHAT_STANDARDS, type ChatRules } from './rules.ts';
 
 export interface Finding {
@@ -551,8 +552,18 @@ export const UNREACHED_WEIGHT = 0.5;
  * chat never reached count as missed (at UNREACHED_WEIGHT of their weight) when it did not end
  * satisfied.
  */
-export function checkHandling({ play, scenario }: CheckContext): CheckResult {
+export function checkHandling({ play, scenario, rules }: CheckContext): CheckResult {
   const turns = new Map(scenario.turns.map((t) => [t.id, t]));
+  // A discount within the agent's own authority (checkAuthority's limit: 20 元 at the agent's
+  // discretion, more via the supervisor) is not “自作主张降价”: an `avoid` point about discounts
+  // counts only when a discount in the visit goes beyond it (or cannot be told in yuan). One rule
+  // for the authority check and the key points, so a 20-yuan discount is not passed by one and
+  // penalised by the other.
+  const amountIntents = new Set([...compileIntents(scenario.intents).values()].filter((i) => i.amount).map((i) => i.id));
+  const limit = scenario.discountLimitYuan ?? rules.discountMaxYuan;
+  const withinAuthority = (visit: TurnVisit, intent: string) =>
+    amountIntents.has(intent) &&
+    visit.agent.every((at) => (play.messages[at] as AgentMessage).analysis.discounts.every((d) => d.yuan !== undefined && d.yuan <= limit));
   const findings: Finding[] = [];
   let total = 0;
   let earned = 0;
@@ -594,7 +605,7 @@ export function checkHandling({ play, scenario }: CheckContext): CheckResult {
       });
     }
     for (const kp of turn.avoid) {
-      const present = kp.intents.filter((i) => visit.intents.has(i));
+      const present = kp.intents.filter((i) => visit.intents.has(i) && !withinAuthority(visit, i));
       const said = kp.match === 'all' ? present.length === kp.intents.length : present.length > 0;
       if (!said) continue;
       earned -= kp.weight;
