@@ -8,6 +8,7 @@ import { ui as chatUi } from './zh-CN/chat.ts';
 import { ui as searchUi } from './zh-CN/search.ts';
 import { ui as calculatorUi } from './zh-CN/calculator.ts';
 import { ui as trainerUi } from './zh-CN/trainer.ts';
+import { ui as workbenchUi } from './zh-CN/workbench.ts';
 export const ui = {
   siteName: '客服 SOP 学堂',
   siteTagline: '客服岗位的流程、话术与服务标准：新人入职学，在岗随手查',
@@ -84,9 +85,9 @@ export const ui = {
     variants: '其他说法',
     avoid: '避免说',
     notes: '说明',
-    copy: '复制',
-    copied: '已复制',
-    copyFailed: '复制失败，请手动选择文字',
+    copy: workbenchUi.workbench.copy,
+    copied: workbenchUi.workbench.copied,
+    copyFailed: workbenchUi.workbench.copyFailed,
     step: '所属步骤',
     situation: '使用场景',
   },

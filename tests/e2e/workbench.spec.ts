@@ -42,6 +42,13 @@ test.describe('我的店铺', () => {
     // Markup in a value is shown as text.
     await expect(card.locator('.reply-text').first()).toContainText('<b>【电话】</b>');
     await expect(card.locator('b')).toHaveCount(0);
+    // The copy is the reply on the page as written in the content, filled from the profile.
+    await card.locator('.copy-button').first().click();
+    expect(await clip(page)).toContain('欢迎光临小米官方旗舰店');
+    await expect(page.locator('#copy-announcer')).toHaveText('已复制');
+    // The pin button is named after its script.
+    const title = (await card.locator('h3').textContent())?.trim() ?? '';
+    await expect(card.locator('.pin-button').first()).toHaveAttribute('aria-label', `收藏“${title}”`);
 
     // A reply with unfilled placeholders: copied filled, with a warning naming them.
     const ship = page.locator('article[data-script="ship-notify-message"]');
@@ -53,6 +60,7 @@ test.describe('我的店铺', () => {
     // Pin it: the search shows it first with an empty query.
     await ship.locator('.pin-button').first().click();
     await expect(ship.locator('.pin-button').first()).toHaveAttribute('aria-pressed', 'true');
+    await expect(ship.locator('.pin-button').first()).toHaveAttribute('aria-label', /^取消收藏“/);
     await page.reload();
     await page.keyboard.press('/');
     const first = page.locator('[role="option"]').first();

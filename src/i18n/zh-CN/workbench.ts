@@ -5,6 +5,9 @@ export const ui = {
     title: '我的店铺',
     description: '填一次店铺资料，复制的话术自动换成本店内容；收藏常用话术，导出千牛快捷短语。',
     copy: '复制',
+    /** Said on a copy button for a moment after it copied, or failed to. */
+    copied: '已复制',
+    copyFailed: '复制失败，请手动选择文字',
     intro: '在这里填一次店名、客服名、电话等信息，话术库和搜索里显示、复制的回复都会自动换成你的内容。资料只保存在这台设备上。',
     profileHeading: '店铺资料',
     shopFields: '店铺信息（填一次即可）',
