@@ -2,9 +2,12 @@
  * A tiny static server for dist/ (tests and screenshots use it instead of `astro preview`, so they
  * need no extra process). Serves index.html for directories and 404.html for misses, with the
  * headers of dist/_headers (CSP with the build's script hashes, nosniff, Referrer-Policy …) as a
- * host that reads that file would: the e2e tests run the site under them.
+ * host that reads that file would: the e2e tests run the site under them. Text files are sent
+ * gzip-compressed to clients that accept it, as every static host does (Netlify, Cloudflare Pages,
+ * nginx with `gzip on`), so Lighthouse and the e2e tests see the transfer sizes users get.
  */
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { headersFor, parseHeaders, type HeaderRule } from '../src/lib/node/security-headers.ts';
@@ -22,8 +25,19 @@ const TYPES: Record<string, string> = {
   '.gz': 'application/gzip',
 };
 
+/** Types worth compressing (images here are already compressed, .gz files are gzip already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.webmanifest', '.txt']);
+
 export async function serveDist(port = 0, dir = resolve(process.env.DIST_DIR ?? 'dist')): Promise<{ url: string; close(): Promise<void> }> {
   const rules: HeaderRule[] = parseHeaders(await readFile(join(dir, '_headers'), 'utf8').catch(() => ''));
+  const gzipped = new Map<string, { mtime: number; body: Buffer }>();
+  const gzipOf = (path: string, mtime: number, body: Buffer): Buffer => {
+    const hit = gzipped.get(path);
+    if (hit?.mtime === mtime) return hit.body;
+    const out = gzipSync(body);
+    gzipped.set(path, { mtime, body: out });
+    return out;
+  };
   const server = createServer(async (req, res) => {
     for (const [k, v] of Object.entries(headersFor(rules, new URL(req.url ?? '/', 'http://x').pathname))) res.setHeader(k, v);
     try {
@@ -32,7 +46,14 @@ export async function serveDist(port = 0, dir = resolve(process.env.DIST_DIR ?? 
       if (!path.startsWith(dir)) throw new Error('outside');
       if ((await stat(path).catch(() => undefined))?.isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      const type = TYPES[extname(path)] ?? 'application/octet-stream';
+      if (COMPRESSIBLE.has(extname(path)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        const mtime = (await stat(path)).mtimeMs;
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
+        res.end(gzipOf(path, mtime, body));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type, vary: 'Accept-Encoding' });
       res.end(body);
     } catch {
       const body = await readFile(join(dir, '404.html')).catch(() => Buffer.from('not found'));
