@@ -103,6 +103,14 @@ describe('scoring', () => {
     expect(loaded.postings('便宜')).toBe(3);
   });
 
+  it('lists the words of two characters that start with a character, most used first', () => {
+    const loaded = loadSearchIndex(JSON.parse(JSON.stringify(buildSearchIndex(DOCS, FACETS))));
+    const words = loaded.pairsStartingWith('便', 5);
+    expect(words[0]).toBe('便宜');
+    expect(words.every((w) => w.startsWith('便') && Array.from(w).length === 2)).toBe(true);
+    expect(loaded.pairsStartingWith('龘', 5)).toEqual([]);
+  });
+
   it('is a real lunr.Index, whose token set expands prefixes and one edit (insertion, deletion, substitution, swap)', () => {
     const loaded = loadSearchIndex(JSON.parse(JSON.stringify(buildSearchIndex(DOCS, FACETS))));
     expect(loaded.lunr).toBeInstanceOf(lunr.Index);

@@ -38,6 +38,27 @@ describe('analyseQuery', () => {
     expect(analyseQuery('投诉多久要给答复').intent).toBe('rule');
     expect(analyseQuery('亲 能不能便宜点啊😭').intent).toBe('situation');
     expect(analyseQuery('交接班').intent).toBe('topic');
+    // Weaker signs of a customer (a time waited, a particle, 这款, 我) count when no sign of staff is there.
+    expect(analyseQuery('换货寄回去两天了 多久能收到啊').intent).toBe('situation');
+    expect(analyseQuery('这款沙发什么时候能发').intent).toBe('situation');
+    expect(analyseQuery('分给我的客户要多久内回访').intent).toBe('rule');
+    // Staff asking what to do at a step of their job.
+    expect(analyseQuery('前台接待新客要准备什么').intent).toBe('duty');
+  });
+
+  it('keeps a character left alone between dropped words (巡 in 每天要巡什么) apart, not as a term', () => {
+    const q = analyseQuery('保安每天要巡什么');
+    expect(q.lone).toEqual(['巡']);
+    expect(q.terms.map((t) => t.term)).not.toContain('巡');
+    // A numeral alone is no topic; a query of nothing but dropped words and lone characters searches what was typed.
+    expect(analyseQuery('三要三不').lone).toBeUndefined();
+    expect(analyseQuery('少件').terms.map((t) => t.term)).toContain('少件');
+  });
+
+  it("drops a product's dimensions (1.5米的床): they name the product, not a rule's distance", () => {
+    const terms = (q: string) => analyseQuery(q).terms.map((t) => t.term);
+    expect(terms('1.5米的实木床什么时候发').some((t) => t.includes('米') || /\d/.test(t))).toBe(false);
+    expect(terms('买个2米的衣柜').some((t) => t.includes('米'))).toBe(false);
   });
 
   it('reads the unit a number question asks for (几声 → 声, 几分钟 → 分钟, 多久 → time units), and drops 内 after it', () => {

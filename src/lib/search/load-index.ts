@@ -43,6 +43,8 @@ export interface LoadedSearchIndex {
   postings(term: string): number;
   /** Bit mask of the fields (fields.ts order) of document `ref` that contain `term`. */
   fieldsWith(ref: number, term: string): number;
+  /** The indexed terms of two characters that start with `char`, most postings first (at most `limit`). */
+  pairsStartingWith(char: string, limit: number): string[];
   /** True when the document's texts are there. */
   hasText(ref: number): boolean;
   /** Adds a document's texts (fetched apart). */
@@ -528,6 +530,24 @@ export function loadSearchIndex(input: unknown): LoadedSearchIndex {
     fieldsWith(ref, term) {
       const t = termNumber.get(term);
       return t === undefined ? 0 : fieldMask(postings, fieldCount, t, ref);
+    },
+    pairsStartingWith(char, limit) {
+      // The terms are sorted (lunr's TokenSet needs them so): those starting with `char` follow each other.
+      let lo = 0;
+      let hi = termCount;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (terms[mid]! < char) lo = mid + 1;
+        else hi = mid;
+      }
+      const found: Array<[string, number]> = [];
+      for (let t = lo; t < termCount && terms[t]!.startsWith(char); t++) {
+        if (Array.from(terms[t]!).length === 2) found.push([terms[t]!, postings.start[t + 1]! - postings.start[t]!]);
+      }
+      return found
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, limit)
+        .map(([term]) => term);
     },
     hasText: (ref) => withText[ref] === 1,
     setText(ref, text) {

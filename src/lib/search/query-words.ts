@@ -215,6 +215,8 @@ export const NUMERALS: readonly string[] = ['一', '二', '两', '三', '四', '
  * numbers beside them are dropped and the query looks for `SIZE_WORD` as well.
  */
 export const BODY_UNITS: readonly string[] = ['斤', '公斤', 'kg', 'cm', '厘米', '身高', '体重'];
+/** Units of a product's dimensions (1.8米的床, 55寸电视): the number and unit are dropped (understand.ts). */
+export const PRODUCT_UNITS: readonly string[] = ['米', '寸', '英寸'];
 /** Clothing sizes written as letters. */
 export const SIZE_LETTERS: readonly string[] = ['xs', 's', 'm', 'l', 'xl', 'xxl', 'xxxl', '2xl', '3xl'];
 /** What a body measurement asks for (a member of a synonym group: its synonyms come too). */

@@ -32,9 +32,19 @@ const SYNONYM_WEIGHT = 0.5;
  */
 const KIND_WEIGHT: Record<QueryIntent, Record<SearchKind, number>> = {
   situation: { script: 1, workflow: 0.85, step: 0.7, standard: 0.75 },
-  rule: { script: 0.55, workflow: 0.8, step: 1, standard: 1.1 },
+  rule: { script: 0.55, workflow: 0.45, step: 1, standard: 1.1 },
+  duty: { script: 0.8, workflow: 0.85, step: 1, standard: 1 },
   topic: { script: 0.9, workflow: 1, step: 0.85, standard: 1 },
 };
+/**
+ * A Han character left alone between dropped words (巡 in 物业管家每天要巡什么, 接 in 几声要接, 床
+ * in 2米的床) names the topic as much as any word, but the index has no term for it alone: it
+ * stands for the words of the index that start with it (巡 → 巡视, 巡查), the most used ones, at
+ * most LONE_WORDS of them, searched like synonyms. It weighs LONE_WEIGHT in the coverage (a word
+ * of two characters typed weighs its rarity, about 3 to 6): one character says less than a word.
+ */
+const LONE_WORDS = 6;
+const LONE_WEIGHT = 1.5;
 /** Weight of a pair searched in place of a typo (快递 for 快第). */
 const TYPO_WEIGHT = 0.9;
 /** Queries longer than this are not corrected (see correctTypos). */
@@ -103,6 +113,8 @@ export interface AnalysedQuery {
   units?: string[];
   /** Of those, the ones the query names (几声): entries holding a number in them are searched too. */
   namedUnits?: string[];
+  /** Han characters left alone between dropped words (see LONE_WORDS). */
+  lone?: string[];
 }
 
 export interface SearchFilters {
@@ -260,6 +272,7 @@ export function analyseQuery(input: unknown): AnalysedQuery {
     intent: understood.intent,
     ...(understood.units.length ? { units: understood.units } : {}),
     ...(understood.namedUnits.length ? { namedUnits: understood.namedUnits } : {}),
+    ...(understood.lone.length && chars.length > 1 ? { lone: understood.lone } : {}),
     ...(kindHint ? { kindHint } : {}),
   };
 }
@@ -295,6 +308,18 @@ export function correctTypos(index: LoadedSearchIndex, query: AnalysedQuery): An
   return { ...query, terms: unique, highlight: [...new Set([...unique.map((t) => t.term), ...query.highlight])] };
 }
 
+/** The lone characters of the query (LONE_WORDS) stand for the index's words that start with them, as synonyms do. */
+export function expandLone(index: LoadedSearchIndex, query: AnalysedQuery): AnalysedQuery {
+  if (!query.lone?.length) return query;
+  const typed = new Set(query.terms.map((t) => t.term));
+  const added: SynonymExpansion[] = [];
+  for (const char of query.lone) {
+    const words = index.pairsStartingWith(char, LONE_WORDS).filter((w) => !typed.has(w));
+    if (words.length) added.push({ covers: [char], terms: words, alternatives: words, members: [char, ...words] });
+  }
+  return added.length ? { ...query, synonyms: [...query.synonyms, ...added] } : query;
+}
+
 /** True when the query has a pair the index lacks (the homophone table may help: engine.ts loads it). */
 export function hasUnknownPair(index: LoadedSearchIndex, input: unknown): boolean {
   const query = analyseQuery(input);
@@ -311,7 +336,7 @@ function passes(doc: SearchDoc, filters: SearchFilters): boolean {
 
 /** Runs a query. Never throws on any input. */
 export function search(index: LoadedSearchIndex, input: unknown, options: SearchOptions = {}): SearchResponse {
-  const query = correctTypos(index, analyseQuery(input));
+  const query = expandLone(index, correctTypos(index, analyseQuery(input)));
   const limit = Math.max(0, options.limit ?? 20);
   if (!query.terms.length) return { query, hits: [], total: 0 };
 
@@ -348,6 +373,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
     const weight = idf > 0 ? idf : coveredBySynonym.has(t.term) ? 1 : 0;
     return { ...t, weight: (/^\d+$/.test(t.term) ? weight * NUMBER_WEIGHT : weight) * (t.straddles ? STRADDLE_WEIGHT : 1) };
   });
+  for (const char of query.lone ?? []) if (coveredBySynonym.has(char)) units.push({ term: char, boost: 0, weight: LONE_WEIGHT });
   const totalWeight = units.reduce((a, u) => a + u.weight, 0);
   const long = Array.from(query.compact).length >= 2;
 

@@ -11,6 +11,7 @@
  *   (query.ts), so a number that is in the rule helps and one that is not does not mislead.
  * - The kind of answer: a question about a rule or a number (多久, 几天, 超过多少, 罚多少 …)
  *   asked without a customer's markers wants the standard or step holding the rule (`rule`);
+ *   staff asking what to do (要带哪些东西, 要注意什么) want the step or standard that says (`duty`);
  *   a customer's message (亲, 你们, emoji, ？？) wants a reply (`situation`); a few words without
  *   either are a topic (`topic`), where every kind may come first.
  *
@@ -23,6 +24,8 @@ import {
   NOISE_WORDS,
   LONG_UNITS,
   NOT_UNITS,
+  NUMERALS,
+  PRODUCT_UNITS,
   QUESTION_ONLY_WORDS,
   QUESTION_UNITS,
   RULE_QUESTION_WORDS,
@@ -30,11 +33,13 @@ import {
   SIZE_WORD,
 } from './query-words.ts';
 
-export type QueryIntent = 'rule' | 'situation' | 'topic';
+export type QueryIntent = 'rule' | 'duty' | 'situation' | 'topic';
 
 export interface UnderstoodQuery {
   /** The pieces of the query that carry its topic (runs cut at the dropped words). */
   pieces: string[];
+  /** Han characters left alone between dropped words (巡 in 每天要巡什么, 床 in 2米的床): see query.ts. */
+  lone: string[];
   /** The query without greetings and politeness (synonyms are looked up in it). */
   topicText: string;
   intent: QueryIntent;
@@ -64,6 +69,12 @@ const DROPPED_SINGLES = new Set([...NOISE_SINGLES, ...DROPPED.filter((w) => w.le
 const RULE = byLength(RULE_QUESTION_WORDS);
 const UNITS = byLength(BODY_UNITS).join('|');
 const BODY_MEASURE = new RegExp(`\\d+(?:\\.\\d+)?(?:${UNITS})|(?:${UNITS})\\d+(?:\\.\\d+)?`, 'gu');
+/**
+ * A product's dimension (1.8米的床, 55寸): it says which product, not which rule, and its unit
+ * matches the rules' distances (出门 3 米迎客). Dropped with the number; a decimal point splits the
+ * run (1.8米 arrives as 1 and 8米), so a lone number just before it goes too.
+ */
+const DIMENSION = new RegExp(`\\d+(?:${PRODUCT_UNITS.join('|')})`, 'gu');
 /** A size letter must stand between Han characters (穿s这件), not inside a code (5s4e). */
 const SIZE_LETTER_IN_HAN = new RegExp(`(?<=\\p{Script=Han}|^)(?:${byLength(SIZE_LETTERS).join('|')})(?=\\p{Script=Han}|$)`, 'gu');
 /** Order numbers, tracking numbers and other codes: 7+ digits, or letters and 6+ digits. */
@@ -71,6 +82,33 @@ const CODE = /[a-z]*\d{6,}[a-z\d]*|\d{7,}/gu;
 /** A customer's markers in the raw input: emoji, doubled or full-width question and exclamation marks, a tilde. */
 const CUSTOMER_MARKS = /\p{Extended_Pictographic}|[?？!！]{2,}|[!！～~]/u;
 const CUSTOMER_WORDS = ['亲', '在吗', '你们', '你家', '您', '你好', '您好', '麻烦'];
+/**
+ * Weaker signs of a customer's own message, each of which a staff member's question about a rule
+ * seldom has: a particle of spoken chat (啊 呀 耶 …), a time already waited (三天了, 一上午了: a rule
+ * question asks 多久, it does not tell how long), the product in front of the customer (这款, 那件),
+ * and 我 (the customer's own order, skin, flat). They count only when no sign of staff is there.
+ */
+const CUSTOMER_HINTS = [
+  /[啊呀耶嘛啦呗哈哦]/u,
+  /(?:天|周|星期|礼拜|个月|小时|上午|下午|半天|晚上|一会儿?)了/u,
+  /[这那](?:款|件|套|张|条|双)/u,
+  /我|想/u,
+];
+/**
+ * Staff asking what their job is at a point of a procedure (物业管家每天要巡什么, 看铺要带哪些东西,
+ * 拜访客户要注意什么): the step or the standard that lists it answers, more than a reply to copy.
+ */
+const DUTY_QUESTION = /(?:要|应该|该|需要|得)\p{Script=Han}{0,3}(?:什么|哪些|啥)|怎么做/u;
+/**
+ * Signs of staff asking about their own rule: they speak of the customer in the third person
+ * (客户, 顾客) or of themselves as staff (客服, 员工), or ask what they must do within a time (要多久,
+ * 几天内, 必须). A customer does not call themselves 客户, and asks when something will happen, not
+ * within what time someone must act.
+ */
+const STAFF_HINTS = [
+  /客户|顾客|客人|客服|员工|主管|店长/u,
+  /(?:要|必须|应该|需要|规定)(?:在|提前)?(?:多|几|什么时候|最)|(?:多久|几\p{Script=Han}{1,2}|多长时间)(?:之|以)?内/u,
+];
 
 /** Marks every occurrence of the words of two characters or more in `run` (longest first, no overlap). */
 function markWords(run: string, words: readonly string[], marked: boolean[]): number {
@@ -99,12 +137,15 @@ function markSingles(run: string, singles: ReadonlySet<string>, marked: boolean[
   }
 }
 
-/** Cuts `run` at the marked characters; pieces of one Han character are dropped. */
-function pieces(run: string, marked: boolean[]): string[] {
+/** Cuts `run` at the marked characters; pieces of one Han character go to `lone` (if given). */
+function pieces(run: string, marked: boolean[], lone?: string[]): string[] {
   const out: string[] = [];
   let current = '';
   const flush = () => {
-    if (current && !(current.length === 1 && isHan(current))) out.push(current);
+    if (current.length === 1 && isHan(current)) {
+      // A numeral alone (三 in 三要三不) is no topic.
+      if (!NUMERALS.includes(current)) lone?.push(current);
+    } else if (current) out.push(current);
     current = '';
   };
   for (let i = 0; i < run.length; i++) {
@@ -123,15 +164,24 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
   const units: string[] = [];
   const named: string[] = [];
   const out: string[] = [];
+  const lone: string[] = [];
   const topic: string[] = [];
-  const customer = CUSTOMER_MARKS.test(raw) || CUSTOMER_WORDS.some((w) => compact.includes(w));
-  for (const run of runs) {
+  // A customer's message: a clear marker, or a weaker sign with no sign of staff (分到我名下的客户
+  // 要多久内联系 is staff asking, 退货寄回去三天了 钱多久能到账啊 a customer).
+  const staff = STAFF_HINTS.some((re) => re.test(compact));
+  const customer =
+    CUSTOMER_MARKS.test(raw) ||
+    CUSTOMER_WORDS.some((w) => compact.includes(w)) ||
+    (!staff && CUSTOMER_HINTS.some((re) => re.test(compact)));
+  for (const [r, run] of runs.entries()) {
     const noise = new Array<boolean>(run.length).fill(false);
     markWords(run, NOISE, noise);
     markSingles(run, NOISE_SINGLES, noise);
     const marked = [...noise];
     // Codes and body measurements first (their digits must not become terms).
     for (const m of run.matchAll(CODE)) for (let k = m.index; k < m.index + m[0].length; k++) marked[k] = true;
+    for (const m of run.matchAll(DIMENSION)) for (let k = m.index; k < m.index + m[0].length; k++) marked[k] = true;
+    if (/^\d+$/.test(run) && runs[r + 1]?.search(DIMENSION) === 0) marked.fill(true);
     for (const re of [BODY_MEASURE, SIZE_LETTER_IN_HAN]) {
       for (const m of run.matchAll(re)) {
         asksSize = true;
@@ -163,7 +213,7 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
     markSingles(run, DROPPED_SINGLES, marked);
     // 内 right after a question (几天内, 多久内) says "within": no topic.
     for (let k = 1; k < run.length; k++) if (run[k] === '内' && marked[k - 1] && !noise[k - 1]) marked[k] = true;
-    out.push(...pieces(run, marked));
+    out.push(...pieces(run, marked, lone));
     topic.push(pieces(run, noise).join(''));
   }
   // A lone number (158) beside a body measurement is a height: drop it too.
@@ -171,9 +221,17 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
   if (asksSize) kept.push(SIZE_WORD);
   const topicText = topic.join('');
   const contentChars = kept.join('').length;
-  const intent: QueryIntent = ruleHits > 0 && !customer ? 'rule' : customer || contentChars > 8 ? 'situation' : 'topic';
+  const intent: QueryIntent =
+    ruleHits > 0 && !customer
+      ? 'rule'
+      : !customer && DUTY_QUESTION.test(compact)
+        ? 'duty'
+        : customer || contentChars > 8
+          ? 'situation'
+          : 'topic';
   const asked = intent === 'rule' ? [...new Set(units)].filter((u) => !NOT_UNITS.includes(u)) : [];
   const namedUnits = asked.filter((u) => named.includes(u));
-  if (!kept.length) return { pieces: [...runs], topicText: compact, intent, asksSize: false, units: asked, namedUnits };
-  return { pieces: kept, topicText: topicText || compact, intent, asksSize, units: asked, namedUnits };
+  const lonely = [...new Set(lone)];
+  if (!kept.length) return { pieces: [...runs], lone: [], topicText: compact, intent, asksSize: false, units: asked, namedUnits };
+  return { pieces: kept, lone: lonely, topicText: topicText || compact, intent, asksSize, units: asked, namedUnits };
 }
