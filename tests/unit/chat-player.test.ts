@@ -130,6 +130,18 @@ describe('playChat: turns and branches', () => {
     const play = playChat(twoTurns, [{ text: '抱歉，给您补发', afterMs: 1000 }], rules);
     expect(play.messages.at(-1)).toMatchObject({ from: 'customer', text: '那你快点' });
     expect(play.ending.id).toBe('happy');
+    // The customer's last words ask for more (a reaction, not the turn's line): still waiting.
+    const asked = playChat(
+      twoTurns,
+      [
+        { text: '抱歉，给您补发', afterMs: 1000 },
+        { text: '行', afterMs: 3000 },
+      ],
+      rules,
+    );
+    expect(asked.messages.at(-1)?.from).toBe('customer');
+    expect(['好吧', '那你快点']).not.toContain(asked.messages.at(-1)?.text);
+    expect(asked.ending.id).toBe('customer-left');
   });
 
   it('a goodbye that came with the answer, a turn early, is followed through when the replies run out', () => {
