@@ -188,6 +188,19 @@ describe('three-nots (phrases from the standard)', () => {
   });
 });
 
+describe('three-nots: a curt chat (不使用生硬语言)', () => {
+  it('fails a chat whose replies are blunt throughout, not one blunt reply among polite ones', () => {
+    const curt = run(r(['订单号。', 5000], ['统一定价。', 5000], ['行。', 5000]));
+    expect(of(curt, 'three-nots').find((f) => !f.passed)).toMatchObject({
+      message: expect.stringContaining('语气生硬'),
+      evidence: '订单号。',
+    });
+    expect(part(curt, 'three-nots')?.ratio).toBe(0.5);
+    const polite = run(r(['您好，请您把订单号发我一下', 5000], ['统一定价。', 5000], ['好的，谢谢您', 5000]));
+    expect(of(polite, 'three-nots').every((f) => f.passed)).toBe(true);
+  });
+});
+
 describe('discount-authority (≤ 20 元; more → ask the supervisor)', () => {
   it.each([
     ['给您便宜30元吧', 30],

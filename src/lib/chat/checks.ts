@@ -13,7 +13,8 @@
  * - three-musts (三要), as the standard's notes put it: 请 in the first reply, the customer
  *   addressed as 您 and never 你, 再见 in the last message; one third each. Half a third for 请
  *   only later, 您 mixed with 你, or 再见 followed by more messages in the last turn.
- * - negative-phrases, three-nots: 1 − 0.5 per occurrence (each phrase once per message), min 0.
+ * - negative-phrases, three-nots: 1 − 0.5 per occurrence (each phrase once per message), min 0;
+ *   for three-nots a chat that is curt throughout (most replies without any softener) is one more.
  * - discount-authority: 0 as soon as one promise exceeds the limit (the scenario's
  *   discountLimitYuan, else the standard's 20 元; a 折 without a product price counts as exceeding
  *   it: percentages are the supervisor's call) or compensation / a guarantee is promised on the
@@ -403,6 +404,34 @@ export const THREE_NOTS_PATTERNS: readonly { re: RegExp; what: string }[] = [
   { re: /谁让(?:您|你)|(?:是|怪)(?:您|你)自己|(?:您|你)(?:怎么|为什么)不早说/, what: '责备顾客' },
 ];
 
+/**
+ * 三不's first rule is 不使用生硬语言. A reply with none of these softeners (a polite word, 您, a
+ * modal particle, a question, an exclamation) is blunt: 订单号。 / 行。 / 问主管，等着。 One blunt
+ * reply happens; a chat in which most replies are blunt (≥ CURT_SHARE of them, at least CURT_MIN)
+ * is curt throughout and counts as CURT_COUNT 三不 occurrences, even when its facts are right.
+ */
+export const SOFTENERS =
+  /请|您|麻烦|谢|抱歉|不好意思|对不起|亲|吧|哦|噢|呢|哈|呀|啊|嗯|嘛|啦|哟|好的|好嘞|一下|稍等|辛苦|欢迎|你好|理解|放心|~|!|\?|吗/;
+export const CURT_SHARE = 0.75;
+export const CURT_MIN = 2;
+export const CURT_COUNT = 1;
+
+function curtFinding(ctx: CheckContext): Finding | undefined {
+  const msgs = agentMessages(ctx.play).filter(({ m }) => m.analysis.text.length > 0);
+  const blunt = msgs.filter(({ m }) => !SOFTENERS.test(m.analysis.text));
+  if (blunt.length < CURT_MIN || blunt.length < CURT_SHARE * msgs.length) return undefined;
+  const first = blunt[0]!;
+  return {
+    ...std(CHAT_STANDARDS.threeNots),
+    passed: false,
+    turn: null,
+    message: `语气生硬：${msgs.length} 条回复里有 ${blunt.length} 条没有一个礼貌或缓和的字眼，违反三不（不使用生硬语言）`,
+    evidence: excerpt(first.m.analysis.folded, 0, first.m.analysis.text.length, 0),
+    model: '您好，请您把订单号发我一下，我马上帮您查。',
+    at: first.at,
+  };
+}
+
 export function checkThreeNots(ctx: CheckContext): CheckResult {
   const id = CHAT_STANDARDS.threeNots;
   const listed = checkPhraseList(
@@ -432,9 +461,10 @@ export function checkThreeNots(ctx: CheckContext): CheckResult {
       break;
     }
   }
-  if (extra.length === 0) return listed;
-  const findings = [...listed.findings.filter((f) => !f.passed), ...extra];
-  const count = findings.length;
+  const curt = curtFinding(ctx);
+  if (extra.length === 0 && !curt) return listed;
+  const findings = [...listed.findings.filter((f) => !f.passed), ...extra, ...(curt ? [curt] : [])];
+  const count = findings.length + (curt ? CURT_COUNT - 1 : 0);
   return { ratio: Math.max(0, 1 - PHRASE_PENALTY * count), applicable: true, findings };
 }
 
