@@ -141,12 +141,27 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
     expect(said('这事我们负责，不用您去找物流')).not.toContain('blames');
   });
   it('finds 三不 by pattern, not only by the fixed list', () => {
-    for (const text of ['这个跟我们店没关系', '这是快递的事', '我们也没办法', '您自己去联系快递'])
+    for (const text of [
+      '这个跟我们店没关系',
+      '这是快递的事',
+      '我们也没办法',
+      '您自己去联系快递',
+      '运输途中的磕碰属于物流责任',
+      '麻烦您联系一下物流公司申请理赔',
+      '额度不够是你卡的问题',
+      '这都不懂？',
+    ])
       expect(
         THREE_NOTS_PATTERNS.some(({ re }) => re.test(normalize(text))),
         text,
       ).toBe(true);
-    for (const text of ['这是我们的问题，我马上处理', '我帮您联系快递'])
+    for (const text of [
+      '这是我们的问题，我马上处理',
+      '我帮您联系快递',
+      '我帮您联系物流那边',
+      '这不是您的问题',
+      '不是物流的问题，是我们没包好',
+    ])
       expect(
         THREE_NOTS_PATTERNS.some(({ re }) => re.test(normalize(text))),
         text,
