@@ -14,16 +14,16 @@ import { evaluateBlind } from '../../src/lib/search/evaluate.ts';
 import { projectRoot } from '../../src/cli/root.ts';
 
 /**
- * Reached on the blind set (overall 0.796 / 0.922 / 0.854; keyword 0.800 / 0.927, pasted 0.772 /
- * 0.930, traditional 0.766 / 0.979, rule 0.831 / 0.873), less 0.02 so that content writers adding
+ * Reached on the blind set (overall 0.804 / 0.922 / 0.859; keyword 0.818 / 0.927, pasted 0.772 /
+ * 0.930, traditional 0.787 / 0.979, rule 0.831 / 0.873), less 0.02 so that content writers adding
  * items do not break the build by a query or two. The issue's targets: recall@1 ≥ 0.90 and
  * recall@5 ≥ 0.97 overall, recall@1 ≥ 0.85 in every kind.
  */
-const FLOOR = { recall1: 0.776, recall5: 0.902, mrr: 0.834 };
+const FLOOR = { recall1: 0.784, recall5: 0.902, mrr: 0.839 };
 const FLOOR_BY_KIND: Record<string, { recall1: number; recall5: number }> = {
-  keyword: { recall1: 0.78, recall5: 0.907 },
+  keyword: { recall1: 0.798, recall5: 0.907 },
   pasted: { recall1: 0.752, recall5: 0.91 },
-  traditional: { recall1: 0.746, recall5: 0.959 },
+  traditional: { recall1: 0.767, recall5: 0.959 },
   rule: { recall1: 0.811, recall5: 0.853 },
 };
 

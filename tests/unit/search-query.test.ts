@@ -53,6 +53,8 @@ describe('analyseQuery', () => {
     // A numeral alone is no topic; a query of nothing but dropped words and lone characters searches what was typed.
     expect(analyseQuery('三要三不').lone).toBeUndefined();
     expect(analyseQuery('少件').terms.map((t) => t.term)).toContain('少件');
+    // 前 / 后 / 内 right after a question word say when, not what (几号前交 → no 前).
+    expect(analyseQuery('报表每月几号前交').lone ?? []).not.toContain('前');
   });
 
   it("drops a product's dimensions (1.5米的床): they name the product, not a rule's distance", () => {

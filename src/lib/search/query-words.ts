@@ -184,6 +184,10 @@ export const FILLER_WORDS: readonly string[] = [
   '这',
   '那',
   '些',
+  // Light verbs: 还要做什么 (alone only; 做法 stays).
+  '做',
+  '弄',
+  '搞',
   '个',
   '次',
   '件',

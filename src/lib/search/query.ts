@@ -11,7 +11,7 @@
  */
 import lunr from 'lunr';
 import { fold, isHan } from './normalise.ts';
-import { hanPairs, runs, runTokens, words } from './tokenize.ts';
+import { hanPairs, isWord, runs, runTokens, words } from './tokenize.ts';
 import { KIND_SUFFIXES, SYNONYM_GROUPS } from './synonyms.ts';
 import { NUMERALS, TRADE_WORDS } from './query-words.ts';
 import { understand, type QueryIntent } from './understand.ts';
@@ -57,6 +57,13 @@ const KIND_HINT_WEIGHT = 1.6;
 const PHRASE_BONUS = 1.5;
 /** … or the document as a whole does. */
 const PHRASE_BONUS_BODY = 1.15;
+/**
+ * A title that names a short query only as the time of something else (投诉处理后回访 for
+ * 投诉处理: a callback after the complaint; 交接班后迎客) is about that other thing: no phrase
+ * bonus, and this weight instead. Read at the query's last word (客诉处理 → 处理后).
+ */
+const TIME_OF_OTHER = 0.7;
+const AFTER_QUERY = /^(?:之|以)?[后前]\p{Script=Han}/u;
 /**
  * Bonus of an entry that holds a number in the unit a question asks for (understand.ts `units`):
  * for 电话响几声要接 the standard 三声内接听, not the step that only mentions phone calls.
@@ -294,8 +301,10 @@ export function correctTypos(index: LoadedSearchIndex, query: AnalysedQuery): An
   let changed = false;
   // A pair inside a dictionary word of the query (期天 in 星期天) is spelled right: the segmenter knew the word.
   const inWords = query.terms.filter((t) => Array.from(t.term).length >= 3);
+  // A pair a synonym group stands for is a word, not a typo (客诉 → 投诉, not 客属).
+  const known = new Set(query.synonyms.flatMap((s) => s.covers));
   const terms = query.terms.map((t) => {
-    if (t.prefix || !HAN_PAIR.test(t.term) || index.postings(t.term) > 0) return t;
+    if (t.prefix || !HAN_PAIR.test(t.term) || index.postings(t.term) > 0 || known.has(t.term)) return t;
     if (inWords.some((w) => w.term.includes(t.term))) return t;
     const fixed = correctPair(t.term, (term) => index.postings(term));
     if (!fixed) return t;
@@ -314,7 +323,11 @@ export function expandLone(index: LoadedSearchIndex, query: AnalysedQuery): Anal
   const typed = new Set(query.terms.map((t) => t.term));
   const added: SynonymExpansion[] = [];
   for (const char of query.lone) {
-    const words = index.pairsStartingWith(char, LONE_WORDS).filter((w) => !typed.has(w));
+    // Words only (巡视, not 痒或: a pair of two words in a short field).
+    const words = index
+      .pairsStartingWith(char, LONE_WORDS * 2)
+      .filter((w) => !typed.has(w) && isWord(w))
+      .slice(0, LONE_WORDS);
     if (words.length) added.push({ covers: [char], terms: words, alternatives: words, members: [char, ...words] });
   }
   return added.length ? { ...query, synonyms: [...query.synonyms, ...added] } : query;
@@ -389,6 +402,9 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   // The typed terms (pairs and words of the query) and each synonym's terms, for the checks below.
   const typedTerms = unique(query.terms.filter((t) => !t.prefix).map((t) => t.term));
   const memberTerms = new Map(query.synonyms.flatMap((s) => s.alternatives).map((m) => [m, unique(runTokens(m))]));
+  // The word a short query ends with (处理 in 投诉处理, 客诉处理), to read titles by (TIME_OF_OTHER).
+  const lastTerm =
+    Array.from(query.compact).length <= 8 ? [...query.terms].reverse().find((t) => !t.prefix && !t.straddles)?.term : undefined;
   const unitTerms = numberTerms(query.units ?? []).filter((t) => index.postings(t) > 0);
   // The trades the query names: their words (in an entry's title or place) and tracks.
   const trades = Object.entries(TRADE_WORDS).filter(([word]) => query.compact.includes(word));
@@ -412,7 +428,10 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
     for (const u of units) if (u.prefix || covered.has(u.term) || fieldsWith(u.term) !== 0) got += u.weight;
     const coverage = totalWeight > 0 ? got / totalWeight : 1;
     let score = hit.score * (0.1 + 0.9 * coverage * coverage);
-    if (long && typedTerms.length) {
+    const title = fold(hit.doc.title);
+    const at = lastTerm ? title.indexOf(lastTerm) : -1;
+    if (at >= 0 && AFTER_QUERY.test(title.slice(at + lastTerm!.length))) score *= TIME_OF_OTHER;
+    else if (long && typedTerms.length) {
       // The whole query: every one of its terms in the key fields, or in the document.
       if (typedTerms.every((t) => (fieldsWith(t) & KEY_FIELDS_MASK) !== 0)) score *= PHRASE_BONUS;
       else if (typedTerms.every((t) => fieldsWith(t) !== 0)) score *= PHRASE_BONUS_BODY;

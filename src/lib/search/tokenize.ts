@@ -96,6 +96,12 @@ export function words(run: string): string[] {
   return out;
 }
 
+/** True when the word segmenter reads `text` as one word (巡视, not 痒或); true without a segmenter. */
+export function isWord(text: string): boolean {
+  const seg = getSegmenter();
+  return !seg || Array.from(seg.segment(text)).length === 1;
+}
+
 /** Tokens of one folded run: Han pairs then words (duplicates kept: they count as frequency). */
 export function runTokens(run: string): string[] {
   return [...hanPairs(run), ...words(run)];

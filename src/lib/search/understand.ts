@@ -211,8 +211,8 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
     for (const [word, list] of Object.entries(QUESTION_UNITS)) if (run.includes(word)) units.push(...list);
     markWords(run, DROPPED, marked);
     markSingles(run, DROPPED_SINGLES, marked);
-    // 内 right after a question (几天内, 多久内) says "within": no topic.
-    for (let k = 1; k < run.length; k++) if (run[k] === '内' && marked[k - 1] && !noise[k - 1]) marked[k] = true;
+    // 内 / 前 / 后 right after a question (几天内, 几号前, 多久后) say "within", "before", "after": no topic.
+    for (let k = 1; k < run.length; k++) if ('内前后'.includes(run[k]!) && marked[k - 1] && !noise[k - 1]) marked[k] = true;
     out.push(...pieces(run, marked, lone));
     topic.push(pieces(run, noise).join(''));
   }
