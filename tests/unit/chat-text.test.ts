@@ -4,6 +4,7 @@ import { wellFormed } from '../../src/lib/text/fold.ts';
 import { findAmounts, parseNumber } from '../../src/lib/chat/amounts.ts';
 import { analyseMessage, compileIntents } from '../../src/lib/chat/intents.ts';
 import { THREE_NOTS_PATTERNS } from '../../src/lib/chat/checks.ts';
+import { findPromises } from '../../src/lib/chat/promises.ts';
 
 describe('normalize', () => {
   it('folds full-width characters, case, zero-width characters and whitespace', () => {
@@ -166,5 +167,20 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
         THREE_NOTS_PATTERNS.some(({ re }) => re.test(normalize(text))),
         text,
       ).toBe(false);
+  });
+});
+
+describe('promises that need authority (issue 13, item 2)', () => {
+  const promises = (text: string) => findPromises(folded(text)).map((p) => ({ kind: p.kind, deferred: p.deferred }));
+  it('finds compensation, free services and guarantees of an outcome', () => {
+    for (const text of ['这 150 元我们全部退给您', '再送您一次免费清洗空调的服务', '赔您100元', '假一赔十'])
+      expect(promises(text).length, text).toBeGreaterThan(0);
+    expect(promises('明天肯定到')).toEqual([{ kind: 'guarantee', deferred: false }]);
+  });
+  it('a promise passed on or refused is none', () => {
+    expect(promises('我帮您申请补偿50元')).toEqual([{ kind: 'compensation', deferred: true }]);
+    expect(promises('免三个月不可能的')).toEqual([]);
+    expect(promises('这个我不能保证')).toEqual([]);
+    expect(promises('多收的50元会退回您的原付款账户')).toEqual([]);
   });
 });
