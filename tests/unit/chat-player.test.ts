@@ -104,6 +104,38 @@ describe('playChat: turns and branches', () => {
     expect(none.endedBy).toBe('default');
   });
 
+  it('an atEnd branch also counts what was said earlier in the chat (an answer given a turn early)', () => {
+    const early = scenario({
+      ...twoTurns,
+      turns: [
+        { ...twoTurns.turns[0]!, branches: [{ when: { any: ['apologises'] }, next: 'close' }] },
+        {
+          ...twoTurns.turns[1]!,
+          branches: [{ when: { any: ['fixes'] }, next: 'happy', atEnd: true }],
+          default: 'angry',
+        },
+      ],
+    });
+    const play = playChat(
+      early,
+      [
+        { text: '非常抱歉，马上给您补发', afterMs: 1000 },
+        { text: '好的，再见', afterMs: 1000 },
+      ],
+      rules,
+    );
+    expect(play.ending.id).toBe('happy');
+    const never = playChat(
+      early,
+      [
+        { text: '非常抱歉', afterMs: 1000 },
+        { text: '好的，再见', afterMs: 1000 },
+      ],
+      rules,
+    );
+    expect(never.ending.id).toBe('angry');
+  });
+
   it('ignores replies left over after an ending', () => {
     const play = playChat(
       twoTurns,

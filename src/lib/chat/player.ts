@@ -14,7 +14,8 @@
  * - A wait longer than its limit plus `leaveAfterSec`: the customer has left before the reply
  *   arrives (ending `customer-left`); that reply and the rest are ignored.
  * - After each agent message the turn's branches are checked, in order, against the intents of
- *   all the agent's messages in this turn; the first that holds is taken. Without a match the
+ *   all the agent's messages in this turn (for an `atEnd` branch: in the whole chat, see
+ *   branchHolds); the first that holds is taken. Without a match the
  *   customer still answers every message that says something (a bare 稍等 gets no answer: the
  *   customer waits): when an `atEnd` branch to another turn holds (one to an ending waits for
  *   the goodbye or `maxReplies`), when the message says goodbye and the turn
@@ -278,10 +279,19 @@ function addAgentMessage(
   if (!holds) s.counted++;
 }
 
-/** The branch test over the intents of this visit. */
+/**
+ * The branch test over the intents of this visit. An `atEnd` branch (the lenient “good enough”
+ * resolution) also counts what the agent said earlier in the chat: the customer listened, and an
+ * answer given a turn early (经理来定 said before the customer asked about the rent) still answers
+ * them, as it still earns the key point (checkHandling). `none` looks at this visit only.
+ */
 function branchHolds(s: PlayState): (b: Branch) => boolean {
-  const has = (id: string) => s.visit?.intents.has(id) ?? false;
-  return (b) => b.when.all.every(has) && (b.when.any.length === 0 || b.when.any.some(has)) && !b.when.none.some(has);
+  const here = (id: string) => s.visit?.intents.has(id) ?? false;
+  const inChat = (id: string) => here(id) || s.visits.some((v) => v.intents.has(id));
+  return (b) => {
+    const has = b.atEnd ? inChat : here;
+    return b.when.all.every(has) && (b.when.any.length === 0 || b.when.any.some(has)) && !b.when.none.some(here);
+  };
 }
 
 /**
