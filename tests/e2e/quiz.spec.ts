@@ -493,6 +493,16 @@ test('without IndexedDB the quiz says its answers will not be kept, and still wo
   await expect(current(page).getByTestId('quiz-feedback')).toHaveAttribute('data-verdict', 'correct');
 });
 
+test('the intro is in the served page with start disabled; ?mode=exam preselects exam once it runs', async ({ page, request }) => {
+  const target = await pickQuiz((q) => q.questions.length >= 1);
+  const html = await (await request.get(`/quizzes/${target.quiz.id}/`)).text();
+  expect(html).toMatch(/<button type="submit" class="quiz-button primary"[^>]* disabled/);
+  await page.goto(`/quizzes/${target.quiz.id}/?mode=exam`);
+  await expect(page.getByRole('radio', { name: /考试模式/ })).toBeChecked();
+  await expect(page.getByRole('button', { name: '开始答题' })).toBeEnabled();
+  await expect(page.locator('.quiz-loading')).toHaveCount(0);
+});
+
 test('the quiz list groups quizzes by track; workflow and track pages link their quizzes', async ({ page }) => {
   const target = await pickQuiz(() => true);
   const { quiz } = target;
