@@ -20,6 +20,8 @@ describe('analyseQuery', () => {
     expect(terms('优惠权限多少钱')).toEqual(expect.arrayContaining(['优惠', '权限']));
     expect(terms('优惠权限多少钱')).not.toContain('少钱');
     expect(terms('亲，在吗？我要退款')).toEqual(['退款']);
+    // Degree adverbs go too, so a synonym group's member is found through them (情绪很激动 → 情绪激动).
+    expect(analyseQuery('顾客情绪很激动').synonyms.some((s) => s.members.includes('情绪激动'))).toBe(true);
     // Nothing else there: the words themselves are searched.
     expect(terms('在吗')).toEqual(['在吗']);
   });

@@ -43,6 +43,12 @@ export const NOISE_WORDS: readonly string[] = [
   '他',
   '她',
   '咱',
+  // Degree adverbs (情绪很激动 reads as 情绪激动, a synonym's member).
+  '很',
+  '非常',
+  '挺',
+  '有点',
+  '好多',
 ];
 
 /**

@@ -24,6 +24,7 @@ import type { SearchDoc, SearchKind } from './documents.ts';
 export const MAX_QUERY_CHARS = 48;
 /** Weight of a synonym's terms relative to a typed term. */
 const SYNONYM_WEIGHT = 0.5;
+const UNKNOWN_SYNONYM_WEIGHT = 1;
 /**
  * How much each kind weighs, by the kind of answer the query asks for (understand.ts). A customer's
  * situation wants the reply to copy: scripts first. A question about a rule or a number (多久,
@@ -92,6 +93,8 @@ export interface QueryTerm {
   prefix?: boolean;
   /** A pair across two words of the query (户吵 in 客户吵架): it counts less in the coverage. */
   straddles?: true;
+  /** The pairs before and after this pair in the query (回访 and 记录 around 访记): see `holds`. */
+  between?: [string, string];
 }
 
 export interface SynonymExpansion {
@@ -103,6 +106,8 @@ export interface SynonymExpansion {
   alternatives: string[];
   /** All members, folded (for highlighting). */
   members: string[];
+  /** Words standing for a lone character (LONE_WORDS), not a synonym group. */
+  lone?: true;
 }
 
 export interface AnalysedQuery {
@@ -242,13 +247,16 @@ export function analyseQuery(input: unknown): AnalysedQuery {
       const pieceWords = words(piece);
       const inWords = new Set([...pieceWords, ...pieceWords.flatMap((w) => hanPairs(w))]);
       // Dictionary words of three characters or more are the most specific terms; numbers the least.
+      const pairs = hanPairs(piece);
       for (const t of runTokens(piece)) {
         const han = isHan(String.fromCodePoint(t.codePointAt(0)!));
         const straddles = pieceWords.length > 1 && HAN_PAIR.test(t) && !inWords.has(t);
+        const at = pairs.indexOf(t);
         add({
           term: t,
           boost: /^\d+$/.test(t) ? NUMBER_WEIGHT : Array.from(t).length >= 3 && han ? 1.3 : 1,
           ...(straddles ? { straddles: true } : {}),
+          ...(at > 0 && at < pairs.length - 1 && HAN_PAIR.test(t) ? { between: [pairs[at - 1]!, pairs[at + 1]!] as [string, string] } : {}),
         });
       }
     }
@@ -328,7 +336,7 @@ export function expandLone(index: LoadedSearchIndex, query: AnalysedQuery): Anal
       .pairsStartingWith(char, LONE_WORDS * 2)
       .filter((w) => !typed.has(w) && isWord(w))
       .slice(0, LONE_WORDS);
-    if (words.length) added.push({ covers: [char], terms: words, alternatives: words, members: [char, ...words] });
+    if (words.length) added.push({ covers: [char], terms: words, alternatives: words, members: [char, ...words], lone: true });
   }
   return added.length ? { ...query, synonyms: [...query.synonyms, ...added] } : query;
 }
@@ -358,7 +366,14 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   // to the re-ranking below, which still sees them in the documents' text.
   const clauses = [
     ...query.terms.map((t) => ({ term: t.term, boost: t.boost, prefix: !!t.prefix })),
-    ...query.synonyms.flatMap((s) => s.terms.map((term) => ({ term, boost: SYNONYM_WEIGHT / s.terms.length, prefix: false }))),
+    ...query.synonyms.flatMap((s) => {
+      // A group standing for words the index lacks (接机 → 机场, 火车站) is the only way to them: it weighs as they would.
+      const boost =
+        !s.lone && s.covers.every((t) => index.postings(t) === 0)
+          ? UNKNOWN_SYNONYM_WEIGHT / Math.sqrt(s.terms.length)
+          : SYNONYM_WEIGHT / s.terms.length;
+      return s.terms.map((term) => ({ term, boost, prefix: false }));
+    }),
     ...numberTerms(query.namedUnits ?? []).map((term) => ({ term, boost: UNIT_WEIGHT, prefix: false })),
   ]
     .map((c) => ({ ...c, cost: c.prefix ? 0 : index.postings(c.term) }))
@@ -400,7 +415,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   candidates.sort((a, b) => b.score - a.score || a.ref - b.ref);
   const detailed = candidates.slice(0, RERANK);
   // The typed terms (pairs and words of the query) and each synonym's terms, for the checks below.
-  const typedTerms = unique(query.terms.filter((t) => !t.prefix).map((t) => t.term));
+  const typedTerms = [...new Map(query.terms.filter((t) => !t.prefix).map((t) => [t.term, t])).values()];
   const memberTerms = new Map(query.synonyms.flatMap((s) => s.alternatives).map((m) => [m, unique(runTokens(m))]));
   // The word a short query ends with (处理 in 投诉处理, 客诉处理), to read titles by (TIME_OF_OTHER).
   const lastTerm =
@@ -424,8 +439,13 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
     for (const s of query.synonyms) {
       if (s.alternatives.some((m) => memberTerms.get(m)!.every((t) => fieldsWith(t) !== 0))) s.covers.forEach((t) => covered.add(t));
     }
+    // A pair the document lacks counts as held when it holds the pairs on both sides of it (访记
+    // in 回访记录: long fields index the pairs inside words only, so 《回访记录表》 holds 回访 and
+    // 记录, not 访记).
+    const holds = (t: QueryTerm, mask = ~0) =>
+      (fieldsWith(t.term) & mask) !== 0 || (!!t.between && t.between.every((p) => (fieldsWith(p) & mask) !== 0));
     let got = 0;
-    for (const u of units) if (u.prefix || covered.has(u.term) || fieldsWith(u.term) !== 0) got += u.weight;
+    for (const u of units) if (u.prefix || covered.has(u.term) || holds(u)) got += u.weight;
     const coverage = totalWeight > 0 ? got / totalWeight : 1;
     let score = hit.score * (0.1 + 0.9 * coverage * coverage);
     const title = fold(hit.doc.title);
@@ -433,8 +453,8 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
     if (at >= 0 && AFTER_QUERY.test(title.slice(at + lastTerm!.length))) score *= TIME_OF_OTHER;
     else if (long && typedTerms.length) {
       // The whole query: every one of its terms in the key fields, or in the document.
-      if (typedTerms.every((t) => (fieldsWith(t) & KEY_FIELDS_MASK) !== 0)) score *= PHRASE_BONUS;
-      else if (typedTerms.every((t) => fieldsWith(t) !== 0)) score *= PHRASE_BONUS_BODY;
+      if (typedTerms.every((t) => holds(t, KEY_FIELDS_MASK))) score *= PHRASE_BONUS;
+      else if (typedTerms.every((t) => holds(t))) score *= PHRASE_BONUS_BODY;
     }
     if (unitTerms.some((t) => fieldsWith(t) !== 0)) score *= UNIT_BONUS;
     if (
