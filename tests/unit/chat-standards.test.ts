@@ -96,6 +96,10 @@ describe('reply-response-time (≤ 20 s; 180 s after 稍等)', () => {
     const f = of(run(r(['您好', 5000], ['我们是统一定价的，质量很好', 31000])), 'reply-response-time');
     expect(f).toEqual([expect.objectContaining({ passed: false, evidence: '31 秒', message: expect.stringContaining('顾客等了 31 秒') })]);
   });
+  it('a bit slow earns part of the reply, twice the limit nothing', () => {
+    expect(part(run(r(['您好', 5000], ['我们是统一定价的，质量很好', 25000])), 'reply-response-time')?.ratio).toBe(0.75);
+    expect(part(run(r(['您好', 5000], ['我们是统一定价的，质量很好', 40000])), 'reply-response-time')?.ratio).toBe(0);
+  });
   it('allows an announced wait up to 180 s, not beyond', () => {
     expect(of(run(r(['您好，我去问问主管，请您稍等', 5000], ['让您久等了', 150000])), 'reply-response-time')[0]?.passed).toBe(true);
     const late = of(run(r(['您好，我去问问主管，请您稍等', 5000], ['让您久等了', 190000])), 'reply-response-time');

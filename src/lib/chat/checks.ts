@@ -3,8 +3,8 @@
  * or the seconds as evidence) and a ratio from 0 to 1 for its part of the score (score.ts).
  *
  * - first-response-time: full credit within the limit, then linearly down to 0 at twice the limit.
- * - reply-response-time: share of the later replies within their limit (a wait that made the
- *   customer leave counts as a late reply).
+ * - reply-response-time: share of the later replies within their limit, a reply over it earning
+ *   linearly less down to 0 at twice the limit (a wait that made the customer leave earns 0).
  * - typing-speed: characters (whitespace excluded) per minute of waiting, summed over replies of
  *   at least TYPING_MIN_CHARS characters; replies after an announced wait (稍等) are left out.
  *   The wait includes reading and thinking time, so this is a lower bound of the real speed.
@@ -145,6 +145,9 @@ export function checkReplyTimes({ play }: CheckContext): CheckResult {
       ok++;
       continue;
     }
+    // A bit slow is not as bad as very slow (as for the first reply): 25 s against 20 s still
+    // earns three quarters of that reply, 40 s nothing.
+    ok += Math.max(0, 1 - (m.waitMs / 1000 - m.limitSec) / m.limitSec);
     const s = seconds(m.waitMs);
     const message =
       m.waitKind === 'after-hold'
