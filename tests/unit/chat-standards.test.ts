@@ -199,7 +199,7 @@ describe('three-nots: a curt chat (不使用生硬语言)', () => {
       message: expect.stringContaining('语气生硬'),
       evidence: '订单号。',
     });
-    expect(part(curt, 'three-nots')?.ratio).toBe(0.5);
+    expect(part(curt, 'three-nots')?.ratio).toBe(0);
     const polite = run(r(['您好，请您把订单号发我一下', 5000], ['统一定价。', 5000], ['好的，谢谢您', 5000]));
     expect(of(polite, 'three-nots').every((f) => f.passed)).toBe(true);
   });

@@ -419,13 +419,14 @@ export const THREE_NOTS_PATTERNS: readonly { re: RegExp; what: string }[] = [
  * 三不's first rule is 不使用生硬语言. A reply with none of these softeners (a polite word, 您, a
  * modal particle, a question, an exclamation) is blunt: 订单号。 / 行。 / 问主管，等着。 One blunt
  * reply happens; a chat in which most replies are blunt (≥ CURT_SHARE of them, at least CURT_MIN)
- * is curt throughout and counts as CURT_COUNT 三不 occurrences, even when its facts are right.
+ * is curt throughout and counts as CURT_COUNT 三不 occurrences (the rule is broken all through: the
+ * part is lost), even when its facts are right.
  */
 export const SOFTENERS =
   /请|您|麻烦|谢|抱歉|不好意思|对不起|亲|吧|哦|噢|呢|哈|呀|啊|嗯|嘛|啦|哟|好的|好嘞|一下|稍等|辛苦|欢迎|你好|理解|放心|~|!|\?|吗/;
 export const CURT_SHARE = 0.75;
 export const CURT_MIN = 2;
-export const CURT_COUNT = 1;
+export const CURT_COUNT = 2;
 
 function curtFinding(ctx: CheckContext): Finding | undefined {
   const msgs = agentMessages(ctx.play).filter(({ m }) => m.analysis.text.length > 0);
