@@ -88,6 +88,9 @@ describe('intents', () => {
       expect.arrayContaining(['offers-gift', 'escalates-supervisor', 'holds', 'greets']),
     );
   });
+  it('hears reassurance in its everyday forms (放心吧, 这点您可以放心, 别着急)', () => {
+    for (const text of ['我们是旗舰店，放心吧', '这点您可以放心', '您别着急']) expect(hits(text), text).toContain('reassures');
+  });
   it('drops negated phrases and clauses holding an `unless` phrase', () => {
     expect(hits('这次没有赠品哦')).not.toContain('offers-gift');
     expect(hits('赠品没货了')).not.toContain('offers-gift');

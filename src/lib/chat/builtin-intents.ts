@@ -77,7 +77,24 @@ export const BUILTIN_INTENTS: Readonly<Record<string, IntentDef>> = {
     '截图',
     '视频',
   ]),
-  reassures: intent('安抚顾客', ['请放心', '您放心', '别担心', '不用担心', '一定给您', '一定帮您', '负责到底', '给您一个满意']),
+  reassures: intent('安抚顾客', [
+    '请放心',
+    '您放心',
+    '放心吧',
+    '可以放心',
+    '大可放心',
+    '尽管放心',
+    '放心购买',
+    '别担心',
+    '不用担心',
+    '别着急',
+    '不用着急',
+    '一定给您',
+    '一定帮您',
+    '负责到底',
+    '给您一个满意',
+    '处理好',
+  ]),
 };
 
 export const BUILTIN_INTENT_IDS: readonly string[] = Object.keys(BUILTIN_INTENTS);
