@@ -154,6 +154,7 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
       '麻烦您联系一下物流公司申请理赔',
       '额度不够是你卡的问题',
       '这都不懂？',
+      '你自己打德邦电话问吧',
     ])
       expect(
         THREE_NOTS_PATTERNS.some(({ re }) => re.test(normalize(text))),
