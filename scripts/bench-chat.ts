@@ -7,13 +7,14 @@
  *    within each scenario (pairs with different human grades; ties in the score count half), mean
  *    absolute difference from the human grade, min/mean/max per level, every gaming attempt,
  *    and each Traditional copy against its Simplified original;
+ *    the holdout set (tests/calibration/holdout/), where present, the same way;
  * 2. the in-house set (tests/calibration/*.json, strong/average/poor with bands): per-level
  *    min/mean/max, files outside their band or ending, Spearman against the band middles,
  *    and strong > average > poor order within each scenario.
  *
  * Options: --files (one line per file), --json (all figures as one JSON line at the end).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadChatEval } from '../src/lib/node/chat-eval.ts';
 import { pairAgreement, spearman } from '../src/lib/chat/agreement.ts';
@@ -33,7 +34,9 @@ const stats = (xs: number[]) =>
     ? { n: xs.length, min: r1(Math.min(...xs)), mean: r1(xs.reduce((s, x) => s + x, 0) / xs.length), max: r1(Math.max(...xs)) }
     : { n: 0 };
 
-// ---- blind set
+// ---- blind sets: the blind set (tuned against since it was frozen) and, where present, the
+// holdout set (tests/calibration/holdout/: written by a helper who saw neither the scorer nor the
+// scenarios' key points, over the scenarios the blind set does not cover, never tuned against)
 interface BlindEntry {
   file: string;
   scenario: string;
@@ -42,42 +45,47 @@ interface BlindEntry {
   trick?: string;
   copyOf?: string;
 }
-const blindManifest = JSON.parse(readFileSync(join(BLIND, 'manifest.json'), 'utf8')) as { files: BlindEntry[] };
-const blind = blindManifest.files.map((e) => {
-  const r = score(BLIND, e.file, e.scenario);
-  return { ...e, score: r.score, ending: r.ending.id, report: r };
-});
-const graded = blind.filter((b) => !b.file.includes('/'));
-const gaming = blind.filter((b) => b.file.startsWith('gaming/'));
-const traditional = blind.filter((b) => b.file.startsWith('traditional/'));
-
-const blindFigures = {
-  spearman: r3(
-    spearman(
-      graded.map((b) => b.humanScore),
-      graded.map((b) => b.score),
+function blindSetFigures(dir: string) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: BlindEntry[] };
+  const all = manifest.files.map((e) => {
+    const r = score(dir, e.file, e.scenario);
+    return { ...e, score: r.score, ending: r.ending.id, report: r };
+  });
+  const graded = all.filter((b) => !b.file.includes('/'));
+  const gaming = all.filter((b) => b.file.startsWith('gaming/'));
+  const traditional = all.filter((b) => b.file.startsWith('traditional/'));
+  const figures = {
+    spearman: r3(
+      spearman(
+        graded.map((b) => b.humanScore),
+        graded.map((b) => b.score),
+      ),
     ),
-  ),
-  spearmanWithGaming: r3(
-    spearman(
-      [...graded, ...gaming].map((b) => b.humanScore),
-      [...graded, ...gaming].map((b) => b.score),
+    spearmanWithGaming: r3(
+      spearman(
+        [...graded, ...gaming].map((b) => b.humanScore),
+        [...graded, ...gaming].map((b) => b.score),
+      ),
     ),
-  ),
-  pairs: (() => {
-    const p = pairAgreement(graded.map((b) => ({ group: b.scenario, human: b.humanScore, score: b.score })));
-    return { ...p, share: r3(p.agree / p.pairs) };
-  })(),
-  meanAbsDiff: r1(graded.reduce((s, b) => s + Math.abs(b.score - b.humanScore), 0) / graded.length),
-  levels: Object.fromEntries(
-    ['excellent', 'good', 'mediocre', 'poor', 'tricky'].map((l) => [l, stats(graded.filter((b) => b.level === l).map((b) => b.score))]),
-  ),
-  gaming: { ...stats(gaming.map((b) => b.score)), files: gaming.map((b) => ({ file: b.file, score: b.score, human: b.humanScore })) },
-  traditional: traditional.map((t) => {
-    const original = graded.find((b) => b.file === t.copyOf);
-    return { file: t.file, traditional: t.score, simplified: original?.score, diff: original ? r1(t.score - original.score) : undefined };
-  }),
-};
+    pairs: (() => {
+      const p = pairAgreement(graded.map((b) => ({ group: b.scenario, human: b.humanScore, score: b.score })));
+      return { ...p, share: r3(p.agree / p.pairs) };
+    })(),
+    meanAbsDiff: r1(graded.reduce((s, b) => s + Math.abs(b.score - b.humanScore), 0) / graded.length),
+    levels: Object.fromEntries(
+      ['excellent', 'good', 'mediocre', 'poor', 'tricky'].map((l) => [l, stats(graded.filter((b) => b.level === l).map((b) => b.score))]),
+    ),
+    gaming: { ...stats(gaming.map((b) => b.score)), files: gaming.map((b) => ({ file: b.file, score: b.score, human: b.humanScore })) },
+    traditional: traditional.map((t) => {
+      const original = graded.find((b) => b.file === t.copyOf);
+      return { file: t.file, traditional: t.score, simplified: original?.score, diff: original ? r1(t.score - original.score) : undefined };
+    }),
+  };
+  return { graded, gaming, traditional, figures };
+}
+const blind = blindSetFigures(BLIND);
+const HOLDOUT = join(CAL, 'holdout');
+const holdout = existsSync(join(HOLDOUT, 'manifest.json')) ? blindSetFigures(HOLDOUT) : undefined;
 
 // ---- in-house set
 interface HouseCase {
@@ -113,22 +121,30 @@ const houseFigures = {
 // ---- print
 const lines: string[] = [];
 const p = (s = '') => lines.push(s);
-p(`chat scorer — blind set (${graded.length} graded, ${gaming.length} gaming, ${traditional.length} Traditional)`);
-p(`  Spearman (graded)               ${blindFigures.spearman}   (with gaming: ${blindFigures.spearmanWithGaming})`);
-p(`  pairwise order within scenario  ${blindFigures.pairs.share}   (${blindFigures.pairs.agree}/${blindFigures.pairs.pairs})`);
-p(`  mean |score − human|            ${blindFigures.meanAbsDiff}`);
-for (const [l, s] of Object.entries(blindFigures.levels)) p(`  ${l.padEnd(10)} ${JSON.stringify(s)}`);
-p(`  gaming     ${JSON.stringify({ ...blindFigures.gaming, files: undefined })}`);
-for (const g of blindFigures.gaming.files) p(`    ${g.file.padEnd(52)} ${String(g.score).padStart(5)}   (human ${g.human})`);
-p('  Traditional vs Simplified');
-for (const t of blindFigures.traditional)
-  p(`    ${t.file.padEnd(44)} 繁 ${String(t.traditional).padStart(5)}  简 ${String(t.simplified).padStart(5)}  diff ${t.diff}`);
-if (args.has('--files')) {
-  p('  files');
-  for (const b of graded)
-    p(
-      `    ${b.file.padEnd(40)} ${b.level.padEnd(9)} human ${String(b.humanScore).padStart(3)}  score ${String(b.score).padStart(5)}  ${b.ending}`,
-    );
+function printBlindSet(name: string, set: ReturnType<typeof blindSetFigures>) {
+  const { graded, gaming, traditional, figures } = set;
+  p(`chat scorer — ${name} (${graded.length} graded, ${gaming.length} gaming, ${traditional.length} Traditional)`);
+  p(`  Spearman (graded)               ${figures.spearman}   (with gaming: ${figures.spearmanWithGaming})`);
+  p(`  pairwise order within scenario  ${figures.pairs.share}   (${figures.pairs.agree}/${figures.pairs.pairs})`);
+  p(`  mean |score − human|            ${figures.meanAbsDiff}`);
+  for (const [l, s] of Object.entries(figures.levels)) p(`  ${l.padEnd(10)} ${JSON.stringify(s)}`);
+  p(`  gaming     ${JSON.stringify({ ...figures.gaming, files: undefined })}`);
+  for (const g of figures.gaming.files) p(`    ${g.file.padEnd(52)} ${String(g.score).padStart(5)}   (human ${g.human})`);
+  if (traditional.length) p('  Traditional vs Simplified');
+  for (const t of figures.traditional)
+    p(`    ${t.file.padEnd(44)} 繁 ${String(t.traditional).padStart(5)}  简 ${String(t.simplified).padStart(5)}  diff ${t.diff}`);
+  if (args.has('--files')) {
+    p('  files');
+    for (const b of graded)
+      p(
+        `    ${b.file.padEnd(40)} ${b.level.padEnd(9)} human ${String(b.humanScore).padStart(3)}  score ${String(b.score).padStart(5)}  ${b.ending}`,
+      );
+  }
+}
+printBlindSet('blind set', blind);
+if (holdout) {
+  p();
+  printBlindSet('holdout set', holdout);
 }
 p();
 p(`chat scorer — in-house set (${house.length} transcripts)`);
@@ -142,4 +158,4 @@ if (args.has('--files')) {
     p(`    ${c.file.padEnd(40)} ${c.level.padEnd(8)} band ${c.min}-${c.max}  score ${String(c.score).padStart(5)}  ${c.gotEnding}`);
 }
 console.log(lines.join('\n'));
-if (args.has('--json')) console.log(JSON.stringify({ blind: blindFigures, house: houseFigures }));
+if (args.has('--json')) console.log(JSON.stringify({ blind: blind.figures, holdout: holdout?.figures, house: houseFigures }));
