@@ -24,6 +24,12 @@ describe('hanPairs', () => {
 });
 
 describe('words', () => {
+  it("gives a number's unit (the character right after it) on its own too", () => {
+    expect(hanPairs('3天内完成')).toEqual(['天', '天内', '内完', '完成']);
+    expect(tokenize('每次扣 5 分')).toContain('分');
+    expect(tokenize('不超过 20 元，请示主管')).toContain('元');
+  });
+
   it('keeps Han words of two characters or more and Latin words', () => {
     expect(words('能便宜点吗')).toEqual(['便宜']);
     const w = words('vip客户15秒');

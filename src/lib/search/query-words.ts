@@ -212,6 +212,9 @@ export const QUESTION_UNITS: Readonly<Record<string, readonly string[]>> = {
   多长: ['秒', '分钟', '小时', '天', '工作日', '周', '个月'],
   多少钱: ['元'],
   几块: ['元'],
+  // A penalty asked about is an amount (罚多少 → 罚 100 元) or points.
+  罚多少: ['元'],
+  扣多少: ['元', '分'],
 };
 /** Units of two characters or more, read whole after 几 / 多少 (几分钟 asks for 分钟, not 分). */
 export const LONG_UNITS: readonly string[] = ['分钟', '小时', '工作日', '个月', '星期', '礼拜'];

@@ -52,6 +52,12 @@ const TYPO_WEIGHT = 0.9;
 const TYPO_MAX_CHARS = 6;
 /** Weight of a number typed (a number in the rule helps; an order number or a price should not lead). */
 const NUMBER_WEIGHT = 0.4;
+/**
+ * A number in words in a customer's message (签三年, 付款三天了, 问了三遍) tells the case, not the
+ * topic, and its pairs are rare: it weighs as a number typed in digits. Not in a rule question
+ * (三天内 may be the rule) nor in a few words (三要三不, 五清楚 are names).
+ */
+const WORD_NUMBER = /^(?:\p{Script=Han}?[两二三四五六七八九十半百千万]\p{Script=Han}?|一[个次天年周月件遍张位])$/u;
 /** Extra weight of the kind a query asks for with a suffix word (撤单流程 → workflows). */
 const KIND_HINT_WEIGHT = 1.6;
 /** Bonus when the title, customer words, tags or summary hold every term of the query. */
@@ -238,6 +244,7 @@ export function analyseQuery(input: unknown): AnalysedQuery {
   };
   const chars = Array.from(compact);
   const understood = understand(kept, typeof input === 'string' ? input : '');
+  const isNumber = (t: string) => /^\d+$/.test(t) || (understood.intent === 'situation' && HAN_PAIR.test(t) && WORD_NUMBER.test(t));
   if (chars.length === 1 && isHan(compact)) {
     // One character typed so far: every term that starts with it.
     add({ term: compact, boost: 1, prefix: true });
@@ -254,7 +261,7 @@ export function analyseQuery(input: unknown): AnalysedQuery {
         const at = pairs.indexOf(t);
         add({
           term: t,
-          boost: /^\d+$/.test(t) ? NUMBER_WEIGHT : Array.from(t).length >= 3 && han ? 1.3 : 1,
+          boost: isNumber(t) ? NUMBER_WEIGHT : Array.from(t).length >= 3 && han ? 1.3 : 1,
           ...(straddles ? { straddles: true } : {}),
           ...(at > 0 && at < pairs.length - 1 && HAN_PAIR.test(t) ? { between: [pairs[at - 1]!, pairs[at + 1]!] as [string, string] } : {}),
         });
@@ -399,7 +406,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   const units = query.terms.map((t) => {
     const idf = t.prefix ? 1 : index.idf(t.term);
     const weight = idf > 0 ? idf : coveredBySynonym.has(t.term) ? 1 : 0;
-    return { ...t, weight: (/^\d+$/.test(t.term) ? weight * NUMBER_WEIGHT : weight) * (t.straddles ? STRADDLE_WEIGHT : 1) };
+    return { ...t, weight: (t.boost === NUMBER_WEIGHT ? weight * NUMBER_WEIGHT : weight) * (t.straddles ? STRADDLE_WEIGHT : 1) };
   });
   for (const char of query.lone ?? []) if (coveredBySynonym.has(char)) units.push({ term: char, boost: 0, weight: LONE_WEIGHT });
   const totalWeight = units.reduce((a, u) => a + u.weight, 0);

@@ -58,18 +58,26 @@ export function runs(folded: string): string[] {
   return out;
 }
 
-/** Overlapping pairs of the Han characters of a run (a lone Han character gives itself). */
+/**
+ * Overlapping pairs of the Han characters of a run (a lone Han character gives itself). The Han
+ * character right after a number gives itself too: it is the number's unit (3 天内, 20 元, 2 人),
+ * which a question about a number asks for (query.ts UNIT_BONUS).
+ */
 export function hanPairs(run: string): string[] {
   const out: string[] = [];
   let group: string[] = [];
+  let afterDigit = false;
   const flush = () => {
-    if (group.length === 1) out.push(group[0]!);
+    if (group.length === 1 || (afterDigit && group.length)) out.push(group[0]!);
     for (let i = 0; i + 1 < group.length; i++) out.push(group[i]! + group[i + 1]!);
     group = [];
   };
   for (const ch of run) {
     if (isHan(ch)) group.push(ch);
-    else flush();
+    else {
+      flush();
+      afterDigit = /\d/.test(ch);
+    }
   }
   flush();
   return out;
@@ -113,6 +121,7 @@ export function wordTokens(run: string): string[] {
   const out: string[] = [];
   const han = Array.from(run).filter(isHan);
   if (han.length === 1) out.push(han[0]!);
+  else for (const m of run.matchAll(/\d(\p{Script=Han})/gu)) out.push(m[1]!);
   for (const w of list) {
     const chars = Array.from(w);
     if (chars.length >= 3 && isHan(chars[0]!)) out.push(...hanPairs(w));
