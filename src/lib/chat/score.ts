@@ -82,9 +82,13 @@ const GENERAL_PARTS: ReadonlySet<ScorePart> = new Set([
   'three-nots',
   'discount-authority',
 ]);
-/** Highest score with one promise beyond the agent's authority, and with two or more. */
-export const OVERREACH_CAP = 40;
-export const OVERREACH_CAP_MANY = 30;
+/**
+ * Highest score with one promise beyond the agent's authority, and with two or more: a chat that
+ * buys the customer off (compensation, guarantees, discounts over the limit) is wrong in substance
+ * however polite, and stays in the poor range (a trainer grades these 15-25).
+ */
+export const OVERREACH_CAP = 35;
+export const OVERREACH_CAP_MANY = 25;
 
 /** Share of the ending part earned by each kind of ending. */
 export const ENDING_CREDIT: Readonly<Record<EndingKind, number>> = { satisfied: 1, escalates: 0.3, leaves: 0 };
