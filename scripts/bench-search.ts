@@ -19,13 +19,13 @@
  * Options: --quick (1,000 generated scripts, fewer repetitions), --no-browser (skip part 3),
  * --json (also print all figures as one JSON line at the end).
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { buildSearchIndexFromDisk } from '../src/lib/node/search-index.ts';
-import { readBlindQueries, readEvalQueries } from '../src/lib/node/search-eval.ts';
+import { HOLDOUT_DIR, readBlindQueries, readEvalQueries } from '../src/lib/node/search-eval.ts';
 import { findBrowser, CHROMIUM_ARGS } from '../src/lib/node/browser.ts';
 import { allTexts, buildSearchIndex, coreIndex, textFiles } from '../src/lib/search/build-index.ts';
 import { loadSearchIndex } from '../src/lib/search/load-index.ts';
@@ -176,6 +176,7 @@ function line(label: string, value: string) {
 console.log('\n== 1. 真实内容 (real content) ==');
 const queries = readEvalQueries(root);
 const blind = readBlindQueries(root);
+const holdout = existsSync(join(root, HOLDOUT_DIR, 'queries.yaml')) ? readBlindQueries(root, HOLDOUT_DIR) : [];
 let t = performance.now();
 const realIndex = buildSearchIndexFromDisk(root);
 const buildMs = performance.now() - t;
@@ -214,6 +215,10 @@ line(`query latency p50 / p95 (n=${realQueries.n})`, `${ms(realQueries.p50)} / $
 line(`recall@5 / MRR (${queries.length} queries)`, `${realEval.recall.toFixed(4)} / ${realEval.mrr.toFixed(4)}`);
 const blindEval = await evaluateBlind(blind, (q) => realQueries.engine.search(q, { limit: 10 }).hits.map((h) => keyOf(h.doc)));
 printBlind(`blind set (${blind.length} queries), ours`, blindEval);
+const holdoutEval = holdout.length
+  ? await evaluateBlind(holdout, (q) => realQueries.engine.search(q, { limit: 10 }).hits.map((h) => keyOf(h.doc)))
+  : undefined;
+if (holdoutEval) printBlind(`holdout set (${holdout.length} queries), ours`, holdoutEval);
 figures.real = {
   docs: realDocs.length,
   counts: realCounts,
@@ -227,6 +232,7 @@ figures.real = {
   recall5: realEval.recall,
   mrr: realEval.mrr,
   blind: blindFigures(blindEval),
+  holdout: holdoutEval && blindFigures(holdoutEval),
 };
 
 // ── 2. Generated corpus ──────────────────────────────────────────────────────────────────────
@@ -283,6 +289,15 @@ for (const [kind, o] of Object.entries(blindEval.byKind)) {
     `  blind ${kind} (n=${o.n}) ours / Pagefind`,
     `${o.recall1.toFixed(3)} / ${o.recall5.toFixed(3)} / ${o.mrr.toFixed(3)}   ${p ? `${p.recall1.toFixed(3)} / ${p.recall5.toFixed(3)} / ${p.mrr.toFixed(3)}` : 'n/a'}`,
   );
+}
+if (holdoutEval) {
+  const pfHoldout = (figures.compare as undefined | { pagefind: { holdout?: ReturnType<typeof blindFigures> } })?.pagefind.holdout;
+  const f = (r?: { recall1: number; recall5: number; mrr: number }) =>
+    r ? `${r.recall1.toFixed(3)} / ${r.recall5.toFixed(3)} / ${r.mrr.toFixed(3)}` : 'n/a';
+  line('holdout recall@1 / @5 / MRR: ours', f(holdoutEval));
+  line('holdout recall@1 / @5 / MRR: Pagefind', f(pfHoldout));
+  for (const [kind, o] of Object.entries(holdoutEval.byKind))
+    line(`  holdout ${kind} (n=${o.n}) ours / Pagefind`, `${f(o)}   ${f(pfHoldout?.byKind[kind])}`);
 }
 line('index gzip per 1,000 scripts', `${kb(per1000(genSize.gzip))} (texts apart: ${kb(per1000(genParts.textsAll))})`);
 line(`p95 latency at ${GENERATED.toLocaleString('en')} scripts`, ms(genQueries.p95));
@@ -428,13 +443,17 @@ async function browserComparison() {
           }
           return out;
         },
-        [...queries.map((q) => q.q), ...blind.map((q) => q.q)],
+        [...queries.map((q) => q.q), ...blind.map((q) => q.q), ...holdout.map((q) => q.q)],
       );
       const pfByQuery = new Map(
-        [...queries.map((q) => q.q), ...blind.map((q) => q.q)].map((q, i) => [q, pfRuns[i]!.urls.map((u) => urlToKey.get(u) ?? u)]),
+        [...queries.map((q) => q.q), ...blind.map((q) => q.q), ...holdout.map((q) => q.q)].map((q, i) => [
+          q,
+          pfRuns[i]!.urls.map((u) => urlToKey.get(u) ?? u),
+        ]),
       );
       const pfEval = await evaluate(queries, (q) => pfByQuery.get(q) ?? []);
       const pfBlindEval = await evaluateBlind(blind, (q) => pfByQuery.get(q) ?? []);
+      const pfHoldoutEval = holdout.length ? await evaluateBlind(holdout, (q) => pfByQuery.get(q) ?? []) : undefined;
       const pfTimes = pfRuns
         .slice(0, queries.length)
         .map((r) => r.ms)
@@ -512,7 +531,7 @@ async function browserComparison() {
       );
       line('', describe(pf.fetched));
       line('Pagefind index files on disk', `${kb(pagefindIndexBytes)} (built in ${ms(pagefindBuildMs)})`);
-      line(`Pagefind bytes after all ${queries.length + blind.length} queries`, kb(pfAllBytes));
+      line(`Pagefind bytes after all ${queries.length + blind.length + holdout.length} queries`, kb(pfAllBytes));
       line('browser query p50 / p95: ours', `${ms(percentile(ourTimes, 50))} / ${ms(percentile(ourTimes, 95))}`);
       line('browser query p50 / p95: Pagefind', `${ms(percentile(pfTimes, 50))} / ${ms(percentile(pfTimes, 95))}`);
       line('recall@5 / MRR: ours', `${realEval.recall.toFixed(4)} / ${realEval.mrr.toFixed(4)}`);
@@ -525,6 +544,7 @@ async function browserComparison() {
         );
       }
       printBlind(`blind set (${blind.length} queries), Pagefind`, pfBlindEval);
+      if (pfHoldoutEval) printBlind(`holdout set (${holdout.length} queries), Pagefind`, pfHoldoutEval);
       figures.compare = {
         query: firstQuery,
         ours: {
@@ -554,6 +574,7 @@ async function browserComparison() {
           mrr: pfEval.mrr,
           byType: pfEval.byType,
           blind: blindFigures(pfBlindEval),
+          holdout: pfHoldoutEval && blindFigures(pfHoldoutEval),
           browserP50: percentile(pfTimes, 50),
           browserP95: percentile(pfTimes, 95),
           bytesAfterAllQueries: pfAllBytes,

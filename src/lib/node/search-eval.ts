@@ -26,10 +26,15 @@ export function readEvalQueries(root: string, file = EVAL_QUERIES): EvalQuery[] 
 }
 
 /** The blind set: queries and judgments, frozen (tests/search-eval/blind/). */
-export const BLIND_QUERIES = 'tests/search-eval/blind/queries.yaml';
-export const BLIND_JUDGMENTS = 'tests/search-eval/blind/judgments.yaml';
+export const BLIND_DIR = 'tests/search-eval/blind';
+/**
+ * The holdout set, in the blind set's format: written from the sources and judged from the content
+ * by two helpers while the ranking was being tuned on the blind set, and never tuned against.
+ */
+export const HOLDOUT_DIR = 'tests/search-eval/holdout';
 
-export function readBlindQueries(root: string): BlindQuery[] {
-  const read = (file: string): unknown => parse(readFileSync(join(root, file), 'utf8'));
-  return blindQueries(read(BLIND_QUERIES), read(BLIND_JUDGMENTS));
+/** A set of blind-format queries (`dir`/queries.yaml with `dir`/judgments.yaml). */
+export function readBlindQueries(root: string, dir = BLIND_DIR): BlindQuery[] {
+  const read = (file: string): unknown => parse(readFileSync(join(root, dir, file), 'utf8'));
+  return blindQueries(read('queries.yaml'), read('judgments.yaml'));
 }
