@@ -176,6 +176,14 @@ describe('playChat: turns and branches', () => {
     expect(asked.ending.id).toBe('customer-left');
   });
 
+  it('a customer whose own line is a question still waits: running out of replies there is 等不到回复', () => {
+    const asks = scenario({
+      ...twoTurns,
+      turns: [twoTurns.turns[0]!, { ...twoTurns.turns[1]!, customer: ['好吧', '那什么时候能到？'] }],
+    });
+    expect(playChat(asks, [{ text: '抱歉，给您补发', afterMs: 1000 }], rules).ending.id).toBe('customer-left');
+  });
+
   it('a goodbye that came with the answer, a turn early, is followed through when the replies run out', () => {
     const early = scenario({
       ...twoTurns,

@@ -383,7 +383,7 @@ export const SETTLE_MAX_TURNS = 6;
  *   agent said in the whole chat (a fact stated early counts, as in checkHandling), through at
  *   most SETTLE_MAX_TURNS turns, to the ending it reaches;
  * - the customer was already content (their last words are the turn's own line, not a reaction
- *   asking for more): the current turn resolves (its first `atEnd` branch that holds, else its
+ *   asking for more nor a question): the current turn resolves (its first `atEnd` branch that holds, else its
  *   default) to a satisfied ending. The missing goodbye is judged by 三要.
  * Otherwise (the customer still expects an answer) the chat ends as customer-left.
  */
@@ -415,9 +415,9 @@ function settleAtEnd(s: PlayState): void {
   const turn = s.current;
   if (!turn || !s.visit || !lastAgent) return;
   // Content means: the last thing the customer said is the turn's own line (好嘞，那我等着), not a
-  // reaction asking for more (你能说得具体一点吗？).
+  // reaction asking for more (你能说得具体一点吗？) nor a question still open (这件能给我留着不？).
   const last = s.messages[s.messages.length - 1];
-  if (last?.from === 'customer' && !turn.customer.includes(last.text)) return;
+  if (last?.from === 'customer' && (!turn.customer.includes(last.text) || /[?？]/.test(last.text))) return;
   const late = turn.branches.find((b) => b.atEnd && branchHolds(s)(b));
   const end = s.endings.get(late?.next ?? turn.default);
   if (end?.kind !== 'satisfied') return;
