@@ -14,14 +14,14 @@ import { evaluateBlind } from '../../src/lib/search/evaluate.ts';
 import { projectRoot } from '../../src/cli/root.ts';
 
 /**
- * Reached on the blind set (overall 0.830 / 0.939 / 0.881; keyword 0.836 / 0.945, pasted 0.877 /
+ * Reached on the blind set (overall 0.839 / 0.943 / 0.888; keyword 0.873 / 0.964, pasted 0.877 /
  * 0.912, traditional 0.766 / 1.000, rule 0.831 / 0.915), less 0.02 so that content writers adding
  * items do not break the build by a query or two. The issue's targets: recall@1 ≥ 0.90 and
  * recall@5 ≥ 0.97 overall, recall@1 ≥ 0.85 in every kind.
  */
-const FLOOR = { recall1: 0.81, recall5: 0.919, mrr: 0.861 };
+const FLOOR = { recall1: 0.819, recall5: 0.923, mrr: 0.868 };
 const FLOOR_BY_KIND: Record<string, { recall1: number; recall5: number }> = {
-  keyword: { recall1: 0.816, recall5: 0.925 },
+  keyword: { recall1: 0.853, recall5: 0.944 },
   pasted: { recall1: 0.857, recall5: 0.892 },
   traditional: { recall1: 0.746, recall5: 0.98 },
   rule: { recall1: 0.811, recall5: 0.895 },

@@ -161,6 +161,9 @@ describe('search', () => {
 describe('typos and homophones', () => {
   it('searches the homophone pair the index holds for a pair it lacks (快第 → 快递)', () => {
     expect(homophonesOf('第')).toContain('递');
+    // Characters that look alike count too (退换贷 → 退换货), and old variants (欵 → 款).
+    expect(homophonesOf('贷')).toContain('货');
+    expect(homophonesOf('欵')).toContain('款');
     expect(fuzzySyllable('shu')).toBe(fuzzySyllable('su'));
     expect(keys(engine, '快第')[0]).toBe('script:where');
     expect(keys(engine, '议加')).toContain('script:bargain');

@@ -22,8 +22,11 @@ export function fuzzySyllable(syllable: string): string {
     .replace(/([aei])ng$/, '$1n');
 }
 
-/** Installs the table (entries: a syllable followed by its characters). */
-export function setHomophones(entries: readonly string[]): void {
+/**
+ * Installs the table (entries: a syllable followed by its characters) and the groups of
+ * characters that look alike (`lookalikes`: each string a group), which a typo mixes up as well.
+ */
+export function setHomophones(entries: readonly string[], lookalikes: readonly string[] = []): void {
   const groups = new Map<string, Set<string>>();
   const classes = new Map<string, Set<string>>();
   for (const entry of entries) {
@@ -45,6 +48,9 @@ export function setHomophones(entries: readonly string[]): void {
     for (const k of keys) for (const other of groups.get(k) ?? []) if (other !== ch) out.add(other);
     byChar.set(ch, [...out]);
   }
+  for (const group of lookalikes) {
+    for (const ch of group) byChar.set(ch, [...new Set([...(byChar.get(ch) ?? []), ...Array.from(group).filter((c) => c !== ch)])]);
+  }
 }
 
 /** True when the table is there. */
@@ -61,7 +67,7 @@ export function homophonesOf(ch: string): readonly string[] {
 export function loadHomophones(): Promise<void> {
   if (byChar) return Promise.resolve();
   loading ??= import('./pinyin-table.ts').then(
-    (m) => setHomophones(m.PINYIN_SYLLABLES),
+    (m) => setHomophones(m.PINYIN_SYLLABLES, m.LOOKALIKES),
     (error: unknown) => {
       loading = undefined;
       throw error;

@@ -77,3 +77,10 @@ export const PINYIN_SYLLABLES: readonly string[] = [
   'zhuang状装撞妆幢桩庄壮 zhui追揣椎锥赘坠缀 zhun准淳屯谆 zhuo着缴桌淖著捉拙卓琢茁酌啄灼浊 zi咨自资字紫齐仔子姿吱兹滋淄孜籽滓渍 zong总踪宗综鬃棕纵',
   'zou走奏邹揍 zu租足组卒族祖诅阻 zui最醉咀嘴罪 zun尊遵 zuo作座做坐左昨撮琢佐柞',
 ];
+
+/**
+ * Characters that look alike, mixed up by handwriting input and by eye (退换贷 for 退换货), and
+ * old variant forms the Traditional → Simplified dictionaries leave as they are (退欵 for 退款):
+ * each string is a group. Only characters of the domain's key words.
+ */
+export const LOOKALIKES: readonly string[] = ['货贷', '款欵', '账帐', '候侯', '未末', '已己', '折拆'];

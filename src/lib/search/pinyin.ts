@@ -1,7 +1,7 @@
 /** Node (index build, CLI, tests) installs the homophone table at once (the browser loads it lazily). */
-import { PINYIN_SYLLABLES } from './pinyin-table.ts';
+import { LOOKALIKES, PINYIN_SYLLABLES } from './pinyin-table.ts';
 import { setHomophones } from './homophones.ts';
 
 export function installHomophones(): void {
-  setHomophones(PINYIN_SYLLABLES);
+  setHomophones(PINYIN_SYLLABLES, LOOKALIKES);
 }

@@ -60,6 +60,8 @@ const NUMBER_WEIGHT = 0.4;
 const WORD_NUMBER = /^(?:\p{Script=Han}?[两二三四五六七八九十半百千万]\p{Script=Han}?|一[个次天年周月件遍张位])$/u;
 /** Extra weight of the kind a query asks for with a suffix word (撤单流程 → workflows). */
 const KIND_HINT_WEIGHT = 1.6;
+/** … and of an entry whose title holds that word itself (招商流程 → 商业招商工作流程, not 主力店招商谈判). */
+const KIND_WORD_WEIGHT = 1.2;
 /** Bonus when the title, customer words, tags or summary hold every term of the query. */
 const PHRASE_BONUS = 1.5;
 /** … or the document as a whole does. */
@@ -125,6 +127,8 @@ export interface AnalysedQuery {
   highlight: string[];
   /** The kind asked for with a suffix word (撤单流程), if any. */
   kindHint?: SearchKind;
+  /** The word that asked for it (流程), dropped from the terms. */
+  kindWord?: string;
   /** The kind of answer asked for (understand.ts). */
   intent: QueryIntent;
   /** The units a question about a number asks for (understand.ts), if any. */
@@ -222,9 +226,11 @@ export function analyseQuery(input: unknown): AnalysedQuery {
   let compact = kept.join('');
   if (!compact) return { compact, terms: [], synonyms: [], highlight: [], intent: 'situation' };
   let kindHint: SearchKind | undefined;
+  let kindWord: string | undefined;
   for (const [suffix, kind] of Object.entries(KIND_SUFFIXES)) {
     if (compact.endsWith(suffix) && Array.from(compact).length - Array.from(suffix).length >= 2) {
       kindHint = kind;
+      kindWord = suffix;
       compact = compact.slice(0, -suffix.length);
       const last = kept.length - 1;
       kept[last] = kept[last]!.endsWith(suffix) ? kept[last]!.slice(0, -suffix.length) : kept[last]!;
@@ -295,7 +301,7 @@ export function analyseQuery(input: unknown): AnalysedQuery {
     ...(understood.units.length ? { units: understood.units } : {}),
     ...(understood.namedUnits.length ? { namedUnits: understood.namedUnits } : {}),
     ...(understood.lone.length && chars.length > 1 ? { lone: understood.lone } : {}),
-    ...(kindHint ? { kindHint } : {}),
+    ...(kindHint ? { kindHint, kindWord } : {}),
   };
 }
 
@@ -456,6 +462,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
     const coverage = totalWeight > 0 ? got / totalWeight : 1;
     let score = hit.score * (0.1 + 0.9 * coverage * coverage);
     const title = fold(hit.doc.title);
+    if (query.kindWord && title.includes(query.kindWord)) score *= KIND_WORD_WEIGHT;
     const at = lastTerm ? title.indexOf(lastTerm) : -1;
     if (at >= 0 && AFTER_QUERY.test(title.slice(at + lastTerm!.length))) score *= TIME_OF_OTHER;
     else if (long && typedTerms.length) {
