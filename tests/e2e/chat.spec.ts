@@ -188,9 +188,9 @@ test('a poor chat (我不能, promises 50 元) shows the failed findings and the
   await expect(negative.first()).toContainText('我不能');
   await expect(negative.first()).toContainText('禁用负面语言');
   await expect(negative.first().locator('a[href="/standards/#negative-phrases"]')).toBeVisible();
-  // bargain-repeat: the shop's agents may not change the price at all (discountLimitYuan 0).
+  // bargain-repeat: 20 元 at the agent's discretion, 50 元 needs the supervisor.
   await expect(failed.locator('> li[data-standard="discount-authority"]').filter({ hasText: '答应优惠约 50 元' })).toContainText(
-    '没有改价权限',
+    '超过客服 20 元的权限',
   );
   await expect(failed.locator('> li[data-standard="first-response-time"]')).toContainText('超过了 15 秒');
   // The three most important fixes come first, with the quote and a model phrasing where one helps.
