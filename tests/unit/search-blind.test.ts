@@ -14,17 +14,17 @@ import { evaluateBlind } from '../../src/lib/search/evaluate.ts';
 import { projectRoot } from '../../src/cli/root.ts';
 
 /**
- * Reached on the blind set (overall 0.839 / 0.943 / 0.888; keyword 0.873 / 0.964, pasted 0.877 /
- * 0.912, traditional 0.766 / 1.000, rule 0.831 / 0.915), less 0.02 so that content writers adding
+ * Reached on the blind set (overall 0.848 / 0.948 / 0.896; keyword 0.873 / 0.964, pasted 0.877 /
+ * 0.930, traditional 0.787 / 1.000, rule 0.845 / 0.915), less 0.02 so that content writers adding
  * items do not break the build by a query or two. The issue's targets: recall@1 ≥ 0.90 and
  * recall@5 ≥ 0.97 overall, recall@1 ≥ 0.85 in every kind.
  */
-const FLOOR = { recall1: 0.819, recall5: 0.923, mrr: 0.868 };
+const FLOOR = { recall1: 0.828, recall5: 0.928, mrr: 0.876 };
 const FLOOR_BY_KIND: Record<string, { recall1: number; recall5: number }> = {
   keyword: { recall1: 0.853, recall5: 0.944 },
-  pasted: { recall1: 0.857, recall5: 0.892 },
-  traditional: { recall1: 0.746, recall5: 0.98 },
-  rule: { recall1: 0.811, recall5: 0.895 },
+  pasted: { recall1: 0.857, recall5: 0.91 },
+  traditional: { recall1: 0.767, recall5: 0.98 },
+  rule: { recall1: 0.825, recall5: 0.895 },
 };
 
 describe('search on the blind set', () => {

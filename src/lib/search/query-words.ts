@@ -216,6 +216,14 @@ export const QUESTION_UNITS: Readonly<Record<string, readonly string[]>> = {
   罚多少: ['元'],
   扣多少: ['元', '分'],
 };
+/** Other ways the rules write a unit a question names (几点 → 10 时, 几号 → 25 日, 几周 → 一星期). */
+export const UNIT_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  点: ['时'],
+  号: ['日'],
+  周: ['星期', '礼拜'],
+  星期: ['周'],
+  礼拜: ['周'],
+};
 /** Units of two characters or more, read whole after 几 / 多少 (几分钟 asks for 分钟, not 分). */
 export const LONG_UNITS: readonly string[] = ['分钟', '小时', '工作日', '个月', '星期', '礼拜'];
 /** Characters after 几 / 多少 that are no unit (几个人: the unit is the noun after it, not asked). */

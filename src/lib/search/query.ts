@@ -13,7 +13,7 @@ import lunr from 'lunr';
 import { fold, isHan } from './normalise.ts';
 import { hanPairs, isWord, runs, runTokens, words } from './tokenize.ts';
 import { KIND_SUFFIXES, SYNONYM_GROUPS } from './synonyms.ts';
-import { NUMERALS, TRADE_WORDS } from './query-words.ts';
+import { NUMERALS, TRADE_WORDS, UNIT_ALIASES } from './query-words.ts';
 import { understand, type QueryIntent } from './understand.ts';
 import { correctPair } from './homophones.ts';
 import { KEY_FIELDS_MASK, SEARCH_FIELDS } from './fields.ts';
@@ -34,7 +34,7 @@ const UNKNOWN_SYNONYM_WEIGHT = 1;
 const KIND_WEIGHT: Record<QueryIntent, Record<SearchKind, number>> = {
   situation: { script: 1, workflow: 0.85, step: 0.7, standard: 0.75 },
   rule: { script: 0.55, workflow: 0.45, step: 1, standard: 1.1 },
-  duty: { script: 0.8, workflow: 0.85, step: 1, standard: 1 },
+  duty: { script: 0.6, workflow: 0.85, step: 1, standard: 1 },
   topic: { script: 0.9, workflow: 1, step: 0.85, standard: 1 },
 };
 /**
@@ -46,6 +46,8 @@ const KIND_WEIGHT: Record<QueryIntent, Record<SearchKind, number>> = {
  */
 const LONE_WORDS = 6;
 const LONE_WEIGHT = 1.5;
+/** Weight in the coverage of a synonym group the query names only through dropped question words (几天能到). */
+const UNTYPED_WEIGHT = 3;
 /** Weight of a pair searched in place of a typo (快递 for 快第). */
 const TYPO_WEIGHT = 0.9;
 /** Queries longer than this are not corrected (see correctTypos). */
@@ -84,7 +86,11 @@ const STRADDLE_WEIGHT = 0.5;
 const UNIT_WEIGHT = 0.5;
 /** The terms that write a number in these units (三声, 两次; a lone 声 after digits: 3 声; 分钟 itself). */
 function numberTerms(units: readonly string[]): string[] {
-  return unique(units.flatMap((u) => (Array.from(u).length === 1 ? [u, ...NUMERALS.map((n) => n + u)] : [u])));
+  return unique(
+    units
+      .flatMap((unit) => [unit, ...(UNIT_ALIASES[unit] ?? [])])
+      .flatMap((u) => (Array.from(u).length === 1 ? [u, ...NUMERALS.map((n) => n + u)] : [u])),
+  );
 }
 /** Bonus of an entry of the trade a query names (query-words.ts TRADE_WORDS: 美容院, 物业, 租金 …). */
 const TRADE_BONUS = 1.35;
@@ -377,12 +383,17 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   // The clauses lunr runs, rarest first. Terms found in a large part of a big index (亲, 您, 发货
   // in 10,000 scripts) cost the most and say the least: past a budget of postings they are left
   // to the re-ranking below, which still sees them in the documents' text.
+  // Synonym groups whose words the query holds only in question words it drops (几天能到 →
+  // 运输时间): no typed term stands for them, so the group itself counts in the coverage.
+  const typedSet = new Set(query.terms.map((t) => t.term));
+  const untyped = new Set(query.synonyms.filter((s) => !s.lone && !s.covers.some((t) => typedSet.has(t))));
   const clauses = [
     ...query.terms.map((t) => ({ term: t.term, boost: t.boost, prefix: !!t.prefix })),
     ...query.synonyms.flatMap((s) => {
-      // A group standing for words the index lacks (接机 → 机场, 火车站) is the only way to them: it weighs as they would.
+      // A group standing for words the index lacks (接机 → 机场, 火车站), or for words not searched
+      // (above), is the only way to them: it weighs as they would.
       const boost =
-        !s.lone && s.covers.every((t) => index.postings(t) === 0)
+        untyped.has(s) || (!s.lone && s.covers.every((t) => index.postings(t) === 0))
           ? UNKNOWN_SYNONYM_WEIGHT / Math.sqrt(s.terms.length)
           : SYNONYM_WEIGHT / s.terms.length;
       return s.terms.map((term) => ({ term, boost, prefix: false }));
@@ -415,6 +426,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
     return { ...t, weight: (t.boost === NUMBER_WEIGHT ? weight * NUMBER_WEIGHT : weight) * (t.straddles ? STRADDLE_WEIGHT : 1) };
   });
   for (const char of query.lone ?? []) if (coveredBySynonym.has(char)) units.push({ term: char, boost: 0, weight: LONE_WEIGHT });
+  for (const s of untyped) units.push({ term: s.covers.join(' '), boost: 0, weight: UNTYPED_WEIGHT });
   const totalWeight = units.reduce((a, u) => a + u.weight, 0);
   const long = Array.from(query.compact).length >= 2;
 
@@ -450,7 +462,10 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
     // pair such as 客户 in 老客户 is not enough).
     const covered = new Set<string>();
     for (const s of query.synonyms) {
-      if (s.alternatives.some((m) => memberTerms.get(m)!.every((t) => fieldsWith(t) !== 0))) s.covers.forEach((t) => covered.add(t));
+      if (s.alternatives.some((m) => memberTerms.get(m)!.every((t) => fieldsWith(t) !== 0))) {
+        s.covers.forEach((t) => covered.add(t));
+        covered.add(s.covers.join(' '));
+      }
     }
     // A pair the document lacks counts as held when it holds the pairs on both sides of it (访记
     // in 回访记录: long fields index the pairs inside words only, so 《回访记录表》 holds 回访 and

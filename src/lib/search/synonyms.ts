@@ -75,6 +75,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // Greetings, closing, callbacks
   ['问候', '在吗', '有人吗', '你好', '打招呼', '开场白'],
   ['告别', '再见', '拜拜', '结束语'],
+  // A customer leaving the shop or salon: seeing them off.
+  ['送客', '要走了', '离店', '送别'],
   ['回访', '回电', '电话回访', '跟进'],
   // Not 老板: customers call the agent 老板 (老板，能便宜点吗), which is no escalation.
   ['主管', '领导', '负责人', '经理'],
