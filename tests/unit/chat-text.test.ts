@@ -75,6 +75,13 @@ describe('amounts', () => {
     expect(findAmounts(normalize('原价299元')).length).toBe(0);
     expect(findAmounts(normalize('满299减20')).map((a) => a.yuan)).toEqual([20]);
   });
+  it('reads a price near the product price as the cut it makes', () => {
+    const yuan = (s: string, price?: number) => findAmounts(normalize(s), price).map((a) => a.yuan);
+    expect(yuan('169元给您改价', 189)).toEqual([20]);
+    expect(yuan('189元是全国统一价', 189)).toEqual([]);
+    expect(yuan('给您便宜20元', 30)).toContain(20);
+    expect(yuan('169元给您改价')).toEqual([169]);
+  });
 });
 
 describe('intents', () => {
@@ -186,5 +193,10 @@ describe('promises that need authority (issue 13, item 2)', () => {
     expect(promises('免三个月不可能的')).toEqual([]);
     expect(promises('这个我不能保证')).toEqual([]);
     expect(promises('多收的50元会退回您的原付款账户')).toEqual([]);
+  });
+  it('saying what the shop sells (保证是品牌正品) is no guarantee of an outcome; 保证明天到 is', () => {
+    expect(promises('在我们这儿买的保证是品牌正品，有质检报告')).toEqual([]);
+    expect(promises('保证正品')).toEqual([]);
+    expect(promises('我保证明天到')).toEqual([{ kind: 'guarantee', deferred: false }]);
   });
 });

@@ -78,14 +78,29 @@ export function findAmounts(clause: string, price?: number): Amount[] {
     const yuan = price !== undefined && Number.isFinite(price) ? Math.round(price * (1 - x / 10) * 100) / 100 : undefined;
     out.push({ zhe: x, ...(yuan !== undefined ? { yuan } : {}), text: m[0], index: m.index });
   }
+  const verbs = [...clause.matchAll(VERB)];
   for (const re of [YUAN, VERB]) {
-    for (const m of clause.matchAll(re)) {
+    for (const m of re === VERB ? verbs : clause.matchAll(re)) {
       // 原价299元, 只要279元, 满299减20, 运费10元: prices and thresholds, not discounts.
       if (re === YUAN && PRICE_BEFORE.test(clause.slice(Math.max(0, m.index - 3), m.index))) continue;
-      const value = parseNumber(m[1] ?? m[2] ?? '');
+      let value = parseNumber(m[1] ?? m[2] ?? '');
       if (value === undefined || !Number.isFinite(value)) continue;
+      if (re === YUAN && !verbs.some((v) => v.index <= m.index && m.index < v.index + v[0].length + 1)) {
+        // An amount near the product's price with no discount word before it is a price: 169元给您改价
+        // on a 189 元 pot is 20 元 off, and 189元是统一价 is none.
+        const asPrice = priceCut(value, price);
+        if (asPrice === 0) continue;
+        if (asPrice !== undefined) value = asPrice;
+      }
       out.push({ yuan: value, text: m[0], index: m.index });
     }
   }
   return out;
+}
+
+/** The cut a stated price makes (price − amount) when the amount is at least half the price; else undefined. */
+function priceCut(amount: number, price: number | undefined): number | undefined {
+  if (price === undefined || !Number.isFinite(price) || price <= 0) return undefined;
+  if (amount < price / 2 || amount > price) return undefined;
+  return Math.round((price - amount) * 100) / 100;
 }

@@ -41,7 +41,8 @@ const COMPENSATION: readonly RegExp[] = [
 ];
 
 const GUARANTEE: readonly RegExp[] = [
-  /(?:保证|包您|包你|打包票|担保)(?!金|正品)/g,
+  // 保证金 is a deposit; 保证(是品牌)正品 states what the shop sells, as 质量保证 does (NOT_A_PROMISE).
+  /(?:保证|包您|包你|打包票|担保)(?!金|.{0,5}正品)/g,
   /假一赔[十百千万\d]+/g,
   /百分之百|100%/g,
   /绝对(?:没问题|不会|能|是正品|满意)/g,
