@@ -14,17 +14,17 @@ import { evaluateBlind } from '../../src/lib/search/evaluate.ts';
 import { projectRoot } from '../../src/cli/root.ts';
 
 /**
- * Reached on the blind set (overall 0.848 / 0.948 / 0.896; keyword 0.873 / 0.964, pasted 0.877 /
- * 0.930, traditional 0.787 / 1.000, rule 0.845 / 0.915), less 0.02 so that content writers adding
+ * Reached on the blind set (overall 0.861 / 0.948 / 0.903; keyword 0.873 / 0.964, pasted 0.895 /
+ * 0.930, traditional 0.809 / 1.000, rule 0.859 / 0.915), less 0.02 so that content writers adding
  * items do not break the build by a query or two. The issue's targets: recall@1 ≥ 0.90 and
  * recall@5 ≥ 0.97 overall, recall@1 ≥ 0.85 in every kind.
  */
-const FLOOR = { recall1: 0.828, recall5: 0.928, mrr: 0.876 };
+const FLOOR = { recall1: 0.841, recall5: 0.928, mrr: 0.883 };
 const FLOOR_BY_KIND: Record<string, { recall1: number; recall5: number }> = {
   keyword: { recall1: 0.853, recall5: 0.944 },
-  pasted: { recall1: 0.857, recall5: 0.91 },
-  traditional: { recall1: 0.767, recall5: 0.98 },
-  rule: { recall1: 0.825, recall5: 0.895 },
+  pasted: { recall1: 0.875, recall5: 0.91 },
+  traditional: { recall1: 0.789, recall5: 0.98 },
+  rule: { recall1: 0.839, recall5: 0.895 },
 };
 
 describe('search on the blind set', () => {

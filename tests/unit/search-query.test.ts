@@ -46,6 +46,8 @@ describe('analyseQuery', () => {
     expect(analyseQuery('分给我的客户要多久内回访').intent).toBe('rule');
     // Staff asking what to do at a step of their job.
     expect(analyseQuery('前台接待新客要准备什么').intent).toBe('duty');
+    // Two clauses tell a situation, however short.
+    expect(analyseQuery('合同到期 保证金怎么退').intent).toBe('situation');
   });
 
   it('keeps a character left alone between dropped words (巡 in 每天要巡什么) apart, not as a term', () => {

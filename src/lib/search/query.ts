@@ -395,7 +395,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
       const boost =
         untyped.has(s) || (!s.lone && s.covers.every((t) => index.postings(t) === 0))
           ? UNKNOWN_SYNONYM_WEIGHT / Math.sqrt(s.terms.length)
-          : SYNONYM_WEIGHT / s.terms.length;
+          : SYNONYM_WEIGHT / (query.intent === 'topic' ? s.terms.length : Math.sqrt(s.terms.length));
       return s.terms.map((term) => ({ term, boost, prefix: false }));
     }),
     ...numberTerms(query.namedUnits ?? []).map((term) => ({ term, boost: UNIT_WEIGHT, prefix: false })),

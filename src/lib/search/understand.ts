@@ -81,6 +81,8 @@ const SIZE_LETTER_IN_HAN = new RegExp(`(?<=\\p{Script=Han}|^)(?:${byLength(SIZE_
 const CODE = /[a-z]*\d{6,}[a-z\d]*|\d{7,}/gu;
 /** A customer's markers in the raw input: emoji, doubled or full-width question and exclamation marks, a tilde. */
 const CUSTOMER_MARKS = /\p{Extended_Pictographic}|[?？!！]{2,}|[!！～~]/u;
+/** Two clauses (租约到期不续了 押金怎么退？): a situation told, not a topic named. */
+const CLAUSES = /\p{Script=Han}[\s\p{P}]+\p{Script=Han}/u;
 const CUSTOMER_WORDS = ['亲', '在吗', '你们', '你家', '您', '你好', '您好', '麻烦'];
 /**
  * Weaker signs of a customer's own message, each of which a staff member's question about a rule
@@ -226,7 +228,7 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
       ? 'rule'
       : !customer && DUTY_QUESTION.test(compact)
         ? 'duty'
-        : customer || contentChars > 8
+        : customer || contentChars > 8 || CLAUSES.test(raw)
           ? 'situation'
           : 'topic';
   const asked = intent === 'rule' ? [...new Set(units)].filter((u) => !NOT_UNITS.includes(u)) : [];
