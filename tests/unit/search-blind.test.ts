@@ -14,14 +14,14 @@ import { evaluateBlind } from '../../src/lib/search/evaluate.ts';
 import { projectRoot } from '../../src/cli/root.ts';
 
 /**
- * Reached on the blind set (overall 0.861 / 0.948 / 0.903; keyword 0.873 / 0.964, pasted 0.895 /
+ * Reached on the blind set (overall 0.865 / 0.952 / 0.907; keyword 0.891 / 0.982, pasted 0.895 /
  * 0.930, traditional 0.809 / 1.000, rule 0.859 / 0.915), less 0.02 so that content writers adding
  * items do not break the build by a query or two. The issue's targets: recall@1 ≥ 0.90 and
  * recall@5 ≥ 0.97 overall, recall@1 ≥ 0.85 in every kind.
  */
-const FLOOR = { recall1: 0.841, recall5: 0.928, mrr: 0.883 };
+const FLOOR = { recall1: 0.845, recall5: 0.932, mrr: 0.887 };
 const FLOOR_BY_KIND: Record<string, { recall1: number; recall5: number }> = {
-  keyword: { recall1: 0.853, recall5: 0.944 },
+  keyword: { recall1: 0.871, recall5: 0.962 },
   pasted: { recall1: 0.875, recall5: 0.91 },
   traditional: { recall1: 0.789, recall5: 0.98 },
   rule: { recall1: 0.839, recall5: 0.895 },

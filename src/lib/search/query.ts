@@ -313,6 +313,13 @@ export function analyseQuery(input: unknown): AnalysedQuery {
 
 /** Bit mask of the fields that say what an entry is and where it belongs (title, context). */
 const PLACE_MASK = SEARCH_FIELDS.reduce((mask, f, i) => (f.name === 'title' || f.name === 'context' ? mask | (1 << i) : mask), 0);
+/** Bit mask of the tags field: a workflow's roles (documents.ts). */
+const TAGS_MASK = 1 << SEARCH_FIELDS.findIndex((f) => f.name === 'tags');
+/**
+ * A few words naming a role of a workflow (班主任, 客服主管): the workflow lists that role's
+ * duties, more than a script that the role happens to say.
+ */
+const ROLE_BONUS = 1.6;
 
 /** Two Han characters: a pair the tokenizer makes. */
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
@@ -486,6 +493,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
       else if (typedTerms.every((t) => holds(t))) score *= PHRASE_BONUS_BODY;
     }
     if (unitTerms.some((t) => fieldsWith(t) !== 0)) score *= UNIT_BONUS;
+    if (query.intent === 'topic' && hit.doc.kind === 'workflow' && typedTerms.every((t) => holds(t, TAGS_MASK))) score *= ROLE_BONUS;
     if (
       trades.length &&
       (hit.doc.tracks?.some((t) => tradeTracks.has(t)) ||
