@@ -239,6 +239,8 @@ export const NUMERALS: readonly string[] = ['一', '二', '两', '三', '四', '
  * numbers beside them are dropped and the query looks for `SIZE_WORD` as well.
  */
 export const BODY_UNITS: readonly string[] = ['斤', '公斤', 'kg', 'cm', '厘米', '身高', '体重'];
+/** Verbs that say little left alone (来 in 多久来做一次, 给 in 给我): no stand-in words (query.ts LONE_WORDS). */
+export const LONE_VERBS = '来去说用有看给让';
 /** Units of a product's dimensions (1.8米的床, 55寸电视): the number and unit are dropped (understand.ts). */
 export const PRODUCT_UNITS: readonly string[] = ['米', '寸', '英寸'];
 /** Clothing sizes written as letters. */

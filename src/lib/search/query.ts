@@ -351,17 +351,20 @@ export function correctTypos(index: LoadedSearchIndex, query: AnalysedQuery): An
   return { ...query, terms: unique, highlight: [...new Set([...unique.map((t) => t.term), ...query.highlight])] };
 }
 
+const loneWords = new WeakMap<LoadedSearchIndex, Map<string, string[]>>();
+
 /** The lone characters of the query (LONE_WORDS) stand for the index's words that start with them, as synonyms do. */
 export function expandLone(index: LoadedSearchIndex, query: AnalysedQuery): AnalysedQuery {
   if (!query.lone?.length) return query;
   const typed = new Set(query.terms.map((t) => t.term));
   const added: SynonymExpansion[] = [];
   for (const char of query.lone) {
-    // Words only (巡视, not 痒或: a pair of two words in a short field).
-    const words = index
-      .pairsStartingWith(char, LONE_WORDS * 2)
-      .filter((w) => !typed.has(w) && isWord(w))
-      .slice(0, LONE_WORDS);
+    // Words only (巡视, not 痒或: a pair of two words in a short field); kept per index.
+    let known = loneWords.get(index);
+    if (!known) loneWords.set(index, (known = new Map()));
+    let found = known.get(char);
+    if (!found) known.set(char, (found = index.pairsStartingWith(char, LONE_WORDS * 2).filter(isWord)));
+    const words = found.filter((w) => !typed.has(w)).slice(0, LONE_WORDS);
     if (words.length) added.push({ covers: [char], terms: words, alternatives: words, members: [char, ...words], lone: true });
   }
   return added.length ? { ...query, synonyms: [...query.synonyms, ...added] } : query;

@@ -24,6 +24,7 @@ import {
   NOISE_WORDS,
   LONG_UNITS,
   NOT_UNITS,
+  LONE_VERBS,
   NUMERALS,
   PRODUCT_UNITS,
   QUESTION_ONLY_WORDS,
@@ -145,8 +146,8 @@ function pieces(run: string, marked: boolean[], lone?: string[]): string[] {
   let current = '';
   const flush = () => {
     if (current.length === 1 && isHan(current)) {
-      // A numeral alone (三 in 三要三不) is no topic.
-      if (!NUMERALS.includes(current)) lone?.push(current);
+      // A numeral alone (三 in 三要三不) is no topic, nor a verb of motion or giving (来, 去, 给).
+      if (!NUMERALS.includes(current) && !LONE_VERBS.includes(current)) lone?.push(current);
     } else if (current) out.push(current);
     current = '';
   };
