@@ -341,6 +341,21 @@ describe('playChat: a customer who listens', () => {
     expect(lines[3]).toMatch(/怎么弄|按你说的|记下/);
   });
 
+  it('offers to send a photo only when asked for one, not when a photo is mentioned', () => {
+    const long = { ...twoTurns, turns: twoTurns.turns.map((t) => (t.id === 'start' ? { ...t, maxReplies: 10 } : t)) };
+    const play = playChat(
+      long,
+      [
+        { text: '看完再去形象设计室拍几张术前照片，专家面诊时看得更准', afterMs: 3000 },
+        { text: '麻烦您拍张照片发给我看看', afterMs: 3000 },
+      ],
+      rules,
+    );
+    const lines = play.messages.filter((m) => m.from === 'customer').map((m) => m.text);
+    expect(lines[1]).not.toMatch(/发给?你|发你/);
+    expect(lines[2]).toMatch(/发给?你|发你|稍等我/);
+  });
+
   it('lets a goodbye end the chat when the turn ends there', () => {
     const play = playChat(
       twoTurns,

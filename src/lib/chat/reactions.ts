@@ -46,13 +46,17 @@ export function refusalSense(scenario: Scenario, rules: ChatRules): RefusalSense
   return { phrases: [...rules.bannedPhrases, ...rules.threeNotsPhrases].filter((p) => p !== '但是'), intents };
 }
 
+const ASKS_TO_SEND = /(?:请|麻烦|帮忙|能不能|能否|可以|方便)[您你]?.{0,6}(?:拍|发|传|截)|(?:发|传)(?:一下|下|过来|给我|我)|给我看/u;
+
 function kindOf(message: AgentMessage, turn: Turn, refusals: RefusalSense): ReactionKind {
   const { hits, folded, text, discounts } = message.analysis;
   const avoided = turn.avoid.some((kp) => kp.intents.some((i) => hits.has(i)));
   if (avoided || [...refusals.intents].some((i) => hits.has(i)) || findPhrases(folded, refusals.phrases).length > 0) return 'refusal';
   if (hits.has('escalates-supervisor')) return 'escalation';
   if (discounts.length > 0 || hits.has('offers-gift') || findPromises(folded).some((p) => !p.deferred)) return 'offer';
-  if (hits.has('asks-order-number') || hits.has('asks-photo')) return 'asks-info';
+  // A photo mentioned (拍几张术前照片 at the clinic) is not one asked for: the customer offers to
+  // send one only when the agent asks them to (请您拍, 麻烦发一下图片, 拍张照片给我).
+  if (hits.has('asks-order-number') || (hits.has('asks-photo') && ASKS_TO_SEND.test(text))) return 'asks-info';
   if (/[?？]|吗$|请问|是否/.test(text)) return 'question';
   return 'unclear';
 }
