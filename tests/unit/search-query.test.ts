@@ -43,6 +43,7 @@ describe('analyseQuery', () => {
     // Weaker signs of a customer (a time waited, a particle, 这款, 我) count when no sign of staff is there.
     expect(analyseQuery('换货寄回去两天了 多久能收到啊').intent).toBe('situation');
     expect(analyseQuery('这款沙发什么时候能发').intent).toBe('situation');
+    expect(analyseQuery('打印机今天老是卡纸 多久能修好').intent).toBe('situation');
     expect(analyseQuery('分给我的客户要多久内回访').intent).toBe('rule');
     // Staff asking what to do at a step of their job.
     expect(analyseQuery('前台接待新客要准备什么').intent).toBe('duty');

@@ -189,6 +189,7 @@ export const FILLER_WORDS: readonly string[] = [
   '现在',
   '刚',
   '刚刚',
+  '一直',
   '已经',
   '这',
   '那',

@@ -67,6 +67,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // Service, repair, warranty
   ['保修', '质保', '保修期', '过保'],
   ['维修', '修理', '报修', '修好', '返修', '上门修', '修完'],
+  // A device that stops working (not goods broken in transit: 损坏 above).
+  ['故障', '黑屏', '死机', '不亮', '开不了机', '出毛病'],
   ['上门', '到家', '派人', '师傅'],
   // Cleaning up after a job (修完不收拾 → 清洁整理、物品复位).
   ['清洁', '收拾', '打扫', '清理', '清扫'],
@@ -78,6 +80,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // A customer leaving the shop or salon: seeing them off.
   ['送客', '要走了', '离店', '送别'],
   ['回访', '回电', '电话回访', '跟进'],
+  ['联系', '联络', '沟通'],
   // Not 老板: customers call the agent 老板 (老板，能便宜点吗), which is no escalation.
   ['主管', '领导', '负责人', '经理'],
   ['会员', 'vip', '贵宾', '老客户', '老顾客', '回头客', '熟客'],

@@ -89,11 +89,11 @@ const CUSTOMER_WORDS = ['亲', '在吗', '你们', '你家', '您', '你好', '�
  * Weaker signs of a customer's own message, each of which a staff member's question about a rule
  * seldom has: a particle of spoken chat (啊 呀 耶 …), a time already waited (三天了, 一上午了: a rule
  * question asks 多久, it does not tell how long), the product in front of the customer (这款, 那件),
- * and 我 (the customer's own order, skin, flat). They count only when no sign of staff is there.
+ * what has been going on (一直, 今天, 刚才), and 我 (the customer's own order, skin, flat). They count only when no sign of staff is there.
  */
 const CUSTOMER_HINTS = [
   /[啊呀耶嘛啦呗哈哦]/u,
-  /(?:天|周|星期|礼拜|个月|小时|上午|下午|半天|晚上|一会儿?)了/u,
+  /(?:天|周|星期|礼拜|个月|小时|上午|下午|半天|晚上|一会儿?)了|一直|今天|昨天|刚才/u,
   /[这那](?:款|件|套|张|条|双)/u,
   /我|想/u,
 ];
