@@ -32,7 +32,7 @@ const UNKNOWN_SYNONYM_WEIGHT = 1;
  * the topic. A few words of a topic (交接班, 旗帜颜色) may be any kind: the text decides.
  */
 const KIND_WEIGHT: Record<QueryIntent, Record<SearchKind, number>> = {
-  situation: { script: 1, workflow: 0.85, step: 0.7, standard: 0.75 },
+  situation: { script: 1, workflow: 0.85, step: 0.8, standard: 0.75 },
   rule: { script: 0.55, workflow: 0.45, step: 1, standard: 1.1 },
   duty: { script: 0.6, workflow: 0.85, step: 1, standard: 1 },
   topic: { script: 0.9, workflow: 1, step: 0.85, standard: 1 },
