@@ -75,6 +75,8 @@ describe('analyseQuery', () => {
     expect(q.namedUnits).toEqual(['声']);
     expect(q.terms.map((t) => t.term)).not.toContain('之内');
     expect(analyseQuery('上门维修要提前几分钟到').units).toEqual(['分钟']);
+    // 个 counts what follows it.
+    expect(analyseQuery('一次最多能带几个人').units).toEqual(['人']);
     expect(analyseQuery('上门维修要提前几分钟到').terms.map((t) => t.term)).not.toContain('钟到');
     expect(analyseQuery('回访要在几天内做完').terms.map((t) => t.term)).toEqual(['回访', '做完']);
     expect(analyseQuery('离开工位多久会扣分').units).toEqual(expect.arrayContaining(['分钟', '天']));

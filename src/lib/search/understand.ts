@@ -197,8 +197,13 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
     const unitAt = (k: number) => LONG_UNITS.find((u) => run.startsWith(u, k)) ?? (isHan(run[k] ?? '') ? run[k]! : undefined);
     for (let i = run.indexOf('几'); i >= 0; i = run.indexOf('几', i + 1)) {
       marked[i] = true;
-      const unit = unitAt(i + 1);
-      if (unit) {
+      // 个 counts whatever follows (几个人 → 人, 几个小时 → 小时).
+      const unit = run[i + 1] === '个' && unitAt(i + 2) ? '个' + unitAt(i + 2)! : unitAt(i + 1);
+      if (unit?.startsWith('个') && unit.length > 1) {
+        for (let k = i + 1; k <= i + unit.length; k++) marked[k] = true;
+        units.push(unit.slice(1));
+        named.push(unit.slice(1));
+      } else if (unit) {
         for (let k = i + 1; k <= i + unit.length; k++) marked[k] = true;
         units.push(unit);
         named.push(unit);
