@@ -79,7 +79,7 @@ const AFTER_QUERY = /^(?:之|以)?[后前]\p{Script=Han}/u;
  * Bonus of an entry that holds a number in the unit a question asks for (understand.ts `units`):
  * for 电话响几声要接 the standard 三声内接听, not the step that only mentions phone calls.
  */
-const UNIT_BONUS = 1.6;
+const UNIT_BONUS = 1.8;
 /** Weight in the coverage of a pair across two words of the query (the words themselves say more). */
 const STRADDLE_WEIGHT = 0.5;
 /** Weight of the terms that write a number in a unit the query names (三声 for 几声). */
