@@ -74,6 +74,12 @@ const PHRASE_BONUS_BODY = 1.15;
  * bonus, and this weight instead. Read at the query's last word (客诉处理 → 处理后).
  */
 const TIME_OF_OTHER = 0.7;
+/**
+ * A few words naming a topic (退款) want the entry about it, before one whose title asks a
+ * narrower question about it (退款多久到账, 什么时候退款).
+ */
+const NARROW_TITLE = /多久|多长时间|什么时候|几天|多少/u;
+const NARROW_WEIGHT = 0.9;
 const AFTER_QUERY = /^(?:之|以)?[后前]\p{Script=Han}/u;
 /**
  * Bonus of an entry that holds a number in the unit a question asks for (understand.ts `units`):
@@ -488,6 +494,7 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
     let score = hit.score * (0.1 + 0.9 * coverage * coverage);
     const title = fold(hit.doc.title);
     if (query.kindWord && title.includes(query.kindWord)) score *= KIND_WORD_WEIGHT;
+    if (query.intent === 'topic' && NARROW_TITLE.test(title)) score *= NARROW_WEIGHT;
     const at = lastTerm ? title.indexOf(lastTerm) : -1;
     if (at >= 0 && AFTER_QUERY.test(title.slice(at + lastTerm!.length))) score *= TIME_OF_OTHER;
     else if (long && typedTerms.length) {
