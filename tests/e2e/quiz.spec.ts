@@ -500,7 +500,7 @@ test('the intro is in the served page with start disabled; ?mode=exam preselects
   await page.goto(`/quizzes/${target.quiz.id}/?mode=exam`);
   await expect(page.getByRole('radio', { name: /考试模式/ })).toBeChecked();
   await expect(page.getByRole('button', { name: '开始答题' })).toBeEnabled();
-  await expect(page.locator('.quiz-loading')).toHaveCount(0);
+  await expect(page.locator('.quiz-loading')).toBeHidden();
 });
 
 test('the quiz list groups quizzes by track; workflow and track pages link their quizzes', async ({ page }) => {
