@@ -11,7 +11,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // Price and bargaining
   ['议价', '砍价', '讲价', '还价', '便宜', '优惠', '打折', '折扣', '降价', '少点', '抹零', '抹个零'],
   ['太贵', '嫌贵', '贵了', '价格高', '价格异议'],
-  // A price that went up is a price found too high (物业费又涨了 → 嫌物业费太贵).
+  // A price that went up is a price found too high (物业费又涨了 → 嫌物业费太贵). 涨了 is about
+  // prices here: no entry speaks of shares going up.
   ['涨价', '涨了', '上涨', '提价', '太贵'],
   ['比价', '别家', '别人家', '隔壁店', '竞品'],
   ['批发', '批量', '量大', '大宗', '拿货', '买得多', '买多', '多买'],
@@ -60,7 +61,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // Payment and invoices
   ['付款', '付钱', '支付', '付不了', '转账', '汇款'],
   // Paid already (付好了 → the confirmation after payment), apart from the ways to pay above.
-  ['已付款', '付好了', '付过了', '已经付了', '拍好了'],
+  ['已付款', '付好了', '付过了', '已经付了'],
   ['支付宝', '担保交易'],
   ['定金', '余款', '尾款', '补款'],
   ['发票', '开票', '开发票'],
@@ -84,8 +85,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // Not 老板: customers call the agent 老板 (老板，能便宜点吗), which is no escalation.
   ['主管', '领导', '负责人', '经理'],
   ['会员', 'vip', '贵宾', '老客户', '老顾客', '回头客', '熟客'],
-  // A customer who bought before (之前买过 → 老顾客 / 以后还会再来买).
-  ['回头客', '买过', '再来买', '再次购买', '回购'],
+  // A customer who bought before (之前买过 → 老顾客 / 以后还会再来买). Not 回购 (a share buyback).
+  ['回头客', '买过', '再来买', '再次购买'],
   ['推荐', '挑选', '帮我选', '选哪个', '哪个好'],
   ['考虑', '再想想', '再看看', '犹豫'],
   ['预约', '约时间', '改约'],
@@ -95,7 +96,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['交接班', '交接本', '交班', '交接记录'],
   ['离开岗位', '离岗', '离开工位', '脱岗', '擅离岗位'],
   ['周日', '星期天', '星期日', '礼拜天'],
-  ['值班', '轮班', '当班', '排班'],
+  // Not 当班 (during one's own shift: 当班时离岗 is no rota).
+  ['值班', '轮班', '排班'],
   // Finished (回访要在几天内做完 → 三天内完成).
   ['完成', '做完', '办完', '弄完'],
   ['资料保密', '保密', '泄露', '泄密', '告诉别人', '透露'],
