@@ -5,9 +5,9 @@
  * skip lunr's pipeline, they are already ours). lunr expands prefixes and typos on its token set
  * and scores (BM25). Then a re-ranking on top of lunr's scores: documents that match more of the
  * query (weighted by how rare each term is) and documents that contain the whole query come first;
- * scripts weigh a little more than the pages around them. The re-ranking reads the index only
- * (which fields of a document hold which terms), never the documents' texts, so it runs before any
- * text is fetched.
+ * the kind of entry the query asks for (a reply, a rule, a step) weighs more. The re-ranking
+ * reads the index only (which fields of a document hold which terms, and the title every stub
+ * holds), never the documents' texts, so it runs before any text is fetched.
  */
 import lunr from 'lunr';
 import { fold, isHan } from './normalise.ts';

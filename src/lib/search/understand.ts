@@ -7,13 +7,18 @@
  * - Particles and question words (吗 呢 了 怎么办 能不能 多久 几声 …) are marked: the search terms
  *   are made of what is left, so no pair straddles them (了怎, 么办, 要接 are not terms).
  * - Order numbers and codes (long digit strings) are dropped; body measurements (158 95斤, 穿 M)
- *   are dropped and the query asks about sizes instead; other numbers stay, with a lower weight
- *   (query.ts), so a number that is in the rule helps and one that is not does not mislead.
+ *   are dropped and the query asks about sizes instead; a product's dimensions (1.8米) are
+ *   dropped; other numbers stay, with a lower weight (query.ts), so a number that is in the rule
+ *   helps and one that is not does not mislead.
+ * - A Han character left alone between dropped words (巡 in 每天要巡什么) is kept apart (`lone`):
+ *   query.ts searches the index's words that start with it.
  * - The kind of answer: a question about a rule or a number (多久, 几天, 超过多少, 罚多少 …)
  *   asked without a customer's markers wants the standard or step holding the rule (`rule`);
  *   staff asking what to do (要带哪些东西, 要注意什么) want the step or standard that says (`duty`);
- *   a customer's message (亲, 你们, emoji, ？？) wants a reply (`situation`); a few words without
- *   either are a topic (`topic`), where every kind may come first.
+ *   a customer's message (亲, 你们, emoji, ？？, or weaker signs such as 三天了, 啊, 我, when no
+ *   sign of staff such as 客户 or 要多久内 is there) wants a reply (`situation`), and so does a
+ *   message of two clauses or a long one; a few words without either are a topic (`topic`), where
+ *   every kind may come first.
  *
  * When nothing would be left (the query is only 在吗, or 怎么办), nothing is dropped.
  */
