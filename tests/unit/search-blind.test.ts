@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadSearchIndexFromDisk } from '../../src/lib/node/search-index.ts';
-import { readBlindQueries } from '../../src/lib/node/search-eval.ts';
+import { HOLDOUT_DIR, readBlindQueries } from '../../src/lib/node/search-eval.ts';
 import { search } from '../../src/lib/search/query.ts';
 import { evaluateBlind } from '../../src/lib/search/evaluate.ts';
 import { projectRoot } from '../../src/cli/root.ts';
@@ -56,5 +56,24 @@ describe('search on the blind set', () => {
       expect(report.byKind[kind]!.recall1, kind).toBeGreaterThanOrEqual(floor.recall1);
       expect(report.byKind[kind]!.recall5, kind).toBeGreaterThanOrEqual(floor.recall5);
     }
+  }, 60_000);
+});
+
+/**
+ * The holdout set (tests/search-eval/holdout/: written and judged while the ranking was tuned on the
+ * blind set, never tuned against). First scored at 0.780 / 0.960 / 0.861 (the search before this
+ * tuning: 0.720 / 0.960 / 0.825); floors 0.02 below. The issue's targets are not reached here.
+ */
+describe('search on the holdout set', () => {
+  const root = projectRoot();
+  const index = loadSearchIndexFromDisk(root);
+  const queries = readBlindQueries(root, HOLDOUT_DIR);
+  it('names only entries that exist and keeps recall@1, recall@5 and MRR', async () => {
+    const known = new Set(index.docs.map((d) => `${d.kind}:${d.id}`));
+    expect(queries.flatMap((q) => q.right.filter((k) => !known.has(k)).map((k) => `${q.id} → ${k}`))).toEqual([]);
+    const report = await evaluateBlind(queries, (q) => search(index, q, { limit: 10 }).hits.map((h) => `${h.doc.kind}:${h.doc.id}`));
+    expect(report.recall1).toBeGreaterThanOrEqual(0.76);
+    expect(report.recall5).toBeGreaterThanOrEqual(0.94);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.841);
   }, 60_000);
 });
