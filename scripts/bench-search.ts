@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { buildSearchIndexFromDisk } from '../src/lib/node/search-index.ts';
-import { HOLDOUT_DIR, readBlindQueries, readEvalQueries } from '../src/lib/node/search-eval.ts';
+import { HOLDOUT_DIRS, readBlindQueries, readEvalQueries } from '../src/lib/node/search-eval.ts';
 import { findBrowser, CHROMIUM_ARGS } from '../src/lib/node/browser.ts';
 import { allTexts, buildSearchIndex, coreIndex, textFiles } from '../src/lib/search/build-index.ts';
 import { loadSearchIndex } from '../src/lib/search/load-index.ts';
@@ -176,7 +176,12 @@ function line(label: string, value: string) {
 console.log('\n== 1. 真实内容 (real content) ==');
 const queries = readEvalQueries(root);
 const blind = readBlindQueries(root);
-const holdout = existsSync(join(root, HOLDOUT_DIR, 'queries.yaml')) ? readBlindQueries(root, HOLDOUT_DIR) : [];
+/** The holdout sets present, each on its own and all together (`holdout` below). */
+const holdoutSets = HOLDOUT_DIRS.filter((dir) => existsSync(join(root, dir, 'queries.yaml'))).map((dir) => ({
+  dir,
+  queries: readBlindQueries(root, dir),
+}));
+const holdout = holdoutSets.flatMap((h) => h.queries);
 let t = performance.now();
 const realIndex = buildSearchIndexFromDisk(root);
 const buildMs = performance.now() - t;
@@ -218,7 +223,15 @@ printBlind(`blind set (${blind.length} queries), ours`, blindEval);
 const holdoutEval = holdout.length
   ? await evaluateBlind(holdout, (q) => realQueries.engine.search(q, { limit: 10 }).hits.map((h) => keyOf(h.doc)))
   : undefined;
-if (holdoutEval) printBlind(`holdout set (${holdout.length} queries), ours`, holdoutEval);
+if (holdoutEval) {
+  if (holdoutSets.length > 1)
+    for (const h of holdoutSets)
+      printBlind(
+        `${h.dir} (${h.queries.length} queries), ours`,
+        await evaluateBlind(h.queries, (q) => realQueries.engine.search(q, { limit: 10 }).hits.map((h) => keyOf(h.doc))),
+      );
+  printBlind(`holdout sets together (${holdout.length} queries), ours`, holdoutEval);
+}
 figures.real = {
   docs: realDocs.length,
   counts: realCounts,
