@@ -7,6 +7,16 @@ import { searchTextPath } from '../../src/lib/search/index-format.ts';
 const engine = testEngine();
 
 describe('analyseQuery', () => {
+  it('in a message told in several clauses, the clause that asks weighs more (FOCUS_WEIGHT)', () => {
+    const q = analyseQuery('亲 我前天拍的那张床+两个床头柜 啥时候能发货啊😭');
+    const focus = q.terms.filter((t) => t.focus).map((t) => t.term);
+    expect(focus).toContain('发货');
+    expect(focus).not.toContain('床头');
+    // One clause, or a keyword: nothing to single out.
+    expect(analyseQuery('啥时候能发货').terms.some((t) => t.focus)).toBe(false);
+    expect(analyseQuery('发货时间').terms.some((t) => t.focus)).toBe(false);
+  });
+
   it('builds terms with the same tokenizer as the index, and adds synonyms', () => {
     const q = analyseQuery('能便宜点吗');
     expect(q.compact).toBe('能便宜点吗');

@@ -115,7 +115,12 @@ export interface QueryTerm {
   straddles?: true;
   /** The pairs before and after this pair in the query (回访 and 记录 around 访记): see `holds`. */
   between?: [string, string];
+  /** From the clause that asks, in a message told in several clauses (understand.ts ASKING_CLAUSE). */
+  focus?: true;
 }
+
+/** Weight of the terms of the clause that asks (lunr boost and coverage). */
+export const FOCUS_WEIGHT = 1.5;
 
 export interface SynonymExpansion {
   /** The typed terms this group stands for (they count as matched when a synonym matches). */
@@ -267,7 +272,9 @@ export function analyseQuery(input: unknown): AnalysedQuery {
     // One character typed so far: every term that starts with it.
     add({ term: compact, boost: 1, prefix: true });
   } else {
+    const focusPieces = new Set(understood.focus ?? []);
     for (const piece of understood.pieces) {
+      const focus = focusPieces.has(piece);
       // Pairs inside the piece's words (or words themselves); the others straddle two words (户吵 in 客户吵架).
       const pieceWords = words(piece);
       const inWords = new Set([...pieceWords, ...pieceWords.flatMap((w) => hanPairs(w))]);
@@ -279,8 +286,9 @@ export function analyseQuery(input: unknown): AnalysedQuery {
         const at = pairs.indexOf(t);
         add({
           term: t,
-          boost: isNumber(t) ? NUMBER_WEIGHT : Array.from(t).length >= 3 && han ? 1.3 : 1,
+          boost: (isNumber(t) ? NUMBER_WEIGHT : Array.from(t).length >= 3 && han ? 1.3 : 1) * (focus && !isNumber(t) ? FOCUS_WEIGHT : 1),
           ...(straddles ? { straddles: true } : {}),
+          ...(focus ? { focus: true } : {}),
           ...(at > 0 && at < pairs.length - 1 && HAN_PAIR.test(t) ? { between: [pairs[at - 1]!, pairs[at + 1]!] as [string, string] } : {}),
         });
       }
@@ -439,7 +447,11 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
   const units = query.terms.map((t) => {
     const idf = t.prefix ? 1 : index.idf(t.term);
     const weight = idf > 0 ? idf : coveredBySynonym.has(t.term) ? 1 : 0;
-    return { ...t, weight: (t.boost === NUMBER_WEIGHT ? weight * NUMBER_WEIGHT : weight) * (t.straddles ? STRADDLE_WEIGHT : 1) };
+    return {
+      ...t,
+      weight:
+        (t.boost === NUMBER_WEIGHT ? weight * NUMBER_WEIGHT : weight) * (t.straddles ? STRADDLE_WEIGHT : 1) * (t.focus ? FOCUS_WEIGHT : 1),
+    };
   });
   for (const char of query.lone ?? []) if (coveredBySynonym.has(char)) units.push({ term: char, boost: 0, weight: LONE_WEIGHT });
   for (const s of untyped) units.push({ term: s.covers.join(' '), boost: 0, weight: UNTYPED_WEIGHT });

@@ -22,7 +22,7 @@
  *
  * When nothing would be left (the query is only 在吗, or 怎么办), nothing is dropped.
  */
-import { isHan } from './normalise.ts';
+import { fold, isHan } from './normalise.ts';
 import {
   BODY_UNITS,
   FILLER_WORDS,
@@ -46,6 +46,8 @@ export interface UnderstoodQuery {
   pieces: string[];
   /** Han characters left alone between dropped words (巡 in 每天要巡什么, 床 in 2米的床): see query.ts. */
   lone: string[];
+  /** In a message told in several clauses, the pieces of the clauses that ask (see ASKING_CLAUSE). */
+  focus?: string[];
   /** The query without greetings and politeness (synonyms are looked up in it). */
   topicText: string;
   intent: QueryIntent;
@@ -164,6 +166,14 @@ function pieces(run: string, marked: boolean[], lone?: string[]): string[] {
   return out;
 }
 
+/**
+ * A clause that asks something (啥时候能发货, 快递单号在哪填, 就不能少点吗): in a customer's message
+ * told in several clauses, it says what they want; the other clauses say what they have (1.8米的床,
+ * 两个床头柜, 前天拍的). Its pieces weigh more (query.ts FOCUS_WEIGHT), so the reply to the question
+ * comes before one that merely names the same things.
+ */
+const ASKING_CLAUSE = /什么时候|啥时候|多久|怎么|咋|能不能|能否|可不可以|有没有|是不是|要不要|在哪|哪里|哪儿|为什么|为啥|多少|吗|呢/u;
+
 /** Reads a query given as its folded runs (already cut to length) and the raw input. */
 export function understand(runs: readonly string[], raw: string): UnderstoodQuery {
   const compact = runs.join('');
@@ -174,6 +184,7 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
   const out: string[] = [];
   const lone: string[] = [];
   const topic: string[] = [];
+  const focus: string[] = [];
   // A customer's message: a clear marker, or a weaker sign with no sign of staff (分到我名下的客户
   // 要多久内联系 is staff asking, 退货寄回去三天了 钱多久能到账啊 a customer).
   const staff = STAFF_HINTS.some((re) => re.test(compact));
@@ -246,5 +257,14 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
   const namedUnits = asked.filter((u) => named.includes(u));
   const lonely = [...new Set(lone)];
   if (!kept.length) return { pieces: [...runs], lone: [], topicText: compact, intent, asksSize: false, units: asked, namedUnits };
-  return { pieces: kept, lone: lonely, topicText: topicText || compact, intent, asksSize, units: asked, namedUnits };
+  // Only a situation told in several clauses (cut at spaces, punctuation and emoji, as typed), with
+  // something asked and something else told.
+  if (intent === 'situation') {
+    const asking = fold(raw)
+      .split(/[\s\p{P}\p{S}\p{Extended_Pictographic}]+/u)
+      .filter((c) => ASKING_CLAUSE.test(c));
+    focus.push(...kept.filter((p) => asking.some((c) => c.includes(p))));
+  }
+  const focused = focus.length > 0 && kept.some((p) => !focus.includes(p)) ? { focus } : {};
+  return { pieces: kept, lone: lonely, topicText: topicText || compact, intent, asksSize, units: asked, namedUnits, ...focused };
 }
