@@ -7,6 +7,11 @@ import { searchTextPath } from '../../src/lib/search/index-format.ts';
 const engine = testEngine();
 
 describe('analyseQuery', () => {
+  it('puts back a separable verb that a question about a number splits (换几次班, 请几天假)', () => {
+    expect(analyseQuery('一个月可以换几次班').terms.map((t) => t.term)).toContain('换班');
+    expect(analyseQuery('请几天假要谁批').terms.map((t) => t.term)).toContain('请假');
+    expect(analyseQuery('要几天到').terms.map((t) => t.term)).not.toContain('要到');
+  });
   it('in a message told in several clauses, the clause that asks weighs more (FOCUS_WEIGHT)', () => {
     const q = analyseQuery('亲 我前天拍的那张床+两个床头柜 啥时候能发货啊😭');
     const focus = q.terms.filter((t) => t.focus).map((t) => t.term);

@@ -174,6 +174,14 @@ function pieces(run: string, marked: boolean[], lone?: string[]): string[] {
  */
 const ASKING_CLAUSE = /什么时候|啥时候|多久|怎么|咋|能不能|能否|可不可以|有没有|是不是|要不要|在哪|哪里|哪儿|为什么|为啥|多少|吗|呢/u;
 
+/**
+ * Separable verbs (离合词) that a question about a number splits (换几次班, 请几天假, 加几个小时班,
+ * 打几折): the halves alone are dropped as single characters, so the word is put back as a piece.
+ * Data, reviewed like the synonyms: words staff ask rules about.
+ */
+const SEPARABLE_WORDS = ['换班', '请假', '加班', '值班', '排班', '倒班', '上班', '休假', '调休', '打折', '出差', '开会', '培训'];
+const SPLIT_WORD = new RegExp(SEPARABLE_WORDS.map((w) => `${w[0]}(?:了|过)?(?:几|多少)\\p{Script=Han}{0,3}?${w[1]}`).join('|'), 'gu');
+
 /** Reads a query given as its folded runs (already cut to length) and the raw input. */
 export function understand(runs: readonly string[], raw: string): UnderstoodQuery {
   const compact = runs.join('');
@@ -238,6 +246,7 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
     // 内 / 前 / 后 right after a question (几天内, 几号前, 多久后) say "within", "before", "after": no topic.
     for (let k = 1; k < run.length; k++) if ('内前后'.includes(run[k]!) && marked[k - 1] && !noise[k - 1]) marked[k] = true;
     out.push(...pieces(run, marked, lone));
+    for (const m of run.matchAll(SPLIT_WORD)) out.push(SEPARABLE_WORDS.find((w) => m[0].startsWith(w[0]!) && m[0].endsWith(w[1]!))!);
     topic.push(pieces(run, noise).join(''));
   }
   // A lone number (158) beside a body measurement is a height: drop it too.
