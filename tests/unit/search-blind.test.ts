@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadSearchIndexFromDisk } from '../../src/lib/node/search-index.ts';
-import { HOLDOUT_DIR, HOLDOUT_DIRS, readBlindQueries } from '../../src/lib/node/search-eval.ts';
+import { HOLDOUT_DIRS, readBlindQueries } from '../../src/lib/node/search-eval.ts';
 import { search } from '../../src/lib/search/query.ts';
 import { evaluateBlind } from '../../src/lib/search/evaluate.ts';
 import { projectRoot } from '../../src/cli/root.ts';
@@ -60,31 +60,31 @@ describe('search on the blind set', () => {
 });
 
 /**
- * The holdout set (tests/search-eval/holdout/: written and judged while the ranking was tuned on the
- * blind set, never tuned against). First scored at 0.780 / 0.960 / 0.861 (the search before this
- * tuning: 0.720 / 0.960 / 0.825); floors 0.02 below. The issue's targets are not reached here.
+ * The holdout sets (tests/search-eval/holdout and holdout2: written and judged while the ranking was tuned on
+ * the blind set, never tuned against when first scored); floors 0.02 below what they reach. The
+ * issue's targets are not reached here.
+ * - holdout (100 queries): first scored at 0.780 / 0.960 / 0.861 (the search before this tuning:
+ *   0.720 / 0.960 / 0.825); used for development since (0.810 / 0.960 / 0.879).
+ * - holdout2 (80 queries, written after the first was scored): first scored at 0.775 / 0.938 / 0.833
+ *   (before this tuning: 0.725 / 0.950 / 0.807); now 0.787 / 0.938 / 0.842.
  */
-describe('search on the holdout set', () => {
+const HOLDOUT_FLOORS: Record<(typeof HOLDOUT_DIRS)[number], { recall1: number; recall5: number; mrr: number }> = {
+  'tests/search-eval/holdout': { recall1: 0.79, recall5: 0.94, mrr: 0.859 },
+  'tests/search-eval/holdout2': { recall1: 0.767, recall5: 0.918, mrr: 0.822 },
+};
+
+describe('search on the holdout sets', () => {
   const root = projectRoot();
   const index = loadSearchIndexFromDisk(root);
-  const queries = readBlindQueries(root, HOLDOUT_DIR);
-  it('names only entries that exist and keeps recall@1, recall@5 and MRR', async () => {
-    const known = new Set(index.docs.map((d) => `${d.kind}:${d.id}`));
-    expect(queries.flatMap((q) => q.right.filter((k) => !known.has(k)).map((k) => `${q.id} → ${k}`))).toEqual([]);
-    const report = await evaluateBlind(queries, (q) => search(index, q, { limit: 10 }).hits.map((h) => `${h.doc.kind}:${h.doc.id}`));
-    expect(report.recall1).toBeGreaterThanOrEqual(0.76);
-    expect(report.recall5).toBeGreaterThanOrEqual(0.94);
-    expect(report.mrr).toBeGreaterThanOrEqual(0.841);
-  }, 60_000);
-  // The second holdout set (80 queries, written after the first was scored): first scored at
-  // 0.775 / 0.938 / 0.833 (before this session's tuning: 0.725 / 0.950 / 0.807).
-  it('the second holdout set keeps recall@1, recall@5 and MRR', async () => {
-    const second = readBlindQueries(root, HOLDOUT_DIRS[1]);
-    const known = new Set(index.docs.map((d) => `${d.kind}:${d.id}`));
-    expect(second.flatMap((q) => q.right.filter((k) => !known.has(k)).map((k) => `${q.id} → ${k}`))).toEqual([]);
-    const report = await evaluateBlind(second, (q) => search(index, q, { limit: 10 }).hits.map((h) => `${h.doc.kind}:${h.doc.id}`));
-    expect(report.recall1).toBeGreaterThanOrEqual(0.755);
-    expect(report.recall5).toBeGreaterThanOrEqual(0.918);
-    expect(report.mrr).toBeGreaterThanOrEqual(0.813);
-  }, 60_000);
+  const known = new Set(index.docs.map((d) => `${d.kind}:${d.id}`));
+  for (const dir of HOLDOUT_DIRS)
+    it(`${dir}: names only entries that exist and keeps recall@1, recall@5 and MRR`, async () => {
+      const queries = readBlindQueries(root, dir);
+      expect(queries.flatMap((q) => q.right.filter((k) => !known.has(k)).map((k) => `${q.id} → ${k}`))).toEqual([]);
+      const report = await evaluateBlind(queries, (q) => search(index, q, { limit: 10 }).hits.map((h) => `${h.doc.kind}:${h.doc.id}`));
+      const floor = HOLDOUT_FLOORS[dir];
+      expect(report.recall1).toBeGreaterThanOrEqual(floor.recall1);
+      expect(report.recall5).toBeGreaterThanOrEqual(floor.recall5);
+      expect(report.mrr).toBeGreaterThanOrEqual(floor.mrr);
+    }, 60_000);
 });
