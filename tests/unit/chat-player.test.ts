@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { playChat, sanitizeMs, startChat, MAX_WAIT_MS } from '../../src/lib/chat/player.ts';
-import { scoreChat } from '../../src/lib/chat/score.ts';
+import { CURT_CAP, scoreChat } from '../../src/lib/chat/score.ts';
 import { fixtureRules, fixtureScenario, modelReplies, scenario } from './chat-helpers.ts';
 
 const rules = fixtureRules();
@@ -134,6 +134,29 @@ describe('playChat: turns and branches', () => {
       rules,
     );
     expect(never.ending.id).toBe('angry');
+  });
+
+  it('a point of a turn the customer left after one message counts in the next message, unless that turn asks for it too', () => {
+    // 补发 moves the customer on at once (atEnd); the apology comes in the next message.
+    const cutOff = [
+      { text: '马上给您补发', afterMs: 3000 },
+      { text: '非常抱歉，让您久等了，再见', afterMs: 3000 },
+    ];
+    const report = scoreChat(twoTurns, cutOff, rules);
+    const apology = report.findings.find((f) => f.turn === 'start' && f.message.includes('致歉'));
+    expect(apology?.passed).toBe(true);
+    expect(apology?.message).toContain('紧接着的下一条说到');
+    // The same apology said two messages later (after more talk in the turn) does not count.
+    const late = scoreChat(
+      twoTurns,
+      [
+        { text: '马上给您补发', afterMs: 3000 },
+        { text: '好的', afterMs: 3000 },
+        { text: '非常抱歉，再见', afterMs: 3000 },
+      ],
+      rules,
+    );
+    expect(late.findings.find((f) => f.turn === 'start' && f.message.includes('致歉'))?.passed).toBe(false);
   });
 
   it('ignores replies left over after an ending', () => {
@@ -299,6 +322,17 @@ describe('the engine never throws on what a trainee can type', () => {
     const r = scoreChat(sc, modelReplies(sc, rules), rules);
     expect(r.ending.id).toBe('deal');
     expect(r.score).toBe(100);
+  });
+
+  it('the same answers curt throughout (no polite word, none of 三要) score at most CURT_CAP', () => {
+    const sc = fixtureScenario();
+    const curt = modelReplies(sc, rules).map((r) => ({
+      ...r,
+      text: r.text.replace(/您好|请|谢谢|对不起|抱歉|再见|不好意思|麻烦/g, '').replace(/您/g, '你'),
+    }));
+    const r = scoreChat(sc, curt, rules);
+    expect(r.score).toBeLessThanOrEqual(CURT_CAP);
+    expect(r.score).toBeGreaterThan(20);
   });
 });
 

@@ -619,26 +619,39 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
     };
   };
   const earlier = new Map<string, { hit: { evidence: string }; at: number }>();
-  for (const visit of play.visits) {
+  for (const [v, visit] of play.visits.entries()) {
     const turn = turns.get(visit.turn);
     if (!turn) continue;
     const hitAt = (intent: string) => visit.agent.find((at) => (play.messages[at] as AgentMessage).analysis.hits.has(intent));
     const lastAt = visit.agent[visit.agent.length - 1];
+    // Cut off: the customer moved on after the agent's first message of the turn, so the rest of
+    // the answer (方便说两分钟吗 after 我是客服小陈) lands in the next turn's first message; it still
+    // answers this turn's points there.
+    // Not for a point the next turn asks for itself: then the message answers that turn.
+    const nextVisit = visit.agent.length === 1 ? play.visits[v + 1] : undefined;
+    const cutAt = nextVisit?.agent[0];
+    const cut = cutAt !== undefined ? (play.messages[cutAt] as AgentMessage) : undefined;
+    const nextExpects = new Set(turns.get(nextVisit?.turn ?? '')?.expect.flatMap((kp) => kp.intents) ?? []);
     for (const kp of turn.expect) {
       total += kp.weight;
       const here = kp.intents.filter((i) => visit.intents.has(i));
       const before = kp.intents.filter((i) => !visit.intents.has(i) && earlier.has(i));
-      const present = [...here, ...before];
+      const late = kp.intents.filter((i) => !visit.intents.has(i) && !earlier.has(i) && !nextExpects.has(i) && cut?.analysis.hits.has(i));
+      const present = [...here, ...before, ...late];
       const made = kp.match === 'all' ? present.length === kp.intents.length : present.length > 0;
       if (made) earned += kp.weight;
-      const at = made ? (here[0] !== undefined ? hitAt(here[0]) : earlier.get(present[0] as string)?.at) : lastAt;
+      const at = made ? (here[0] !== undefined ? hitAt(here[0]) : before[0] !== undefined ? earlier.get(before[0])?.at : cutAt) : lastAt;
       findings.push({
         ...links(turn, kp),
         passed: made,
         turn: turn.id,
-        message: made ? `做到了：${kp.label}${here.length === 0 ? '（前面已经说到）' : ''}` : `没有做到：${kp.label}`,
+        message: made
+          ? `做到了：${kp.label}${here.length === 0 ? (before.length ? '（前面已经说到）' : '（紧接着的下一条说到）') : ''}`
+          : `没有做到：${kp.label}`,
         evidence: present.length
-          ? present.map((i) => visit.intents.get(i)?.evidence ?? earlier.get(i)?.hit.evidence ?? i).join(' / ')
+          ? present
+              .map((i) => visit.intents.get(i)?.evidence ?? earlier.get(i)?.hit.evidence ?? cut?.analysis.hits.get(i)?.evidence ?? i)
+              .join(' / ')
           : visit.agent.length
             ? '回复中没有相关内容'
             : '没有回复',

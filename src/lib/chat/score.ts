@@ -34,6 +34,7 @@
  * The grade comes from gradeFor (src/lib/grade-bands.ts).
  */
 import { gradeFor, type Grade } from '../grade-bands.ts';
+import { urls } from '../urls.ts';
 import type { Ending, EndingKind, Scenario } from '../../schemas/scenario.ts';
 import {
   checkAuthority,
@@ -89,6 +90,12 @@ const GENERAL_PARTS: ReadonlySet<ScorePart> = new Set([
  */
 export const OVERREACH_CAP = 35;
 export const OVERREACH_CAP_MANY = 25;
+/**
+ * Highest score of a chat without a single polite word and none of 三要 (no 您好/请/谢谢/对不起/
+ * 再见, no 您): right in substance but curt throughout, which the standards count as bad service;
+ * a trainer grades these 40-45, below a pass (issue 13: “curt but right” ≤ 50).
+ */
+export const CURT_CAP = 45;
 
 /** Share of the ending part earned by each kind of ending. */
 export const ENDING_CREDIT: Readonly<Record<EndingKind, number>> = { satisfied: 1, escalates: 0.3, leaves: 0 };
@@ -178,7 +185,10 @@ export function scorePlay(scenario: Scenario, play: PlayResult, rules: ChatRules
     earned += SCORE_WEIGHTS[part] * r.ratio * (GENERAL_PARTS.has(part) ? substance : 1);
   }
   const overreachCap = authority.overreach === 0 ? 100 : authority.overreach === 1 ? OVERREACH_CAP : OVERREACH_CAP_MANY;
-  const raw = agentMessages.length === 0 || weights === 0 ? 0 : Math.min((earned / weights) * 100, gaming.cap, overreachCap);
+  const ratioOf = (part: ScorePart) => parts.find(([p]) => p === part)?.[1];
+  const curt = [ratioOf('polite-phrases'), ratioOf('three-musts')].every((r) => r?.applicable && r.ratio === 0);
+  const curtCap = curt ? CURT_CAP : 100;
+  const raw = agentMessages.length === 0 || weights === 0 ? 0 : Math.min((earned / weights) * 100, gaming.cap, overreachCap, curtCap);
   const score = Math.round(raw * 10) / 10;
   if (substance < 1 && agentMessages.length > 0) {
     parts.push([
@@ -200,6 +210,25 @@ export function scorePlay(scenario: Scenario, play: PlayResult, rules: ChatRules
     ]);
   }
   parts.push(['handling', { ratio: 1, applicable: false, findings: gaming.findings }]);
+  if (curt && (earned / Math.max(weights, 1)) * 100 > CURT_CAP && agentMessages.length > 0) {
+    parts.push([
+      'polite-phrases',
+      {
+        ratio: 0,
+        applicable: false,
+        findings: [
+          {
+            standard: 'three-musts',
+            standardUrl: urls.standard('three-musts'),
+            passed: false,
+            turn: null,
+            message: `全程没有一句礼貌用语，也没有做到三要：内容对，态度不合格，得分最高 ${CURT_CAP}`,
+            evidence: '用“您好”开头、“请”字当头、称呼“您”、“再见”结尾',
+          },
+        ],
+      },
+    ]);
+  }
 
   const findings = parts.flatMap(([, r]) => r.findings);
   const problemsAt = new Map<number, string[]>();
