@@ -51,46 +51,7 @@ export const NOISE_WORDS: readonly string[] = [
   '好多',
 ];
 
-/**
- * Questions about a rule or a number: they ask for the standard or the step that holds it
- * (`RULE` intent, query.ts). Longest first is not needed: the longest match wins.
- */
-export const RULE_QUESTION_WORDS: readonly string[] = [
-  '多长时间',
-  '多久',
-  '多长',
-  '多远',
-  '多大',
-  '多少',
-  '几',
-  '最晚',
-  '最迟',
-  '最多',
-  '最少',
-  '至少',
-  '超过',
-  '以内',
-  '之内',
-  '什么时候',
-  '何时',
-  '哪天',
-  '谁',
-  '要不要',
-  '用不用',
-  '需不需要',
-  '能不能',
-  '可不可以',
-  '可以吗',
-  '行不行',
-  '是不是',
-  '有没有',
-  '会不会',
-  '罚',
-  '扣',
-  '处罚',
-];
-
-/** Of the words above, those that are only question words (dropped from the terms like fillers). */
+/** Question words that ask about a rule or a number and carry no topic (dropped like fillers). */
 export const QUESTION_ONLY_WORDS: readonly string[] = [
   '谁',
   '之内',
@@ -114,6 +75,25 @@ export const QUESTION_ONLY_WORDS: readonly string[] = [
   '是不是',
   '有没有',
   '会不会',
+];
+
+/**
+ * Questions about a rule or a number: they ask for the standard or the step that holds it
+ * (`RULE` intent, query.ts): the question words above, and words that ask about a limit or a
+ * penalty and also name a topic (最多, 超过, 罚). Longest first is not needed: the longest match wins.
+ */
+export const RULE_QUESTION_WORDS: readonly string[] = [
+  ...QUESTION_ONLY_WORDS,
+  '多大',
+  '最晚',
+  '最迟',
+  '最多',
+  '最少',
+  '至少',
+  '超过',
+  '罚',
+  '扣',
+  '处罚',
 ];
 
 /** Particles and question words that carry no topic. */

@@ -20,10 +20,11 @@ import { fold, isHan, isWordChar } from './normalise.ts';
 /** Tokens longer than this (pasted junk, long digit strings) are dropped. */
 export const MAX_TOKEN_LENGTH = 32;
 
-type Segmenter = { segment(text: string): Iterable<{ segment: string; isWordLike?: boolean }> };
+type Segmenter = { segment(text: string): Iterable<{ segment: string; index: number; isWordLike?: boolean }> };
 let segmenter: Segmenter | null | undefined;
 
-function getSegmenter(): Segmenter | null {
+/** The platform's Chinese word segmenter (Intl.Segmenter), made once; null where there is none. */
+export function getSegmenter(): Segmenter | null {
   if (segmenter === undefined) {
     const Ctor = (Intl as { Segmenter?: new (locale: string, options: { granularity: 'word' }) => Segmenter }).Segmenter;
     segmenter = Ctor ? new Ctor('zh', { granularity: 'word' }) : null;

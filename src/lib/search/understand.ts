@@ -23,6 +23,7 @@
  * When nothing would be left (the query is only 在吗, or 怎么办), nothing is dropped.
  */
 import { fold, isHan } from './normalise.ts';
+import { getSegmenter } from './tokenize.ts';
 import {
   BODY_UNITS,
   FILLER_WORDS,
@@ -57,16 +58,6 @@ export interface UnderstoodQuery {
   units: string[];
   /** Of those, the ones the query names itself (几声, 多少度), not read from a question word (多久). */
   namedUnits: string[];
-}
-
-type Segmenter = { segment(text: string): Iterable<{ segment: string; index: number }> };
-let segmenter: Segmenter | null | undefined;
-function getSegmenter(): Segmenter | null {
-  if (segmenter === undefined) {
-    const Ctor = (Intl as { Segmenter?: new (locale: string, options: { granularity: 'word' }) => Segmenter }).Segmenter;
-    segmenter = Ctor ? new Ctor('zh', { granularity: 'word' }) : null;
-  }
-  return segmenter;
 }
 
 const byLength = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length);
