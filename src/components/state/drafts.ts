@@ -97,3 +97,19 @@ export function draftKeys(storage: DraftStorage, prefix: string): string[] {
   }
   return keys;
 }
+
+/**
+ * For onMount: calls `flush` when the page goes away or is hidden (a reload, a phone switching
+ * apps), so the work in progress is written as a draft now. Returns the cleanup.
+ */
+export function flushWhenHidden(flush: () => void): () => void {
+  const hidden = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', hidden);
+  return () => {
+    window.removeEventListener('pagehide', flush);
+    document.removeEventListener('visibilitychange', hidden);
+  };
+}
