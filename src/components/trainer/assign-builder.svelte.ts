@@ -18,9 +18,9 @@ import { traineeNameSchema } from '../../lib/training/result-file.ts';
 import { encodeQr, qrSvg, QrTooLongError } from '../../lib/qr/qr-code.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
 import type { Catalogue, CatalogueItem } from './catalogue.ts';
-import { readTrainerRecord, TRAINER_RECORD_FORMAT, type TrainerAssignmentRecord } from '../../lib/training/device-records.ts';
+import { newTrainerRecord, readTrainerRecord, type TrainerAssignmentRecord } from '../../lib/training/device-records.ts';
 import { MAX_TRAINEES } from '../../lib/training/assignment.ts';
-import { ARCHIVE_META, HISTORY_META, type CodeHistory } from './trainer-meta.ts';
+import { ARCHIVE_META, HISTORY_META, saveArchived, type CodeHistory } from './trainer-meta.ts';
 
 export interface AssignBuilderOptions {
   store: DeviceStore;
@@ -211,15 +211,7 @@ export class AssignBuilder {
     const code = encodeAssignment(assignment);
     this.generated = this.#linkOf(assignment);
     this.shownFrom = null;
-    const record: TrainerAssignmentRecord = {
-      id: assignment.id,
-      format: TRAINER_RECORD_FORMAT,
-      formatVersion: 1,
-      code,
-      assignment,
-      createdAt: assignment.createdAt,
-      updatedAt: now.toISOString(),
-    };
+    const record = newTrainerRecord(code, assignment, assignment.createdAt, now.toISOString());
     try {
       await this.#store.put('trainerAssignments', structuredClone(record));
       this.recent = [record, ...this.recent.filter((r) => r.id !== record.id)];
@@ -307,10 +299,8 @@ export class AssignBuilder {
   }
 
   async setArchived(id: string, archived: boolean): Promise<void> {
-    const ids = archived ? [...new Set([...this.archived, id])] : this.archived.filter((x) => x !== id);
     try {
-      await this.#store.put('meta', { id: ARCHIVE_META, ids });
-      this.archived = ids;
+      this.archived = await saveArchived(this.#store, this.archived, id, archived);
     } catch (err) {
       this.problem = toDeviceStoreError(err, 'put');
     }

@@ -41,7 +41,7 @@ import {
 } from '../../lib/training/regrade.ts';
 import { MAX_RESULT_FILE_BYTES } from '../../lib/training/result-file.ts';
 import { toDeviceStoreError, type DeviceStore, type DeviceStoreError } from '../state/device-store.ts';
-import { readTrainerRecord, TRAINER_RECORD_FORMAT, type TrainerAssignmentRecord } from '../../lib/training/device-records.ts';
+import { newTrainerRecord, readTrainerRecord, type TrainerAssignmentRecord } from '../../lib/training/device-records.ts';
 import { assignmentsFileText, readAssignmentsFile } from '../../lib/training/assignments-file.ts';
 import { clearKey, type FlagCode } from '../../lib/training/regrade.ts';
 import { endpointProblem, nextSince, pullStatements, type LrsStatement, type ReadFetch } from '../../lib/training/lrs-client.ts';
@@ -59,7 +59,7 @@ import { parseResultCodes } from '../../lib/training/result-code.ts';
 import { lrsUi } from '../../i18n/zh-CN/trainer-lrs.ts';
 import { traineeView, type TraineeItemView } from '../../lib/training/lrs-trainee.ts';
 
-import { ARCHIVE_META, HISTORY_META, LRS_CACHE_META, LRS_META, withCurrentLink, type CodeHistory } from './trainer-meta.ts';
+import { ARCHIVE_META, HISTORY_META, LRS_CACHE_META, LRS_META, saveArchived, withCurrentLink, type CodeHistory } from './trainer-meta.ts';
 
 export { LRS_META, LRS_CACHE_META, ARCHIVE_META };
 /** Automatic refresh while the dashboard is open. */
@@ -288,15 +288,7 @@ export class Dashboard {
         continue;
       }
       const at = this.#now().toISOString();
-      const record: TrainerAssignmentRecord = {
-        id: assignment.id,
-        format: TRAINER_RECORD_FORMAT,
-        formatVersion: 1,
-        code,
-        assignment,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const record = newTrainerRecord(code, assignment, at, at);
       try {
         await this.#store.put('trainerAssignments', record);
         this.knownRecords = [...this.knownRecords, { assignment, code }];
@@ -424,10 +416,8 @@ export class Dashboard {
 
   /** Archives (or brings back) an assignment: archived ones leave the roster and the sync. */
   async setArchived(id: string, archived: boolean): Promise<void> {
-    const ids = archived ? [...new Set([...this.archived, id])] : this.archived.filter((x) => x !== id);
     try {
-      await this.#store.put('meta', { id: ARCHIVE_META, ids });
-      this.archived = ids;
+      this.archived = await saveArchived(this.#store, this.archived, id, archived);
     } catch (err) {
       this.problem = toDeviceStoreError(err, 'put');
     }

@@ -12,6 +12,7 @@
  */
 import { decodeAssignment, type Assignment } from '../../lib/training/assignment.ts';
 import type { StoredImport } from '../../lib/training/regrade.ts';
+import type { DeviceStore } from '../state/device-store.ts';
 
 export const LRS_META = 'trainer-lrs';
 export const LRS_CACHE_META = 'trainer-lrs-cache';
@@ -19,6 +20,13 @@ export const ARCHIVE_META = 'trainer-archive';
 export const HISTORY_META = 'trainer-history';
 
 export type CodeHistory = Record<string, string[]>;
+
+/** Archives (or brings back) assignment `id`: saves the new list of archived ids and returns it. */
+export async function saveArchived(store: DeviceStore, current: readonly string[], id: string, archived: boolean): Promise<string[]> {
+  const ids = archived ? [...new Set([...current, id])] : current.filter((x) => x !== id);
+  await store.put('meta', { id: ARCHIVE_META, ids });
+  return ids;
+}
 
 /**
  * An import made with an earlier link of an assignment the trainer changed (due date, names) is

@@ -112,6 +112,11 @@ export function newAssignmentRecord(code: string, assignment: Assignment, now: D
   return { id: assignment.id, format: ASSIGNMENT_RECORD_FORMAT, formatVersion: 1, code, assignment, openedAt: at, updatedAt: at };
 }
 
+/** A new "trainerAssignments" record: an assignment the trainer built or imported, with its link code. */
+export function newTrainerRecord(code: string, assignment: Assignment, createdAt: string, updatedAt: string): TrainerAssignmentRecord {
+  return { id: assignment.id, format: TRAINER_RECORD_FORMAT, formatVersion: 1, code, assignment, createdAt, updatedAt };
+}
+
 /** Reads a "trainerAssignments" record (same rules as readAssignmentRecord). */
 export function readTrainerRecord(raw: unknown): RecordRead<TrainerAssignmentRecord> {
   if (!raw || typeof raw !== 'object') return { ok: false, message: '记录不是对象' };
