@@ -5,26 +5,20 @@
  * listed trainee, the nudge text; a refused credential or a dead server keeps everything shown;
  * 成绩码 pasted many at once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLrs, LRS_BAD_AUTH, type RunningLrs } from '../lrs/lrs-server.ts';
+import { describe, expect, it } from 'vitest';
+import { LRS_BAD_AUTH } from '../lrs/lrs-server.ts';
 import { Dashboard, LRS_META } from '../../src/components/trainer/dashboard.svelte.ts';
 import { MemoryDeviceStore } from '../../src/components/state/device-store.ts';
 import { encodeAssignment } from '../../src/lib/training/assignment.ts';
 import { encodeResultCode } from '../../src/lib/training/result-code.ts';
 import { resultFileStatements, sendStatements } from '../../src/lib/training/xapi.ts';
-import { grading, makeAssignment, makeAttempt, makeChat, makeFile, quiz, scenario, T0, text } from './training-helpers.ts';
+import { grading, itemTitle, makeAssignment, makeAttempt, makeChat, makeFile, quiz, scenario, T0, text } from './training-helpers.ts';
+import { useLrs } from './lrs-helpers.ts';
 
 const ORIGIN = 'http://127.0.0.1:4329';
-let lrs: RunningLrs;
-beforeAll(async () => {
-  lrs = await startLrs();
-}, 240_000);
-afterAll(async () => {
-  await lrs?.stop();
-});
+const lrs = useLrs();
 
-const title = (kind: 'quiz' | 'chat', id: string) =>
-  (kind === 'quiz' ? grading().ctx.quizzes.get(id)?.title : grading().ctx.scenarios.get(id)?.title) ?? id;
+const title = itemTitle;
 
 describe('Dashboard with an LRS', () => {
   it('syncs, re-grades, merges with files, lists the roster, and keeps everything when the LRS fails', async () => {

@@ -112,3 +112,8 @@ export function makeFile(
 }
 
 export const text = (file: unknown) => `${JSON.stringify(file, null, 2)}\n`;
+
+/** The title of a quiz or scenario by kind and id (the id when unknown). */
+export function itemTitle(kind: 'quiz' | 'chat', id: string): string {
+  return (kind === 'quiz' ? grading().ctx.quizzes.get(id)?.title : grading().ctx.scenarios.get(id)?.title) ?? id;
+}

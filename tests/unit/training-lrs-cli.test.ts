@@ -6,22 +6,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLrs, LRS_BAD_AUTH, type RunningLrs } from '../lrs/lrs-server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LRS_BAD_AUTH } from '../lrs/lrs-server.ts';
 import { encodeAssignment } from '../../src/lib/training/assignment.ts';
 import { makeAssignment, makeAttempt, makeFile, quiz, text } from './training-helpers.ts';
+import { useLrs } from './lrs-helpers.ts';
 import { NODE, REPO } from './cli-helpers.ts';
 import { spawn } from 'node:child_process';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lrs-cli-'));
-let lrs: RunningLrs;
-beforeAll(async () => {
-  lrs = await startLrs();
-}, 240_000);
-afterAll(async () => {
-  await lrs?.stop();
-  rmSync(tmp, { recursive: true, force: true });
-});
+const lrs = useLrs();
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs the CLI without blocking this process (the LRS answers from a child process, but keep the loop free). */
 function sop(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -6,8 +6,8 @@
  * same code as files and merging with a file of the same attempts (counted once), the roster, and
  * failures in plain words (401, 404, web page, nothing listening).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLrs, LRS_BAD_AUTH, type RunningLrs } from '../lrs/lrs-server.ts';
+import { describe, expect, it } from 'vitest';
+import { LRS_BAD_AUTH } from '../lrs/lrs-server.ts';
 import { traineeRows } from '../../src/lib/training/aggregate.ts';
 import { encodeAssignment } from '../../src/lib/training/assignment.ts';
 import { nextSince, pullStatements, type LrsStatement } from '../../src/lib/training/lrs-client.ts';
@@ -21,21 +21,14 @@ import {
   VERBS,
   type XapiStatement,
 } from '../../src/lib/training/xapi.ts';
-import { grading, makeAssignment, makeAttempt, makeChat, makeFile, quiz, scenario, T0 } from './training-helpers.ts';
+import { grading, itemTitle, makeAssignment, makeAttempt, makeChat, makeFile, quiz, scenario, T0 } from './training-helpers.ts';
+import { useLrs } from './lrs-helpers.ts';
 import { checkStatement } from './xapi-spec.ts';
 
 const ORIGIN = 'https://sop.example.com';
-let lrs: RunningLrs;
+const lrs = useLrs();
 
-beforeAll(async () => {
-  lrs = await startLrs();
-}, 240_000);
-afterAll(async () => {
-  await lrs?.stop();
-});
-
-const title = (kind: 'quiz' | 'chat', id: string) =>
-  (kind === 'quiz' ? grading().ctx.quizzes.get(id)?.title : grading().ctx.scenarios.get(id)?.title) ?? id;
+const title = itemTitle;
 const config = () => ({ endpoint: lrs.endpoint, auth: lrs.auth });
 const read = (url: string, init: { method: 'GET'; headers: Record<string, string> }) => fetch(url, init);
 
