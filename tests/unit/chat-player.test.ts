@@ -402,4 +402,43 @@ describe('playChat: a customer who listens', () => {
     expect(play.ending.id).toBe('happy');
     expect(play.messages.at(-1)?.from).toBe('agent');
   });
+  it('reads on while an answer split over several messages still brings new points, and moves on when the rest comes late', () => {
+    const threePoints = scenario({
+      ...twoTurns,
+      id: 'three-points',
+      intents: { 'part-a': ['第一步'], 'part-b': ['第二步'], 'part-c': ['第三步'] },
+      turns: [
+        {
+          id: 'start',
+          expect: [
+            { label: '甲', intents: ['part-a'] },
+            { label: '乙', intents: ['part-b'] },
+            { label: '丙', intents: ['part-c'] },
+          ],
+          branches: [{ when: { all: ['part-a', 'part-b', 'part-c'] }, next: 'happy' }],
+          default: 'angry',
+          modelReplies: ['第一步、第二步、第三步'],
+        },
+      ],
+    });
+    const parts = (lastMs: number) => [
+      { text: '您好，第一步是这样的', afterMs: 3000 },
+      { text: '第二步是这样的', afterMs: 5000 },
+      { text: '第三步是这样的', afterMs: lastMs },
+    ];
+    const onTime = playChat(threePoints, parts(8000), rules);
+    expect(onTime.ending.id).toBe('happy');
+    const heard = onTime.messages.filter((m) => m.from === 'customer').map((m) => m.text);
+    expect(heard.slice(1)).toEqual(['嗯，你接着说。', '嗯，然后呢？']);
+    // The rest 25 s later (over replySec): the customer stopped waiting after the second message.
+    const late = playChat(threePoints, parts(25000), rules);
+    expect(late.ending.id).toBe('angry');
+    expect(late.ignoredReplies).toBe(1);
+    // A message that brings nothing new does not keep the customer reading past maxReplies.
+    const stalled = playChat(threePoints, [parts(0)[0]!, { text: '您好', afterMs: 5000 }, parts(8000)[2]!], rules);
+    expect(stalled.ending.id).toBe('angry');
+    // Nor does a turn written for one message (maxReplies 1: the customer talks over the agent).
+    const one = { ...threePoints, turns: threePoints.turns.map((t) => ({ ...t, maxReplies: 1 })) };
+    expect(playChat(one, parts(8000), rules).ending.id).toBe('angry');
+  });
 });

@@ -1,5 +1,6 @@
 /** One block per standard the chat scorer checks, each with good and bad replies. */
 import { describe, expect, it } from 'vitest';
+import { STANDARD_AVOID_FACTOR } from '../../src/lib/chat/checks.ts';
 import { buildChatRules } from '../../src/lib/chat/rules.ts';
 import { ENDING_CREDIT, SCORE_WEIGHTS, scoreChat } from '../../src/lib/chat/score.ts';
 import type { AgentReply } from '../../src/lib/chat/player.ts';
@@ -232,7 +233,8 @@ describe('discount-authority (≤ 20 元; more → ask the supervisor)', () => {
     expect(part(within, 'handling')?.ratio).toBeCloseTo(2 / 3, 3);
     const over = run(r(['您好，我们是统一定价的，给您便宜30元吧', 5000]));
     expect(over.findings.some((f) => f.message === '不应该：直接降价')).toBe(true);
-    expect(part(over, 'handling')?.ratio).toBeCloseTo(1 / 3, 3);
+    // 2 of 3 made, minus the avoided point (weight 1, a standard's rule: × STANDARD_AVOID_FACTOR)
+    expect(part(over, 'handling')?.ratio).toBeCloseTo((2 - STANDARD_AVOID_FACTOR) / 3, 3);
   });
   it("fails a 折 when the product has no price (percentages are the supervisor's call)", () => {
     const noPrice = { ...open, product: undefined };
@@ -264,7 +266,7 @@ describe('SOP key points (handling)', () => {
       passed: false,
       evidence: expect.stringContaining('30元'),
     });
-    expect(part(rep, 'handling')?.ratio).toBeCloseTo(1 / 3, 3);
+    expect(part(rep, 'handling')?.ratio).toBeCloseTo((2 - STANDARD_AVOID_FACTOR) / 3, 3);
   });
 });
 

@@ -20,7 +20,8 @@
  *   it: percentages are the supervisor's call) or compensation / a guarantee is promised on the
  *   spot (promises.ts), else 1. Asking the supervisor is reported as a pass.
  * - handling (SOP key points): over every turn visit, (weights of expected points made − weights
- *   of avoided points said) / weights of expected points, clamped to 0..1. A discount within the
+ *   of avoided points said, × STANDARD_AVOID_FACTOR when the point breaks a written standard) /
+ *   weights of expected points, clamped to 0..1. A discount within the
  *   authority limit above is not an avoided point (one rule for both parts).
  */
 import { urls } from '../urls.ts';
@@ -583,6 +584,13 @@ export function happyPath(scenario: Scenario): string[] {
 }
 
 /**
+ * An avoided point that breaks a written standard (要求改评价, 越权承诺, 和顾客争辩: `standard` set)
+ * costs this many times its weight; one that is only a slip in the scenario (顺着顾客跳过参观)
+ * costs its weight. Tuned on the in-house and blind sets (1.25: blind Spearman 0.935 → 0.932).
+ */
+export const STANDARD_AVOID_FACTOR = 1.25;
+
+/**
  * Share of its weight with which a key point of a turn the chat never reached counts as missed:
  * the chat did not get there (a miss), but the trainee was never asked (not a full miss).
  */
@@ -663,7 +671,7 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
       const present = kp.intents.filter((i) => visit.intents.has(i) && !withinAuthority(visit, i));
       const said = kp.match === 'all' ? present.length === kp.intents.length : present.length > 0;
       if (!said) continue;
-      earned -= kp.weight;
+      earned -= kp.weight * (kp.standard ? STANDARD_AVOID_FACTOR : 1);
       const at = hitAt(present[0] as string);
       findings.push({
         ...links(turn, kp),

@@ -20,7 +20,9 @@
  *   customer waits): when an `atEnd` branch to another turn holds (one to an ending waits for
  *   the goodbye or `maxReplies`), when the message says goodbye and the turn
  *   would end there, or once they have read `maxReplies` messages (messages matching `holds` do
- *   not count), the turn resolves (the first `atEnd` branch that holds, else `default`);
+ *   not count; while each message still makes a new key point of the turn they read up to
+ *   EXTRA_WHILE_PROGRESS more, saying 嗯，你接着说, and move on when the rest is later than
+ *   `replySec`), the turn resolves (the first `atEnd` branch that holds, else `default`);
  *   otherwise they react to what was said (an offer, an escalation, a refusal, a question, or
  *   neutrally: reactions.ts) and stay in the turn. A branch or default naming an ending ends the
  *   chat. The customer never says a line twice word for word.
@@ -147,6 +149,8 @@ interface PlayState {
   visit: TurnVisit | undefined;
   /** The agent's messages in this visit that count against `maxReplies` (holds do not). */
   counted: number;
+  /** The agent's last message made a key point of the turn not made before in this visit. */
+  lastProgress: boolean;
   ending: Ending | undefined;
   endedBy: PlayResult['endedBy'];
   timeout: PlayResult['timeout'];
@@ -182,6 +186,7 @@ function newPlayState(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap
     current: undefined,
     visit: undefined,
     counted: 0,
+    lastProgress: false,
     ending: undefined,
     endedBy: 'out-of-replies',
     timeout: undefined,
@@ -270,6 +275,7 @@ function addAgentMessage(
     chars: countChars(message.text),
   });
   visit.agent.push(s.messages.length - 1);
+  s.lastProgress = turn.expect.some((k) => k.intents.some((id) => analysis.hits.has(id) && !visit.intents.has(id)));
   for (const [id, hit] of analysis.hits) if (!visit.intents.has(id)) visit.intents.set(id, hit);
   s.agentSpoke = true;
   s.lastWasAgent = true;
@@ -302,6 +308,16 @@ function branchHolds(s: PlayState): (b: Branch) => boolean {
  * and the turn ends there, the turn resolves (the first `atEnd` branch that holds, else
  * `default`); before that, they react to what was said (reactions.ts) and stay in the turn.
  */
+/** The customer stops waiting in the turn: the first `atEnd` branch that holds, else `default`. */
+function resolveTurn(s: PlayState, turn: Turn, out: CustomerMessage[]): void {
+  const late = turn.branches.find((b) => b.atEnd && branchHolds(s)(b));
+  if (late) enter(s, late.next, 'branch', out);
+  else enter(s, turn.default, 'default', out);
+}
+
+/** Messages a customer reads beyond `maxReplies` while each one still makes a new key point. */
+const EXTRA_WHILE_PROGRESS = 2;
+
 function followBranches(s: PlayState, turn: Turn, message: AgentMessage): CustomerMessage[] {
   const out: CustomerMessage[] = [];
   const holdsFor = branchHolds(s);
@@ -315,12 +331,16 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   const closing = message.analysis.hits.has(CLOSE_INTENT) && s.endings.has(late?.next ?? turn.default);
   // A good-enough answer moves the chat on at once; one that ends the chat waits for the goodbye.
   const onward = late !== undefined && !s.endings.has(late.next);
-  if (onward || closing || s.counted >= turn.maxReplies) {
-    if (late) enter(s, late.next, 'branch', out);
-    else enter(s, turn.default, 'default', out);
+  // A customer listening to an answer split over several messages reads on while the last one
+  // still brought something new for this turn (a key point not made before in this visit), up to
+  // EXTRA_WHILE_PROGRESS more; not in a turn written for one message (maxReplies 1: the customer
+  // talks over the agent, e.g. while venting).
+  const patience = s.lastProgress && turn.maxReplies > 1 ? turn.maxReplies + EXTRA_WHILE_PROGRESS : turn.maxReplies;
+  if (onward || closing || s.counted >= patience) {
+    resolveTurn(s, turn, out);
     return out;
   }
-  const line = reactionTo(s.said, message, turn, s.refusals);
+  const line = reactionTo(s.said, message, turn, s.refusals, s.lastProgress);
   if (line) out.push(say(s, line, turn.id));
   return out;
 }
@@ -348,8 +368,20 @@ function takeReply(s: PlayState, raw: AgentReply): { customer: CustomerMessage[]
     return { customer: [], ending: s.ending };
   }
 
-  addAgentMessage(s, current, visit, { text, replyIndex: index, waitMs, waitKind, limitSec });
-  const out = followBranches(s, current, s.messages[s.messages.length - 1] as AgentMessage);
+  // Past `maxReplies` the customer only waited because the answer was still coming (嗯，你接着说);
+  // when the rest comes later than a reply may take, they have moved on to their next concern,
+  // and this message answers that.
+  const out: CustomerMessage[] = [];
+  if (current.maxReplies > 1 && s.counted >= current.maxReplies && waitMs > s.limits.replySec * 1000) {
+    resolveTurn(s, current, out);
+    if (s.ending || !s.current || !s.visit) {
+      s.ignored++;
+      return { customer: out, ...(s.ending ? { ending: s.ending } : {}) };
+    }
+  }
+  const turn = s.current as Turn;
+  addAgentMessage(s, turn, s.visit as TurnVisit, { text, replyIndex: index, waitMs, waitKind, limitSec });
+  out.push(...followBranches(s, turn, s.messages[s.messages.length - 1] as AgentMessage));
   return s.ending ? { customer: out, ending: s.ending } : { customer: out };
 }
 

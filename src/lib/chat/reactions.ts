@@ -10,6 +10,8 @@
  * | offers something (discount, gift, compensation)                 | asks how and when it happens     |
  * | asks for an order number / a photo                              | says they will send it           |
  * | asks a question                                                 | points back to their question    |
+ * | makes a key point of the turn not made before (an answer split   | listens and lets the agent go on |
+ * | over several messages)                                          |                                  |
  * | anything else                                                   | says, neutrally, that they have  |
  * |                                                                 | not had a clear answer yet       |
  *
@@ -21,7 +23,7 @@ import { findPromises } from './promises.ts';
 import type { AgentMessage } from './player.ts';
 import type { ChatRules } from './rules.ts';
 
-export type ReactionKind = 'refusal' | 'escalation' | 'offer' | 'asks-info' | 'question' | 'unclear';
+export type ReactionKind = 'refusal' | 'escalation' | 'offer' | 'asks-info' | 'question' | 'goes-on' | 'unclear';
 
 export const REACTIONS: Readonly<Record<ReactionKind, readonly string[]>> = {
   refusal: ['这样就不行了？那我这事现在该怎么办？', '光说不行可解决不了问题，有没有别的办法？', '那你们能做的是什么？'],
@@ -29,6 +31,7 @@ export const REACTIONS: Readonly<Record<ReactionKind, readonly string[]>> = {
   offer: ['你说的这个具体怎么弄？什么时候能办好？', '行，那就按你说的办，别到时候又变了。', '这个我记下了，还有别的要我做的吗？'],
   'asks-info': ['好，我找一下发给你。', '行，我这就弄好发你。', '好的，稍等我一下。'],
   question: ['就是我刚才说的情况，你看怎么处理？', '我刚才说了呀，那接下来怎么办？', '嗯，你问这个是要怎么处理？'],
+  'goes-on': ['嗯，你接着说。', '嗯，然后呢？', '好，还有呢？'],
   unclear: ['我还没得到明确答复，具体怎么处理？', '你能说得具体一点吗？我该怎么办？', '嗯……所以到底怎么处理呢？'],
 };
 
@@ -48,7 +51,7 @@ export function refusalSense(scenario: Scenario, rules: ChatRules): RefusalSense
 
 const ASKS_TO_SEND = /(?:请|麻烦|帮忙|能不能|能否|可以|方便)[您你]?.{0,6}(?:拍|发|传|截)|(?:发|传)(?:一下|下|过来|给我|我)|给我看/u;
 
-function kindOf(message: AgentMessage, turn: Turn, refusals: RefusalSense): ReactionKind {
+function kindOf(message: AgentMessage, turn: Turn, refusals: RefusalSense, progress: boolean): ReactionKind {
   const { hits, folded, text, discounts } = message.analysis;
   const avoided = turn.avoid.some((kp) => kp.intents.some((i) => hits.has(i)));
   if (avoided || [...refusals.intents].some((i) => hits.has(i)) || findPhrases(folded, refusals.phrases).length > 0) return 'refusal';
@@ -58,7 +61,7 @@ function kindOf(message: AgentMessage, turn: Turn, refusals: RefusalSense): Reac
   // send one only when the agent asks them to (请您拍, 麻烦发一下图片, 拍张照片给我).
   if (hits.has('asks-order-number') || (hits.has('asks-photo') && ASKS_TO_SEND.test(text))) return 'asks-info';
   if (/[?？]|吗$|请问|是否/.test(text)) return 'question';
-  return 'unclear';
+  return progress ? 'goes-on' : 'unclear';
 }
 
 /** `line`, or a variant of it when it was said before (never twice word for word). */
@@ -71,10 +74,19 @@ export function freshLine(said: ReadonlySet<string>, line: string): string {
   }
 }
 
-/** The customer's reaction to a message that moved nothing on (a line not said before), or undefined. */
-export function reactionTo(said: ReadonlySet<string>, message: AgentMessage, turn: Turn, refusals: RefusalSense): string | undefined {
+/**
+ * The customer's reaction to a message that moved nothing on (a line not said before), or
+ * undefined. `progress`: the message made a key point of the turn not made before in this visit.
+ */
+export function reactionTo(
+  said: ReadonlySet<string>,
+  message: AgentMessage,
+  turn: Turn,
+  refusals: RefusalSense,
+  progress = false,
+): string | undefined {
   if (message.chars === 0) return undefined;
-  const kind = kindOf(message, turn, refusals);
+  const kind = kindOf(message, turn, refusals, progress);
   const lines = REACTIONS[kind];
   const fresh = lines.find((l) => !said.has(l));
   return fresh ?? freshLine(said, lines[0] as string);
