@@ -32,8 +32,8 @@ export const BLIND_DIR = 'tests/search-eval/blind';
  * by two helpers while the ranking was being tuned on the blind set, and never tuned against.
  */
 export const HOLDOUT_DIR = 'tests/search-eval/holdout';
-/** Every holdout set (a second one was written the same way after the first was scored). */
-export const HOLDOUT_DIRS = [HOLDOUT_DIR, 'tests/search-eval/holdout2'] as const;
+/** Every holdout set (a second and a third were written the same way, each after the one before was scored). */
+export const HOLDOUT_DIRS = [HOLDOUT_DIR, 'tests/search-eval/holdout2', 'tests/search-eval/holdout3'] as const;
 
 /** A set of blind-format queries (`dir`/queries.yaml with `dir`/judgments.yaml). */
 export function readBlindQueries(root: string, dir = BLIND_DIR): BlindQuery[] {
