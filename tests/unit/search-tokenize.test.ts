@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hanPairs, runs, tokenize, words } from '../../src/lib/search/tokenize.ts';
+import { hanPairs, indexRunTokens, runs, tokenize, words } from '../../src/lib/search/tokenize.ts';
 import { fold } from '../../src/lib/search/normalise.ts';
 import { installSimplifier } from '../../src/lib/search/opencc.ts';
 
@@ -59,5 +59,16 @@ describe('tokenize', () => {
 
   it('drops absurdly long tokens', () => {
     expect(tokenize('x'.repeat(2000))).toEqual([]);
+  });
+});
+
+describe('indexRunTokens (the index of the short fields)', () => {
+  it('leaves out the pairs across a word a query drops (的床, 拍了), keeps every other pair and the words', () => {
+    const tokens = indexRunTokens('我拍了18米的床');
+    for (const t of ['我拍', '拍了', '米的', '的床']) expect(tokens).not.toContain(t);
+    expect(tokens).toContain('18');
+    expect(indexRunTokens('床尾磕掉一块漆')).toEqual(expect.arrayContaining(['床尾', '尾磕', '磕掉', '块漆']));
+    // A pair inside a word stays, even when one of its characters alone is a dropped word (了 in 了解).
+    expect(indexRunTokens('我想了解一下价格')).toEqual(expect.arrayContaining(['了解', '价格']));
   });
 });

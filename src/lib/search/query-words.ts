@@ -290,3 +290,12 @@ export const TRADE_WORDS: Readonly<Record<string, readonly string[]>> = {
   班主任: [],
   家长: [],
 };
+
+/**
+ * Characters a query drops when they stand alone as a word (的, 了, 我, 吗 …: the one-character
+ * fillers, noise and question words above); the index does not pair them across words
+ * (tokenize.ts indexRunTokens).
+ */
+export const DROPPED_SINGLE_CHARS: ReadonlySet<string> = new Set(
+  [...NOISE_WORDS, ...FILLER_WORDS, ...QUESTION_ONLY_WORDS].filter((w) => Array.from(w).length === 1),
+);

@@ -26,6 +26,7 @@ import { fold, isHan } from './normalise.ts';
 import { getSegmenter } from './tokenize.ts';
 import {
   BODY_UNITS,
+  DROPPED_SINGLE_CHARS,
   FILLER_WORDS,
   NOISE_WORDS,
   LONG_UNITS,
@@ -64,7 +65,7 @@ const byLength = (list: readonly string[]) => [...list].sort((a, b) => b.length 
 const NOISE = byLength(NOISE_WORDS);
 const NOISE_SINGLES = new Set(NOISE_WORDS.filter((w) => w.length === 1));
 const DROPPED = byLength([...new Set([...FILLER_WORDS, ...QUESTION_ONLY_WORDS])]);
-const DROPPED_SINGLES = new Set([...NOISE_SINGLES, ...DROPPED.filter((w) => w.length === 1)]);
+const DROPPED_SINGLES = DROPPED_SINGLE_CHARS;
 const RULE = byLength(RULE_QUESTION_WORDS);
 const UNITS = byLength(BODY_UNITS).join('|');
 const BODY_MEASURE = new RegExp(`\\d+(?:\\.\\d+)?(?:${UNITS})|(?:${UNITS})\\d+(?:\\.\\d+)?`, 'gu');
