@@ -12,6 +12,16 @@ describe('analyseQuery', () => {
     expect(analyseQuery('请几天假要谁批').terms.map((t) => t.term)).toContain('请假');
     expect(analyseQuery('要几天到').terms.map((t) => t.term)).not.toContain('要到');
   });
+  it('puts back a word a customer splits with an amount (磕掉一块漆 → 掉漆)', () => {
+    expect(analyseQuery('衣柜门角磕掉一块漆').terms.map((t) => t.term)).toContain('掉漆');
+    expect(analyseQuery('桌面掉了点漆').terms.map((t) => t.term)).toContain('掉漆');
+  });
+  it('keeps 后悔 after a filler (就后悔了), drops 后 after a question (多久后), and no piece of a pronoun and a negation (我不想要了)', () => {
+    const terms = (q: string) => analyseQuery(q).terms.map((t) => t.term);
+    expect(terms('付完款就后悔了')).toContain('后悔');
+    expect(terms('多久后回访')).not.toContain('后回');
+    expect(terms('亲，钱已经付了，应该还没发货吧？我不想要了能退吗')).not.toContain('我不');
+  });
   it('in a message told in several clauses, the clause that asks weighs more (FOCUS_WEIGHT)', () => {
     const q = analyseQuery('亲 我前天拍的那张床+两个床头柜 啥时候能发货啊😭');
     const focus = q.terms.filter((t) => t.focus).map((t) => t.term);

@@ -66,6 +66,8 @@ const NOISE = byLength(NOISE_WORDS);
 const NOISE_SINGLES = new Set(NOISE_WORDS.filter((w) => w.length === 1));
 const DROPPED = byLength([...new Set([...FILLER_WORDS, ...QUESTION_ONLY_WORDS])]);
 const DROPPED_SINGLES = DROPPED_SINGLE_CHARS;
+const QUESTION = byLength(QUESTION_ONLY_WORDS);
+const NEGATIONS = '不没别';
 const RULE = byLength(RULE_QUESTION_WORDS);
 const UNITS = byLength(BODY_UNITS).join('|');
 const BODY_MEASURE = new RegExp(`\\d+(?:\\.\\d+)?(?:${UNITS})|(?:${UNITS})\\d+(?:\\.\\d+)?`, 'gu');
@@ -173,6 +175,12 @@ const ASKING_CLAUSE = /什么时候|啥时候|多久|怎么|咋|能不能|能否
  */
 const SEPARABLE_WORDS = ['换班', '请假', '加班', '值班', '排班', '倒班', '上班', '休假', '调休', '打折', '出差', '开会', '培训'];
 const SPLIT_WORD = new RegExp(SEPARABLE_WORDS.map((w) => `${w[0]}(?:了|过)?(?:几|多少)\\p{Script=Han}{0,3}?${w[1]}`).join('|'), 'gu');
+/**
+ * Words a customer splits with an amount when describing damage (掉了一块漆, 磕掉一大块漆, 掉了点
+ * 色): put back as a piece, like the separable verbs above.
+ */
+const AMOUNT_SPLIT_WORDS = ['掉漆', '掉色', '起皮', '脱皮'];
+const AMOUNT_SPLIT = new RegExp(AMOUNT_SPLIT_WORDS.map((w) => `${w[0]}了?一?(?:大|小)?(?:块|点|片|层)${w[1]}`).join('|'), 'gu');
 
 /** Reads a query given as its folded runs (already cut to length) and the raw input. */
 export function understand(runs: readonly string[], raw: string): UnderstoodQuery {
@@ -197,6 +205,8 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
     markWords(run, NOISE, noise);
     markSingles(run, NOISE_SINGLES, noise);
     const marked = [...noise];
+    // The question words and the 几 + measure word asked with (几天, 几点): 内 / 前 / 后 after them.
+    const asked = new Array<boolean>(run.length).fill(false);
     // Codes and body measurements first (their digits must not become terms).
     for (const m of run.matchAll(CODE)) for (let k = m.index; k < m.index + m[0].length; k++) marked[k] = true;
     for (const m of run.matchAll(DIMENSION)) for (let k = m.index; k < m.index + m[0].length; k++) marked[k] = true;
@@ -212,15 +222,15 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
     // the unit asked for (几声 → 声, 多少度 → 度), other question words theirs (多久).
     const unitAt = (k: number) => LONG_UNITS.find((u) => run.startsWith(u, k)) ?? (isHan(run[k] ?? '') ? run[k]! : undefined);
     for (let i = run.indexOf('几'); i >= 0; i = run.indexOf('几', i + 1)) {
-      marked[i] = true;
+      marked[i] = asked[i] = true;
       // 个 counts whatever follows (几个人 → 人, 几个小时 → 小时).
       const unit = run[i + 1] === '个' && unitAt(i + 2) ? '个' + unitAt(i + 2)! : unitAt(i + 1);
       if (unit?.startsWith('个') && unit.length > 1) {
-        for (let k = i + 1; k <= i + unit.length; k++) marked[k] = true;
+        for (let k = i + 1; k <= i + unit.length; k++) marked[k] = asked[k] = true;
         units.push(unit.slice(1));
         named.push(unit.slice(1));
       } else if (unit) {
-        for (let k = i + 1; k <= i + unit.length; k++) marked[k] = true;
+        for (let k = i + 1; k <= i + unit.length; k++) marked[k] = asked[k] = true;
         units.push(unit);
         named.push(unit);
       }
@@ -236,9 +246,13 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
     markWords(run, DROPPED, marked);
     markSingles(run, DROPPED_SINGLES, marked);
     // 内 / 前 / 后 right after a question (几天内, 几号前, 多久后) say "within", "before", "after": no topic.
-    for (let k = 1; k < run.length; k++) if ('内前后'.includes(run[k]!) && marked[k - 1] && !noise[k - 1]) marked[k] = true;
-    out.push(...pieces(run, marked, lone));
+    // Only after a question word (就后悔了: 后悔 is the topic).
+    markWords(run, QUESTION, asked);
+    for (let k = 1; k < run.length; k++) if ('内前后'.includes(run[k]!) && asked[k - 1]) marked[k] = true;
+    // A piece left with only a pronoun and a negation (我不 of 我不想要了, the rest dropped) names nothing.
+    out.push(...pieces(run, marked, lone).filter((p) => !Array.from(p).every((c) => NOISE_SINGLES.has(c) || NEGATIONS.includes(c))));
     for (const m of run.matchAll(SPLIT_WORD)) out.push(SEPARABLE_WORDS.find((w) => m[0].startsWith(w[0]!) && m[0].endsWith(w[1]!))!);
+    for (const m of run.matchAll(AMOUNT_SPLIT)) out.push(AMOUNT_SPLIT_WORDS.find((w) => m[0].startsWith(w[0]!) && m[0].endsWith(w[1]!))!);
     topic.push(pieces(run, noise).join(''));
   }
   // A lone number (158) beside a body measurement is a height: drop it too.
