@@ -16,6 +16,11 @@ describe('analyseQuery', () => {
     expect(analyseQuery('衣柜门角磕掉一块漆').terms.map((t) => t.term)).toContain('掉漆');
     expect(analyseQuery('桌面掉了点漆').terms.map((t) => t.term)).toContain('掉漆');
   });
+  it('reads 让 before an amount as giving way on the price (能让多少 → 让价, with the bargaining synonyms)', () => {
+    const q = analyseQuery('客服自己能让多少钱');
+    expect(q.terms.map((t) => t.term)).toContain('让价');
+    expect(q.synonyms.some((s) => s.members.includes('议价'))).toBe(true);
+  });
   it('keeps 后悔 after a filler (就后悔了), drops 后 after a question (多久后), and no piece of a pronoun and a negation (我不想要了)', () => {
     const terms = (q: string) => analyseQuery(q).terms.map((t) => t.term);
     expect(terms('付完款就后悔了')).toContain('后悔');

@@ -9,7 +9,7 @@
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // Price and bargaining
-  ['议价', '砍价', '讲价', '还价', '便宜', '优惠', '打折', '折扣', '降价', '少点', '抹零', '抹个零'],
+  ['议价', '砍价', '讲价', '还价', '便宜', '优惠', '打折', '折扣', '降价', '少点', '抹零', '抹个零', '让价', '让利'],
   ['太贵', '嫌贵', '贵了', '价格高', '价格异议'],
   // A price that went up is a price found too high (物业费又涨了 → 嫌物业费太贵). 涨了 is about
   // prices here: no entry speaks of shares going up.

@@ -180,6 +180,8 @@ const SPLIT_WORD = new RegExp(SEPARABLE_WORDS.map((w) => `${w[0]}(?:了|过)?(?:
  * 色): put back as a piece, like the separable verbs above.
  */
 const AMOUNT_SPLIT_WORDS = ['掉漆', '掉色', '起皮', '脱皮'];
+/** 让 before an amount (能让多少, 让几块, 让点) gives way on the price: 让价, not the filler 让 (let). */
+const YIELDS_PRICE = /让(?:多少|几|点|个|一点|些)/u;
 const AMOUNT_SPLIT = new RegExp(AMOUNT_SPLIT_WORDS.map((w) => `${w[0]}了?一?(?:大|小)?(?:块|点|片|层)${w[1]}`).join('|'), 'gu');
 
 /** Reads a query given as its folded runs (already cut to length) and the raw input. */
@@ -251,9 +253,15 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
     for (let k = 1; k < run.length; k++) if ('内前后'.includes(run[k]!) && asked[k - 1]) marked[k] = true;
     // A piece left with only a pronoun and a negation (我不 of 我不想要了, the rest dropped) names nothing.
     out.push(...pieces(run, marked, lone).filter((p) => !Array.from(p).every((c) => NOISE_SINGLES.has(c) || NEGATIONS.includes(c))));
-    for (const m of run.matchAll(SPLIT_WORD)) out.push(SEPARABLE_WORDS.find((w) => m[0].startsWith(w[0]!) && m[0].endsWith(w[1]!))!);
-    for (const m of run.matchAll(AMOUNT_SPLIT)) out.push(AMOUNT_SPLIT_WORDS.find((w) => m[0].startsWith(w[0]!) && m[0].endsWith(w[1]!))!);
-    topic.push(pieces(run, noise).join(''));
+    // Words put back whole (换几次班 → 换班, 能让多少 → 让价, 掉了一块漆 → 掉漆): pieces, and part of
+    // the topic text so that their synonyms come too.
+    const whole = [
+      ...[...run.matchAll(SPLIT_WORD)].map((m) => SEPARABLE_WORDS.find((w) => m[0].startsWith(w[0]!) && m[0].endsWith(w[1]!))!),
+      ...(YIELDS_PRICE.test(run) ? ['让价'] : []),
+      ...[...run.matchAll(AMOUNT_SPLIT)].map((m) => AMOUNT_SPLIT_WORDS.find((w) => m[0].startsWith(w[0]!) && m[0].endsWith(w[1]!))!),
+    ];
+    out.push(...whole);
+    topic.push(pieces(run, noise).join(''), ...whole.map((w) => ` ${w}`));
   }
   // A lone number (158) beside a body measurement is a height: drop it too.
   const kept = asksSize ? out.filter((p) => !/^\d+(?:\.\d+)?$/.test(p)) : out;
