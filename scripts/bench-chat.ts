@@ -7,7 +7,7 @@
  *    within each scenario (pairs with different human grades; ties in the score count half), mean
  *    absolute difference from the human grade, min/mean/max per level, every gaming attempt,
  *    and each Traditional copy against its Simplified original;
- *    the holdout set (tests/calibration/holdout/), where present, the same way;
+ *    the holdout sets (tests/calibration/holdout/ and holdout2/), where present, the same way;
  * 2. the in-house set (tests/calibration/*.json, strong/average/poor with bands): per-level
  *    min/mean/max, files outside their band or ending, Spearman against the band middles,
  *    and strong > average > poor order within each scenario.
@@ -84,8 +84,10 @@ function blindSetFigures(dir: string) {
   return { graded, gaming, traditional, figures };
 }
 const blind = blindSetFigures(BLIND);
-const HOLDOUT = join(CAL, 'holdout');
-const holdout = existsSync(join(HOLDOUT, 'manifest.json')) ? blindSetFigures(HOLDOUT) : undefined;
+// holdout2/: a second holdout over all sixteen scenarios, written the same way in session 4.
+const holdouts = ['holdout', 'holdout2']
+  .filter((d) => existsSync(join(CAL, d, 'manifest.json')))
+  .map((d) => ({ name: d, set: blindSetFigures(join(CAL, d)) }));
 
 // ---- in-house set
 interface HouseCase {
@@ -142,9 +144,9 @@ function printBlindSet(name: string, set: ReturnType<typeof blindSetFigures>) {
   }
 }
 printBlindSet('blind set', blind);
-if (holdout) {
+for (const h of holdouts) {
   p();
-  printBlindSet('holdout set', holdout);
+  printBlindSet(`${h.name} set`, h.set);
 }
 p();
 p(`chat scorer — in-house set (${house.length} transcripts)`);
@@ -158,4 +160,7 @@ if (args.has('--files')) {
     p(`    ${c.file.padEnd(40)} ${c.level.padEnd(8)} band ${c.min}-${c.max}  score ${String(c.score).padStart(5)}  ${c.gotEnding}`);
 }
 console.log(lines.join('\n'));
-if (args.has('--json')) console.log(JSON.stringify({ blind: blind.figures, holdout: holdout?.figures, house: houseFigures }));
+if (args.has('--json'))
+  console.log(
+    JSON.stringify({ blind: blind.figures, ...Object.fromEntries(holdouts.map((h) => [h.name, h.set.figures])), house: houseFigures }),
+  );

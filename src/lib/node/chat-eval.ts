@@ -17,6 +17,26 @@ export interface ChatEval {
   score(dir: string, file: string, scenario: string): ChatReport;
 }
 
+/**
+ * A calibration transcript written as the whole chat (`conversation`: `{ customer }` and
+ * `{ agent, afterMs }` entries, the holdout sets' format) without a `replies` list: its agent
+ * entries are the replies. Any other text is returned as it is (parseRepliesFile judges it).
+ */
+export function asRepliesFile(text: string): string {
+  try {
+    const value = JSON.parse(text) as { replies?: unknown; conversation?: unknown };
+    if (value && typeof value === 'object' && value.replies === undefined && Array.isArray(value.conversation))
+      return JSON.stringify({
+        replies: (value.conversation as Array<{ agent?: unknown; afterMs?: unknown }>)
+          .filter((m) => m && typeof m === 'object' && 'agent' in m)
+          .map((m) => ({ text: m.agent, afterMs: m.afterMs })),
+      });
+  } catch {
+    // not JSON: parseRepliesFile says so
+  }
+  return text;
+}
+
 export function loadChatEval(root: string): ChatEval {
   const yamlFiles = (dir: string) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.yaml') && !f.startsWith('_'));
   const standards = yamlFiles('content/standards').flatMap(
@@ -35,7 +55,7 @@ export function loadChatEval(root: string): ChatEval {
     score(dir, file, scenario) {
       const sc = scenarios.get(scenario);
       if (!sc) throw new Error(`没有场景 ${scenario}（${file}）`);
-      const parsed = parseRepliesFile(readFileSync(join(dir, file), 'utf8'));
+      const parsed = parseRepliesFile(asRepliesFile(readFileSync(join(dir, file), 'utf8')));
       if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.problems)}`);
       return scoreChat(sc, parsed.replies, rules);
     },
