@@ -197,6 +197,7 @@ describe('promises that need authority (issue 13, item 2)', () => {
   it('saying what the shop sells (保证是品牌正品) is no guarantee of an outcome; 保证明天到 is', () => {
     expect(promises('在我们这儿买的保证是品牌正品，有质检报告')).toEqual([]);
     expect(promises('保证正品')).toEqual([]);
+    expect(promises('我们是品牌旗舰店，正品保证，线上线下统一价格')).toEqual([]);
     expect(promises('我保证明天到')).toEqual([{ kind: 'guarantee', deferred: false }]);
   });
 });

@@ -54,8 +54,8 @@ const GUARANTEE: readonly RegExp[] = [
 /** A clause that hands the decision to someone with authority, or to the rules. */
 const DEFERRED =
   /申请|请示|核实|上报|报给|提交|由.{0,8}(?:主管|经理|负责人|领导|公司)|(?:主管|经理|负责人|领导|公司).{0,8}(?:定|决定|批|答复|审核)|按.{0,6}规定|要看|需要.{0,4}(?:主管|经理|负责人|确认)/;
-/** 有保证, 质量保证: a statement about the product, not a promise. */
-const NOT_A_PROMISE = /(?:有|质量|品质|售后)保证$|保证正品$/;
+/** 有保证, 质量保证, 正品保证: a statement about the product, not a promise. */
+const NOT_A_PROMISE = /(?:有|质量|品质|售后|正品)保证$|保证正品$/;
 /** The message relays a decision someone with authority made (主管说/经理同意 …). */
 const RELAYED = /(?:主管|经理|负责人|组长|公司)/;
 const NOT_RELAYED = /(?:不用|不必|别)(?:找|问)|我(?:来)?做主/;
