@@ -434,6 +434,17 @@ describe('playChat: a customer who listens', () => {
     const late = playChat(threePoints, parts(25000), rules);
     expect(late.ending.id).toBe('angry');
     expect(late.ignoredReplies).toBe(1);
+    // An explanation at some length after a point was made is the answer going on too.
+    const explained = playChat(
+      threePoints,
+      [
+        parts(0)[0]!,
+        { text: '您先别急，这个情况一般是系统那边要先核对一遍信息，所以会稍微慢一点点', afterMs: 9000 },
+        { text: '第二步、第三步是这样的', afterMs: 8000 },
+      ],
+      rules,
+    );
+    expect(explained.ending.id).toBe('happy');
     // A message that brings nothing new does not keep the customer reading past maxReplies.
     const stalled = playChat(threePoints, [parts(0)[0]!, { text: '您好', afterMs: 5000 }, parts(8000)[2]!], rules);
     expect(stalled.ending.id).toBe('angry');

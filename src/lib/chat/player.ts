@@ -149,7 +149,7 @@ interface PlayState {
   visit: TurnVisit | undefined;
   /** The agent's messages in this visit that count against `maxReplies` (holds do not). */
   counted: number;
-  /** The agent's last message made a key point of the turn not made before in this visit. */
+  /** The agent's last message brought the answer on: a new key point of the turn, or an explanation after one. */
   lastProgress: boolean;
   ending: Ending | undefined;
   endedBy: PlayResult['endedBy'];
@@ -275,7 +275,12 @@ function addAgentMessage(
     chars: countChars(message.text),
   });
   visit.agent.push(s.messages.length - 1);
-  s.lastProgress = turn.expect.some((k) => k.intents.some((id) => analysis.hits.has(id) && !visit.intents.has(id)));
+  // The answer is still coming: the message makes a key point of the turn not made before in this
+  // visit, or, once one was made, explains at some length (额度不够是卡的限额 … before the options).
+  const madeBefore = turn.expect.some((k) => k.intents.some((id) => visit.intents.has(id)));
+  s.lastProgress =
+    turn.expect.some((k) => k.intents.some((id) => analysis.hits.has(id) && !visit.intents.has(id))) ||
+    (madeBefore && countChars(message.text) >= EXPLAINING_CHARS);
   for (const [id, hit] of analysis.hits) if (!visit.intents.has(id)) visit.intents.set(id, hit);
   s.agentSpoke = true;
   s.lastWasAgent = true;
@@ -314,6 +319,9 @@ function resolveTurn(s: PlayState, turn: Turn, out: CustomerMessage[]): void {
   if (late) enter(s, late.next, 'branch', out);
   else enter(s, turn.default, 'default', out);
 }
+
+/** A message this long, after a key point of the turn was made, goes on explaining (see lastProgress). */
+const EXPLAINING_CHARS = 30;
 
 /** Messages a customer reads beyond `maxReplies` while each one still makes a new key point. */
 const EXTRA_WHILE_PROGRESS = 2;
