@@ -13,6 +13,8 @@
  * | hold        | HOLD_MIN or more messages that only ask the customer to wait (稍等) and say     |
  * |             | nothing else                                                                   |
  * | not-chinese | half or more of the messages are not in Chinese                                |
+ * | courtesy    | COURTESY_MIN or more messages and nothing in any of them but courtesy (问候,     |
+ * |             | 致歉, 感谢, 安抚, 稍等, 道别): polite filler that answers nothing                |
  *
  * Thresholds are far beyond what a real chat shows (the blind set's best chats stay under 150
  * characters a message and under 2,200 characters a minute, with timings written by hand).
@@ -22,13 +24,16 @@ import type { Finding } from './checks.ts';
 import { normalize } from './normalize.ts';
 import type { AgentMessage, PlayResult } from './player.ts';
 
-export type GamingKind = 'repeat' | 'wall' | 'paste' | 'keywords' | 'hold' | 'not-chinese';
+export type GamingKind = 'repeat' | 'wall' | 'paste' | 'keywords' | 'hold' | 'not-chinese' | 'courtesy';
 
 export const REPEAT_MIN_CHARS = 6;
 export const WALL_CHARS = 200;
 export const PASTE_MIN_CHARS = 60;
 export const PASTE_CPM = 3000;
 export const HOLD_MIN = 2;
+export const COURTESY_MIN = 3;
+/** The intents of courtesy: a chat that says nothing else has answered nothing. */
+const COURTESY_INTENTS = new Set(['greets', 'apologises', 'thanks', 'reassures', 'holds', 'closes']);
 /** Highest score a chat with one kind of gaming can get, and with two or more. */
 export const GAMING_CAP = 30;
 export const GAMING_CAP_MANY = 15;
@@ -167,6 +172,19 @@ export function checkGaming(play: PlayResult): GamingResult {
   if (foreign.length > 0 && foreign.length * 2 >= msgs.length) {
     const first = foreign[0]!;
     add('not-chinese', gamingFinding('回复不是中文：请用中文和顾客沟通，称呼“您”，用礼貌用语', `“${quote(first.m.text)}”`, first.at));
+  }
+
+  const said = msgs.filter(({ m }) => m.chars > 0);
+  if (said.length >= COURTESY_MIN && said.every(({ m }) => [...m.analysis.hits.keys()].every((id) => COURTESY_INTENTS.has(id)))) {
+    const first = said[0]!;
+    add(
+      'courtesy',
+      gamingFinding(
+        `${said.length} 条消息都只有客套话（问候、道歉、感谢、安抚、道别），没有回答顾客的问题：礼貌之外要说清楚怎么处理、谁来处理、什么时候有结果`,
+        `“${quote(first.m.text)}”`,
+        first.at,
+      ),
+    );
   }
 
   const cap = kinds.length === 0 ? 100 : kinds.length === 1 ? GAMING_CAP : GAMING_CAP_MANY;
