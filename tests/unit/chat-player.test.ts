@@ -380,7 +380,7 @@ describe('playChat: a customer who listens', () => {
     const play = playChat(
       long,
       [
-        { text: '看完再去形象设计室拍几张术前照片，专家面诊时看得更准', afterMs: 3000 },
+        { text: '看完请您到形象设计室拍几张术前照片，专家面诊时看得更准', afterMs: 3000 },
         { text: '麻烦您拍张照片发给我看看', afterMs: 3000 },
       ],
       rules,

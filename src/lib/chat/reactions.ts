@@ -49,7 +49,9 @@ export function refusalSense(scenario: Scenario, rules: ChatRules): RefusalSense
   return { phrases: [...rules.bannedPhrases, ...rules.threeNotsPhrases].filter((p) => p !== '但是'), intents };
 }
 
-const ASKS_TO_SEND = /(?:请|麻烦|帮忙|能不能|能否|可以|方便)[您你]?.{0,6}(?:拍|发|传|截)|(?:发|传)(?:一下|下|过来|给我|我)|给我看/u;
+// 请您拍, 麻烦您把外包装拍一下: the photo is asked for within a few characters; 请您到形象设计室
+// 拍几张 (taken at the clinic) is not a photo to send.
+const ASKS_TO_SEND = /(?:请|麻烦|帮忙|能不能|能否|可以|方便)[您你]?.{0,4}(?:拍|发|传|截)|(?:发|传)(?:一下|下|过来|给我|我)|给我看/u;
 
 function kindOf(message: AgentMessage, turn: Turn, refusals: RefusalSense, progress: boolean): ReactionKind {
   const { hits, folded, text, discounts } = message.analysis;
