@@ -161,3 +161,27 @@ describe('asRepliesFile (calibration transcripts written as the whole chat)', ()
     expect(asRepliesFile('not json')).toBe('not json');
   });
 });
+
+/**
+ * The third holdout set (tests/calibration/holdout3/): all sixteen scenarios × five levels and 32
+ * gaming attempts, written by three more helpers while the scorer was tuned on the second; digests
+ * committed before it was first scored. First scored on the scorer of f8a2a62: Spearman 0.872,
+ * pairwise 0.891, excellent min 35 / mean 84.9, poor max 35.6, tricky max 56.2, gaming max 51.1
+ * (on the scorer before the session, 92b70aa: Spearman 0.853, excellent mean 78.8). Floors keep
+ * the ranking reached; the issue's bands are not all reached here.
+ */
+describe('chat scorer on the third holdout set', () => {
+  const DIR = join(REPO, 'tests/calibration/holdout3');
+  const graded = (JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as { files: Entry[] }).files
+    .filter((e) => !e.file.includes('/'))
+    .map((e) => ({ ...e, score: chatEval.score(DIR, e.file, e.scenario).score }));
+  it('ranks like the trainer (Spearman ≥ 0.85, pairwise ≥ 0.87)', () => {
+    const rho = spearman(
+      graded.map((e) => e.humanScore),
+      graded.map((e) => e.score),
+    );
+    expect(rho).toBeGreaterThanOrEqual(0.85);
+    const p = pairAgreement(graded.map((e) => ({ group: e.scenario, human: e.humanScore, score: e.score })));
+    expect(p.agree / p.pairs).toBeGreaterThanOrEqual(0.87);
+  });
+});
