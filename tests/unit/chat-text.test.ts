@@ -200,4 +200,9 @@ describe('promises that need authority (issue 13, item 2)', () => {
     expect(promises('我们是品牌旗舰店，正品保证，线上线下统一价格')).toEqual([]);
     expect(promises('我保证明天到')).toEqual([{ kind: 'guarantee', deferred: false }]);
   });
+  it("the order's own money back on a cancellation or a return is no compensation; 全额退款 for a complaint is", () => {
+    expect(promises('包裹还在仓库，就可以直接取消，全额退款 329 元')).toEqual([]);
+    expect(promises('您拒签以后，全额退款')).toEqual([]);
+    expect(promises('让您白等一上午，我给您全额退款')).toEqual([{ kind: 'compensation', deferred: false }]);
+  });
 });

@@ -40,6 +40,13 @@ export const BUILTIN_INTENTS: Readonly<Record<string, IntentDef>> = {
     '我去请示',
     '我去查',
     '我去看看',
+    // Promising to come back with the result asks the customer to wait too (一有结果我马上告诉您).
+    '一有结果',
+    '有结果马上',
+    '有结果第一时间',
+    '一有消息',
+    '有消息马上',
+    '有消息第一时间',
   ]),
   'escalates-supervisor': intent('请示主管', [
     '主管',

@@ -380,7 +380,8 @@ function takeReply(s: PlayState, raw: AgentReply): { customer: CustomerMessage[]
   // when the rest comes later than a reply may take, they have moved on to their next concern,
   // and this message answers that.
   const out: CustomerMessage[] = [];
-  if (current.maxReplies > 1 && s.counted >= current.maxReplies && waitMs > s.limits.replySec * 1000) {
+  // Not after the agent asked them to wait (稍等, 一有结果马上告诉您): then they wait for the result.
+  if (current.maxReplies > 1 && s.counted >= current.maxReplies && waitKind !== 'after-hold' && waitMs > s.limits.replySec * 1000) {
     resolveTurn(s, current, out);
     if (s.ending || !s.current || !s.visit) {
       s.ignored++;

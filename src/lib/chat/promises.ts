@@ -54,6 +54,12 @@ const GUARANTEE: readonly RegExp[] = [
 /** A clause that hands the decision to someone with authority, or to the rules. */
 const DEFERRED =
   /申请|请示|核实|上报|报给|提交|由.{0,8}(?:主管|经理|负责人|领导|公司)|(?:主管|经理|负责人|领导|公司).{0,8}(?:定|决定|批|答复|审核)|按.{0,6}规定|要看|需要.{0,4}(?:主管|经理|负责人|确认)/;
+/**
+ * The order's own money back when the message is about cancelling or sending it back (没发出就能
+ * 取消，全额退款; 拒签后全额退款): the normal course of a cancellation or a return, not compensation.
+ */
+const ORDER_REFUND = /取消|撤单|没发|未发|还没发货|拒签|退回|寄回|退货|原路/;
+const REFUND_WORDS = /^(?:全额(?:退款|退)|退全款|全部退款)$/;
 /** 有保证, 质量保证, 正品保证: a statement about the product, not a promise. */
 const NOT_A_PROMISE = /(?:有|质量|品质|售后|正品)保证$|保证正品$/;
 /** The message relays a decision someone with authority made (主管说/经理同意 …). */
@@ -76,6 +82,7 @@ export function findPromises(f: Folded): AgentPromise[] {
           if (seen.some(([a, b]) => pos < b && end > a)) continue;
           if (isNegated(clause.text, pos, m[0].length)) continue;
           if (kind === 'guarantee' && NOT_A_PROMISE.test(clause.text.slice(0, end))) continue;
+          if (kind === 'compensation' && REFUND_WORDS.test(m[0]) && ORDER_REFUND.test(f.text)) continue;
           seen.push([pos, end]);
           const n = m[1] !== undefined && /元|块/.test(m[0]) ? parseNumber(m[1]) : undefined;
           out.push({

@@ -31,7 +31,7 @@ export const REACTIONS: Readonly<Record<ReactionKind, readonly string[]>> = {
   offer: ['你说的这个具体怎么弄？什么时候能办好？', '行，那就按你说的办，别到时候又变了。', '这个我记下了，还有别的要我做的吗？'],
   'asks-info': ['好，我找一下发给你。', '行，我这就弄好发你。', '好的，稍等我一下。'],
   question: ['就是我刚才说的情况，你看怎么处理？', '我刚才说了呀，那接下来怎么办？', '嗯，你问这个是要怎么处理？'],
-  'goes-on': ['嗯，你接着说。', '嗯，然后呢？', '好，还有呢？'],
+  'goes-on': ['嗯，你接着说。', '嗯，然后呢？', '好，还有呢？', '嗯嗯，你说。', '好的，你继续。', '嗯，我听着呢。'],
   unclear: ['我还没得到明确答复，具体怎么处理？', '你能说得具体一点吗？我该怎么办？', '嗯……所以到底怎么处理呢？'],
 };
 
@@ -53,6 +53,8 @@ export function refusalSense(scenario: Scenario, rules: ChatRules): RefusalSense
 // 拍几张 (taken at the clinic) is not a photo to send.
 const ASKS_TO_SEND = /(?:请|麻烦|帮忙|能不能|能否|可以|方便)[您你]?.{0,4}(?:拍|发|传|截)|(?:发|传)(?:一下|下|过来|给我|我)|给我看/u;
 
+const ASKS_FOR = /[?？]|请|麻烦|告诉|提供|发(?:一下|下|给|我)|多少|是哪|哪个|方便/u;
+
 function kindOf(message: AgentMessage, turn: Turn, refusals: RefusalSense, progress: boolean): ReactionKind {
   const { hits, folded, text, discounts } = message.analysis;
   const avoided = turn.avoid.some((kp) => kp.intents.some((i) => hits.has(i)));
@@ -61,7 +63,8 @@ function kindOf(message: AgentMessage, turn: Turn, refusals: RefusalSense, progr
   if (discounts.length > 0 || hits.has('offers-gift') || findPromises(folded).some((p) => !p.deferred)) return 'offer';
   // A photo mentioned (拍几张术前照片 at the clinic) is not one asked for: the customer offers to
   // send one only when the agent asks them to (请您拍, 麻烦发一下图片, 拍张照片给我).
-  if (hits.has('asks-order-number') || (hits.has('asks-photo') && ASKS_TO_SEND.test(text))) return 'asks-info';
+  // 运单号 7531… given to the customer is no order number asked for: a question or a request is.
+  if ((hits.has('asks-order-number') && ASKS_FOR.test(text)) || (hits.has('asks-photo') && ASKS_TO_SEND.test(text))) return 'asks-info';
   if (/[?？]|吗$|请问|是否/.test(text)) return 'question';
   return progress ? 'goes-on' : 'unclear';
 }
