@@ -32,6 +32,10 @@ describe('checkGaming', () => {
     expect(kinds(['您好，非常抱歉', '我马上帮您查一下订单号，请您稍等', '谢谢您，再见'])).not.toContain('courtesy');
     expect(kinds(['您好，非常抱歉', '谢谢您，再见'])).not.toContain('courtesy');
   });
+  it('finds facts listed with slashes instead of sentences (美家电器 / 小周 / 工号2046)', () => {
+    expect(kinds(['美家电器 / 小周 / 工号2046 / 方便吗', '6月12日 / 3米标准 / 每米50元 / 应收100元'])).toContain('keywords');
+    expect(kinds(['您好，我是美家电器的小周，工号2046，现在方便说话吗？'])).not.toContain('keywords');
+  });
   it('finds the same message sent again and a wall of text', () => {
     expect(kinds(['您好，这个问题我来帮您处理一下', '您好，这个问题我来帮您处理一下'])).toContain('repeat');
     expect(kinds(['您好，' + '这件事我们一定会认真处理的，'.repeat(20)])).toContain('wall');

@@ -13,8 +13,8 @@
  * | hold        | HOLD_MIN or more messages that only ask the customer to wait (稍等) and say     |
  * |             | nothing else                                                                   |
  * | not-chinese | half or more of the messages are not in Chinese                                |
- * | courtesy    | COURTESY_MIN or more messages and nothing in any of them but courtesy (问候,     |
- * |             | 致歉, 感谢, 安抚, 稍等, 道别): polite filler that answers nothing                |
+ * | courtesy    | COURTESY_MIN or more messages with nothing but courtesy (问候, 致歉, 感谢, 安抚, |
+ * |             | 共情, 稍等, 道别) and at most one with anything else: polite filler              |
  *
  * Thresholds are far beyond what a real chat shows (the blind set's best chats stay under 150
  * characters a message and under 2,200 characters a minute, with timings written by hand).
@@ -33,7 +33,7 @@ export const PASTE_CPM = 3000;
 export const HOLD_MIN = 2;
 export const COURTESY_MIN = 3;
 /** The intents of courtesy: a chat that says nothing else has answered nothing. */
-const COURTESY_INTENTS = new Set(['greets', 'apologises', 'thanks', 'reassures', 'holds', 'closes']);
+const COURTESY_INTENTS = new Set(['greets', 'apologises', 'thanks', 'reassures', 'empathises', 'holds', 'closes']);
 /** Highest score a chat with one kind of gaming can get, and with two or more. */
 export const GAMING_CAP = 30;
 export const GAMING_CAP_MANY = 15;
@@ -72,8 +72,8 @@ const quote = (text: string, n = 30) => {
 
 function isKeywordList(m: AgentMessage): boolean {
   const raw = m.text.trim();
-  const tokens = raw.split(/[\s、，,；;]+/).filter(Boolean);
-  if (tokens.length >= 4 && tokens.every((t) => Array.from(t).length <= 5)) return true;
+  const tokens = raw.split(/[\s、，,；;/|｜／]+/).filter(Boolean);
+  if (tokens.length >= 3 && tokens.every((t) => Array.from(t).length <= 6)) return true;
   if (POLITE_STACK.test(m.analysis.text)) return true;
   const cjk = m.analysis.text.match(CJK) ?? [];
   if (cjk.length < 16) return false;
@@ -175,12 +175,14 @@ export function checkGaming(play: PlayResult): GamingResult {
   }
 
   const said = msgs.filter(({ m }) => m.chars > 0);
-  if (said.length >= COURTESY_MIN && said.every(({ m }) => [...m.analysis.hits.keys()].every((id) => COURTESY_INTENTS.has(id)))) {
-    const first = said[0]!;
+  const courteous = said.filter(({ m }) => [...m.analysis.hits.keys()].every((id) => COURTESY_INTENTS.has(id)));
+  // At most one message with anything else in it (辛苦您拍照了 read as a photo asked for).
+  if (courteous.length >= COURTESY_MIN && said.length - courteous.length <= 1) {
+    const first = courteous[0]!;
     add(
       'courtesy',
       gamingFinding(
-        `${said.length} 条消息都只有客套话（问候、道歉、感谢、安抚、道别），没有回答顾客的问题：礼貌之外要说清楚怎么处理、谁来处理、什么时候有结果`,
+        `${courteous.length} 条消息都只有客套话（问候、道歉、感谢、安抚、共情、道别），没有回答顾客的问题：礼貌之外要说清楚怎么处理、谁来处理、什么时候有结果`,
         `“${quote(first.m.text)}”`,
         first.at,
       ),
