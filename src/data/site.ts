@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { relative } from 'node:path';
 import { checkReferences, type SiteContent, type WorkflowEntry } from '../lib/content/references.ts';
 import { ContentError } from '../lib/content/problems.ts';
+import { mdxProse } from '../lib/content/prose.ts';
 import { buildSiteIndex, type SiteIndex } from '../lib/content/site-index.ts';
 import { contentRoot } from './root.ts';
 
@@ -31,7 +32,12 @@ async function load(): Promise<Site> {
   ]);
   const content: SiteContent = {
     tracks: tracks.map((t) => ({ ...t.data, file: 'content/tracks.yaml' })),
-    workflows: workflows.map((w): WorkflowEntry => ({ ...w.data, id: w.id, file: rel(w.filePath, `content/workflows/${w.id}.mdx`) })),
+    workflows: workflows.map((w): WorkflowEntry => ({
+      ...w.data,
+      id: w.id,
+      file: rel(w.filePath, `content/workflows/${w.id}.mdx`),
+      prose: mdxProse(w.body ?? ''),
+    })),
     scripts: scripts.map((s) => s.data),
     standards: standards.map((s) => s.data),
     quizzes: quizzes.map((q) => ({ ...q.data, file: rel(q.filePath, `quizzes/${q.id}.yaml`) })),

@@ -11,7 +11,8 @@ import { checkPlaceholders, checkVocabulary } from '../workbench/placeholders.ts
 
 /** A content entry with the file it came from. */
 export type Located<T> = T & { file: string };
-export type WorkflowEntry = Located<Workflow & { id: string }>;
+/** A workflow with its id and, when loaded, the plain text of its MDX body (prose.ts, for search). */
+export type WorkflowEntry = Located<Workflow & { id: string; prose?: string[] }>;
 
 export interface SiteContent {
   tracks: Located<Track>[];

@@ -3,6 +3,7 @@
  * the Astro build loads the same files through src/content.config.ts with the same schemas and
  * the same list reader, then runs the same cross-reference check.
  */
+import { mdxProse } from '../content/prose.ts';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative, basename } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -116,7 +117,7 @@ function readWorkflows(root: string, dir: string): { items: WorkflowEntry[]; pro
       continue;
     }
     const result = workflowSchema.safeParse(parsed.value);
-    if (result.success) items.push({ ...result.data, id: basename(path, '.mdx'), file });
+    if (result.success) items.push({ ...result.data, id: basename(path, '.mdx'), file, prose: mdxProse(parts.body) });
     else problems.push(...zodProblems(file, result.error));
   }
   return { items, problems };

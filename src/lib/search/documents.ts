@@ -85,6 +85,9 @@ function plain(markdown: string): string {
 
 const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.length ? list : undefined);
 
+/** Lines of a workflow's text below the steps (prose.ts) up to this length are indexed. */
+const PROSE_LINE_MAX = 40;
+
 /** Every search document of the site, scripts first (then workflows, steps, standards). */
 export function buildSearchDocuments(site: SiteIndex): SearchDoc[] {
   const docs: SearchDoc[] = [];
@@ -122,7 +125,9 @@ export function buildSearchDocuments(site: SiteIndex): SearchDoc[] {
       contextUrl: urls.track(w.track),
       tags: nonEmpty(w.roles),
       summary: w.summary,
-      body: nonEmpty(w.steps.map((step) => step.title)),
+      // The step titles, and the short lines of the text below the steps: table rows (迟到、早退
+      // -2 至 -5 分/次) and headings. Its paragraphs retell the steps, indexed already.
+      body: nonEmpty([...w.steps.map((step) => step.title), ...(w.prose ?? []).filter((l) => Array.from(l).length <= PROSE_LINE_MAX)]),
     });
   }
 
