@@ -191,6 +191,17 @@ describe('three-nots (phrases from the standard)', () => {
     expect(f.map((x) => x.passed)).toEqual([false, false]);
     expect(f.map((x) => x.message).join()).toContain('你自己看');
   });
+  it('fails sending the customer to a third party and mocking them, not acting for them', () => {
+    const pushed = of(run(r(['额度不够你找银行啊，我们这边又管不了你的卡', 5000])), 'three-nots');
+    expect(pushed.some((x) => !x.passed)).toBe(true);
+    expect(of(run(r(['额度不够的话，你找银行问一下吧', 5000])), 'three-nots').some((x) => !x.passed && x.message.includes('找银行'))).toBe(
+      true,
+    );
+    expect(
+      of(run(r(['代付都不懂？等你儿子下班让他弄吧', 5000])), 'three-nots').some((x) => !x.passed && x.message.includes('代付都不懂')),
+    ).toBe(true);
+    expect(of(run(r(['您好，我帮您联系一下快递那边，请您稍等', 5000])), 'three-nots')[0]?.passed).toBe(true);
+  });
 });
 
 describe('three-nots: a curt chat (不使用生硬语言)', () => {
