@@ -84,8 +84,8 @@ function blindSetFigures(dir: string) {
   return { graded, gaming, traditional, figures };
 }
 const blind = blindSetFigures(BLIND);
-// holdout2/ and holdout3/: two more holdouts over all sixteen scenarios, written the same way in session 4.
-const holdouts = ['holdout', 'holdout2', 'holdout3']
+// holdout2/ to holdout4/: three more holdouts over all sixteen scenarios, written the same way in session 4.
+const holdouts = ['holdout', 'holdout2', 'holdout3', 'holdout4']
   .filter((d) => existsSync(join(CAL, d, 'manifest.json')))
   .map((d) => ({ name: d, set: blindSetFigures(join(CAL, d)) }));
 
