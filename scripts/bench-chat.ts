@@ -16,7 +16,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadChatEval } from '../src/lib/node/chat-eval.ts';
+import { CHAT_HOLDOUT_DIRS, loadChatEval } from '../src/lib/node/chat-eval.ts';
 import { pairAgreement, spearman } from '../src/lib/chat/agreement.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -84,10 +84,11 @@ function blindSetFigures(dir: string) {
   return { graded, gaming, traditional, figures };
 }
 const blind = blindSetFigures(BLIND);
-// holdout2/ to holdout4/: three more holdouts over all sixteen scenarios, written the same way in session 4.
-const holdouts = ['holdout', 'holdout2', 'holdout3', 'holdout4']
-  .filter((d) => existsSync(join(CAL, d, 'manifest.json')))
-  .map((d) => ({ name: d, set: blindSetFigures(join(CAL, d)) }));
+// The holdout sets (CHAT_HOLDOUT_DIRS), those present.
+const holdouts = CHAT_HOLDOUT_DIRS.filter((d) => existsSync(join(REPO, d, 'manifest.json'))).map((d) => ({
+  name: d.split('/').pop()!,
+  set: blindSetFigures(join(REPO, d)),
+}));
 
 // ---- in-house set
 interface HouseCase {

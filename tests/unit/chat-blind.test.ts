@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { asRepliesFile, loadChatEval } from '../../src/lib/node/chat-eval.ts';
+import { asRepliesFile, CHAT_HOLDOUT_DIRS, loadChatEval } from '../../src/lib/node/chat-eval.ts';
 import { pairAgreement, spearman } from '../../src/lib/chat/agreement.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -107,16 +107,17 @@ describe('chat scorer on the blind set', () => {
  * ≤ 40, Traditional within 5) hold on every set. Spearman ≥ 0.9 and excellent ≥ 85 are not reached
  * on every set.
  */
-const HOLDOUTS: { dir: string; spearman: number; pairs: number }[] = [
-  { dir: 'tests/calibration/holdout', spearman: 0.9, pairs: 0.9 },
-  { dir: 'tests/calibration/holdout2', spearman: 0.88, pairs: 0.9 },
-  { dir: 'tests/calibration/holdout3', spearman: 0.88, pairs: 0.89 },
-  { dir: 'tests/calibration/holdout4', spearman: 0.87, pairs: 0.88 },
-];
+const HOLDOUT_FLOORS: Record<(typeof CHAT_HOLDOUT_DIRS)[number], { spearman: number; pairs: number }> = {
+  'tests/calibration/holdout': { spearman: 0.9, pairs: 0.9 },
+  'tests/calibration/holdout2': { spearman: 0.88, pairs: 0.9 },
+  'tests/calibration/holdout3': { spearman: 0.88, pairs: 0.89 },
+  'tests/calibration/holdout4': { spearman: 0.87, pairs: 0.88 },
+};
 
-for (const set of HOLDOUTS)
-  describe(`chat scorer on ${set.dir}`, () => {
-    const dir = join(REPO, set.dir);
+for (const holdout of CHAT_HOLDOUT_DIRS)
+  describe(`chat scorer on ${holdout}`, () => {
+    const set = HOLDOUT_FLOORS[holdout];
+    const dir = join(REPO, holdout);
     const all = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: Entry[] }).files.map((e) => ({
       ...e,
       score: chatEval.score(dir, e.file, e.scenario).score,

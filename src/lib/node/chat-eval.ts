@@ -10,6 +10,17 @@ import { parseRepliesFile } from '../chat/replies-file.ts';
 import { scoreChat, type ChatReport } from '../chat/score.ts';
 import { parseYaml, readListFile } from './load-content.ts';
 
+/**
+ * The chat holdout sets (tests/calibration/holdout*: written by helpers who saw neither the scorer
+ * nor the key points, digests in tests/holdout.sha256), for bench:chat and chat-blind.test.ts.
+ */
+export const CHAT_HOLDOUT_DIRS = [
+  'tests/calibration/holdout',
+  'tests/calibration/holdout2',
+  'tests/calibration/holdout3',
+  'tests/calibration/holdout4',
+] as const;
+
 export interface ChatEval {
   rules: ChatRules;
   scenarios: Map<string, Scenario>;
