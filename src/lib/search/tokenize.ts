@@ -157,8 +157,7 @@ export function tokenize(text: unknown): string[] {
  */
 export function indexRunTokens(run: string): string[] {
   const seg = getSegmenter();
-  const all = runTokens(run);
-  if (!seg) return all;
+  if (!seg) return runTokens(run);
   const chars = Array.from(run);
   // Per character (code point): the word it belongs to, and whether that word is one a query drops.
   const wordOf: number[] = [];
@@ -173,15 +172,12 @@ export function indexRunTokens(run: string): string[] {
     }
     n++;
   }
-  const keep = new Set<string>(words(run));
-  const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    if (!isHan(chars[i]!) || !isHan(chars[i + 1]!)) continue;
-    if (wordOf[i] !== wordOf[i + 1] && (dropped[i] || dropped[i + 1])) continue;
-    keep.add(chars[i]! + chars[i + 1]!);
-  }
-  for (const t of all) if (keep.has(t) || !isHan(Array.from(t)[0]!) || Array.from(t).length === 1) out.push(t);
-  return out;
+  // The pairs held somewhere in the run without crossing into a dropped word.
+  const kept = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++)
+    if (!(wordOf[i] !== wordOf[i + 1] && (dropped[i] || dropped[i + 1]))) kept.add(chars[i]! + chars[i + 1]!);
+  // hanPairs' lone characters (a unit after a number) stay, as do the words.
+  return [...hanPairs(run).filter((t) => kept.has(t) || Array.from(t).length === 1), ...words(run)];
 }
 
 /** Tokens of several texts (a list field): pairs never straddle two items. */
