@@ -112,6 +112,12 @@ export const turnSchema = z.object({
    * only), e.g. 仓库回复：面单没找到，包裹下午已经发出。
    */
   situation: z.string().trim().min(1).optional(),
+  /**
+   * The turn happens later in the story (the callback in the afternoon, arriving at the door): in
+   * a transcript with real times, the wait before the agent's first message in it is the time
+   * that passed, not a wait the customer sat through (not timed, and the customer does not leave).
+   */
+  later: z.boolean().default(false),
   /** The workflow step this turn practises (a step id of the scenario's workflow). */
   step: idSchema.optional(),
   /** The script (话术) that fits this turn (id). */

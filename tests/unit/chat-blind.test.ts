@@ -103,15 +103,22 @@ describe('chat scorer on the blind set', () => {
  * - holdout4/ (80 + 16 gaming, written after that tuning; not tuned against): first scored on
  *   d1c224d at 0.888, pairwise 0.903, MAD 10.1, excellent min / mean 56.3 / 89.2, poor max 25,
  *   tricky max 45, gaming max 30 (92b70aa: 0.831, excellent mean 77.9, gaming max 43.6).
+ * - holdout5/ (80 + 16 gaming + 3 Traditional, session 5, written while holdout4 was tuned on):
+ *   first scored at 0.52 on 70aa7db (0.522 with that session's changes before it was read):
+ *   its writers typed every answer in pieces of under 20 characters, each within 20 s, and the
+ *   customer answered every piece and moved on after two; tuned against since.
  * Floors keep what is reached, a little below; the issue's bands (poor ≤ 35, tricky ≤ 50, gaming
  * ≤ 40, Traditional within 5) hold on every set. Spearman ≥ 0.9 and excellent ≥ 85 are not reached
  * on every set.
  */
 const HOLDOUT_FLOORS: Record<(typeof CHAT_HOLDOUT_DIRS)[number], { spearman: number; pairs: number }> = {
   'tests/calibration/holdout': { spearman: 0.9, pairs: 0.9 },
-  'tests/calibration/holdout2': { spearman: 0.88, pairs: 0.9 },
-  'tests/calibration/holdout3': { spearman: 0.88, pairs: 0.89 },
-  'tests/calibration/holdout4': { spearman: 0.87, pairs: 0.88 },
+  'tests/calibration/holdout2': { spearman: 0.9, pairs: 0.92 },
+  'tests/calibration/holdout3': { spearman: 0.89, pairs: 0.9 },
+  'tests/calibration/holdout4': { spearman: 0.89, pairs: 0.9 },
+  // First scored at 0.52 (its writers split every answer into messages of under 20 characters):
+  // the customer now waits while such pieces come in (player.ts FRAGMENT_CHARS).
+  'tests/calibration/holdout5': { spearman: 0.87, pairs: 0.88 },
 };
 
 for (const holdout of CHAT_HOLDOUT_DIRS)

@@ -36,6 +36,20 @@ describe('checkGaming', () => {
     expect(kinds(['美家电器 / 小周 / 工号2046 / 方便吗', '6月12日 / 3米标准 / 每米50元 / 应收100元'])).toContain('keywords');
     expect(kinds(['您好，我是美家电器的小周，工号2046，现在方便说话吗？'])).not.toContain('keywords');
   });
+  it('finds short chunks strung with commas and words spaced after a polite opening, not acknowledgements or spaced numbers', () => {
+    expect(kinds(['了解原因，记录反馈，', '满意度，建议，改进，谢谢，再见！'])).toContain('keywords');
+    expect(kinds(['您好！请坐，谢谢！招商中心 一楼铺位 奶茶店 来访登记 名片', '好的 小王 跟进 下午'])).toContain('keywords');
+    expect(kinds(['嗯，好的。', '仓库说已经发了，中通 7531 2208 6619。'])).not.toContain('keywords');
+  });
+  it('finds prepared paragraphs sent one after the other faster than anyone types (two of 40+ characters at over 30 a second)', () => {
+    const paragraph = (n: number) => `这款是头层牛皮的单肩包，价格是公司统一定的，线上线下一个价，对每位顾客都公平，第${n}条说明。`;
+    expect(kinds([paragraph(1), paragraph(2)], 1000)).toContain('paste');
+    expect(kinds([paragraph(1), paragraph(2)], 20000)).not.toContain('paste');
+    expect(kinds([paragraph(1)], 1000)).not.toContain('paste');
+  });
+  it('does not take a message no intent reads for courtesy (an answer in other words)', () => {
+    expect(kinds(['我们是品牌旗舰店，怎么会卖假货呢', '这个我们这边真的说不准', '您先看看别的款式吧'])).not.toContain('courtesy');
+  });
   it('finds the same message sent again and a wall of text', () => {
     expect(kinds(['您好，这个问题我来帮您处理一下', '您好，这个问题我来帮您处理一下'])).toContain('repeat');
     expect(kinds(['您好，' + '这件事我们一定会认真处理的，'.repeat(20)])).toContain('wall');

@@ -80,7 +80,7 @@ describe('playChat: turns and branches', () => {
     expect(play.ending.id).toBe('happy');
   });
 
-  it('takes an atEnd branch as soon as the customer answers (no waiting for a second message), before the default', () => {
+  it('takes an atEnd branch once the customer stops waiting, before the default; while a point of the turn is still open they read on', () => {
     const play = playChat(
       twoTurns,
       [
@@ -90,8 +90,23 @@ describe('playChat: turns and branches', () => {
       ],
       rules,
     );
-    expect(play.messages.filter((m) => m.turn === 'start' && m.from === 'agent')).toHaveLength(1);
+    // 补发 made, the apology still open: the customer answers and waits for the rest …
+    expect(play.messages.filter((m) => m.turn === 'start' && m.from === 'agent')).toHaveLength(2);
+    expect(play.messages[2]).toMatchObject({ from: 'customer', turn: 'start' });
+    // … and takes the good-enough branch when the rest brings nothing.
+    expect(play.messages.find((m) => m.from === 'customer' && m.turn === 'close')).toBeDefined();
     expect(play.ending.id).toBe('happy');
+    // A customer who only listens to one message (maxReplies 1) moves on at once.
+    const brisk = scenario({ ...twoTurns, turns: [{ ...twoTurns.turns[0]!, maxReplies: 1 }, twoTurns.turns[1]!] });
+    const once = playChat(
+      brisk,
+      [
+        { text: '给您补发', afterMs: 5000 },
+        { text: '再见', afterMs: 3000 },
+      ],
+      rules,
+    );
+    expect(once.messages.filter((m) => m.turn === 'start' && m.from === 'agent')).toHaveLength(1);
     const none = playChat(
       twoTurns,
       [
@@ -137,18 +152,19 @@ describe('playChat: turns and branches', () => {
   });
 
   it('a point of a turn the customer left after one message counts in the next message, unless that turn asks for it too', () => {
-    // 补发 moves the customer on at once (atEnd); the apology comes in the next message.
+    // 补发 moves a customer who listens to one message on at once (atEnd); the apology comes in the next message.
     const cutOff = [
       { text: '马上给您补发', afterMs: 3000 },
       { text: '非常抱歉，让您久等了，再见', afterMs: 3000 },
     ];
-    const report = scoreChat(twoTurns, cutOff, rules);
+    const brisk = scenario({ ...twoTurns, turns: [{ ...twoTurns.turns[0]!, maxReplies: 1 }, twoTurns.turns[1]!] });
+    const report = scoreChat(brisk, cutOff, rules);
     const apology = report.findings.find((f) => f.turn === 'start' && f.message.includes('致歉'));
     expect(apology?.passed).toBe(true);
     expect(apology?.message).toContain('紧接着的下一条说到');
     // The same apology said two messages later (after more talk in the turn) does not count.
     const late = scoreChat(
-      twoTurns,
+      brisk,
       [
         { text: '马上给您补发', afterMs: 3000 },
         { text: '好的', afterMs: 3000 },
@@ -157,6 +173,21 @@ describe('playChat: turns and branches', () => {
       rules,
     );
     expect(late.findings.find((f) => f.turn === 'start' && f.message.includes('致歉'))?.passed).toBe(false);
+  });
+
+  it('a turn that happens later in the story (later: true) takes the hours before it as time that passed, not a wait', () => {
+    const later = scenario({ ...twoTurns, turns: [twoTurns.turns[0]!, { ...twoTurns.turns[1]!, later: true }] });
+    const replies = [
+      { text: '非常抱歉，马上给您补发', afterMs: 5000 },
+      { text: '您好，补发的已经寄出了，谢谢您，再见', afterMs: 3 * 60 * 60 * 1000 },
+    ];
+    const play = playChat(later, replies, rules);
+    expect(play.ending.id).toBe('happy');
+    expect(play.messages.at(-1)).toMatchObject({ from: 'agent', waitKind: 'later' });
+    const report = scoreChat(later, replies, rules);
+    expect(report.breakdown.find((b) => b.part === 'reply-response-time')?.ratio).toBe(1);
+    // Without it the customer has long left.
+    expect(playChat(twoTurns, replies, rules).ending.id).toBe('customer-left');
   });
 
   it('ignores replies left over after an ending', () => {
@@ -342,7 +373,7 @@ describe('playChat: a customer who listens', () => {
       twoTurns,
       [
         { text: '请您稍等', afterMs: 3000 },
-        { text: '您说的情况我了解了', afterMs: 3000 },
+        { text: '您说的情况我都了解了，我们这边会看一下具体怎么回事', afterMs: 3000 },
       ],
       rules,
     );
@@ -350,6 +381,29 @@ describe('playChat: a customer who listens', () => {
     // The opening, nothing after 稍等, a neutral reaction to the unclear message (not an accusation).
     expect(customer).toHaveLength(2);
     expect(customer[1]).toContain('没得到明确答复');
+  });
+
+  it('waits while the agent types an answer in short pieces, and answers a short message that took longer than a reply may', () => {
+    const pieces = playChat(
+      twoTurns,
+      [
+        { text: '您好！', afterMs: 5000 },
+        { text: '您这个情况，', afterMs: 8000 },
+        { text: '非常抱歉，我马上给您补发一个新的。', afterMs: 10000 },
+      ],
+      rules,
+    );
+    // No line after the two pieces: the customer saw the agent still typing.
+    expect(pieces.messages.slice(0, 4).map((m) => m.from)).toEqual(['customer', 'agent', 'agent', 'agent']);
+    expect(pieces.visits[0]?.agent).toHaveLength(3);
+    // 您说的对 after 30 s, or a bare 好的 right after the customer spoke, is the (empty) answer: they react.
+    const slow = playChat(twoTurns, [{ text: '您说的对', afterMs: 30000 }], rules);
+    expect(slow.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
+    const bare = playChat(twoTurns, [{ text: '好的', afterMs: 5000 }], rules);
+    expect(bare.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
+    // Nor is brushing the customer off a piece of an answer.
+    const off = playChat(twoTurns, [{ text: '那算了', afterMs: 5000 }], rules);
+    expect(off.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
   });
 
   it('reacts to a refusal, an escalation and an offer differently, and never twice word for word', () => {
@@ -360,10 +414,11 @@ describe('playChat: a customer who listens', () => {
         { text: '我不能处理这个', afterMs: 3000 },
         { text: '我问一下主管', afterMs: 3000 },
         { text: '送您一个赠品', afterMs: 3000 },
-        { text: '嗯嗯', afterMs: 3000 },
-        { text: '嗯嗯嗯', afterMs: 3000 },
-        { text: '嗯嗯嗯嗯', afterMs: 3000 },
-        { text: '嗯嗯嗯嗯嗯', afterMs: 3000 },
+        // Past the reply time: answers, not pieces of one (see the test on pieces below).
+        { text: '嗯嗯', afterMs: 21000 },
+        { text: '嗯嗯嗯', afterMs: 21000 },
+        { text: '嗯嗯嗯嗯', afterMs: 21000 },
+        { text: '嗯嗯嗯嗯嗯', afterMs: 21000 },
       ],
       rules,
     );
@@ -446,7 +501,11 @@ describe('playChat: a customer who listens', () => {
     );
     expect(explained.ending.id).toBe('happy');
     // A message that brings nothing new does not keep the customer reading past maxReplies.
-    const stalled = playChat(threePoints, [parts(0)[0]!, { text: '您好', afterMs: 5000 }, parts(8000)[2]!], rules);
+    const stalled = playChat(
+      threePoints,
+      [parts(0)[0]!, { text: '您好，这个问题我们这边一定会认真对待的，请您放心', afterMs: 5000 }, parts(8000)[2]!],
+      rules,
+    );
     expect(stalled.ending.id).toBe('angry');
     // Nor does a turn written for one message (maxReplies 1: the customer talks over the agent).
     const one = { ...threePoints, turns: threePoints.turns.map((t) => ({ ...t, maxReplies: 1 })) };

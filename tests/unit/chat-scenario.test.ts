@@ -18,6 +18,7 @@ const turn = (t: Partial<Scenario['turns'][number]> & { id: string; default: str
   avoid: [],
   branches: [],
   maxReplies: 2,
+  later: false,
   modelReplies: ['示范'],
   ...t,
 });

@@ -4,7 +4,7 @@ import { wellFormed } from '../../src/lib/text/fold.ts';
 import { findAmounts, parseNumber } from '../../src/lib/chat/amounts.ts';
 import { analyseMessage, compileIntents } from '../../src/lib/chat/intents.ts';
 import { THREE_NOTS_PATTERNS } from '../../src/lib/chat/checks.ts';
-import { findPromises } from '../../src/lib/chat/promises.ts';
+import { findPromises, relaysDecision } from '../../src/lib/chat/promises.ts';
 
 describe('normalize', () => {
   it('folds full-width characters, case, zero-width characters and whitespace', () => {
@@ -205,5 +205,15 @@ describe('promises that need authority (issue 13, item 2)', () => {
     expect(promises('您拒签以后，全额退款')).toEqual([]);
     expect(promises('让您白等一上午，我给您全额退款')).toEqual([{ kind: 'compensation', deferred: false }]);
     expect(promises('这100元我也做主给您全退了').length).toBeGreaterThan(0);
+  });
+  it('talking about promises (谁打包票都是不负责任的) is none; what follows a relayed decision is part of it', () => {
+    expect(promises('效果因人而异，谁打包票都是不负责任的')).toEqual([]);
+    expect(promises('没人敢保证一点疤都不留')).toEqual([]);
+    expect(promises('我打包票没问题')).toEqual([{ kind: 'guarantee', deferred: false }]);
+    expect(relaysDecision(folded('负责人的处理意见是：明天上午质检主管带师傅上门核实'))).toBe(true);
+    expect(findPromises(folded('这次保洁费会先全额退还给您'), true).map((p) => p.deferred)).toEqual([true]);
+    expect(findPromises(folded('这次保洁费会先全额退还给您')).map((p) => p.deferred)).toEqual([false]);
+    // A charge the rules put on the customer, taken off on the spot.
+    expect(promises('运费我们店里出，您一分钱不用花')).toEqual([{ kind: 'compensation', deferred: false }]);
   });
 });

@@ -39,7 +39,7 @@ export const ui = {
     typing: (name: string) => `${name} 正在输入…`,
     timer: {
       label: '回复计时',
-      kinds: { first: '首次回复', reply: '顾客等待', followup: '距上一条', 'after-hold': '稍等后' },
+      kinds: { first: '首次回复', reply: '顾客等待', followup: '距上一条', 'after-hold': '稍等后', later: '另一场景' },
       value: (s: number, limit: number) => `${s} 秒 / ${limit} 秒`,
       warn: '快超时',
       late: '已超时',

@@ -28,7 +28,7 @@ import { urls } from '../urls.ts';
 import type { Scenario, Turn } from '../../schemas/scenario.ts';
 import { compileIntents, findPhrases } from './intents.ts';
 import { excerpt, findAll } from './normalize.ts';
-import { findPromises } from './promises.ts';
+import { findPromises, relaysDecision } from './promises.ts';
 import type { AgentMessage, PlayResult, TurnVisit } from './player.ts';
 import { CHAT_STANDARDS, type ChatRules } from './rules.ts';
 
@@ -139,7 +139,8 @@ export function checkReplyTimes({ play }: CheckContext): CheckResult {
   let ok = 0;
   let longest = 0;
   for (const { m, at } of agentMessages(play)) {
-    if (m.waitKind === 'first') continue;
+    // The first reply is first-response-time's; the first message of a later scene is not a wait.
+    if (m.waitKind === 'first' || m.waitKind === 'later') continue;
     measured++;
     longest = Math.max(longest, m.waitMs);
     if (m.waitMs <= m.limitSec * 1000) {
@@ -188,7 +189,7 @@ export function checkTyping({ play, rules }: CheckContext): CheckResult {
   let ms = 0;
   let n = 0;
   for (const { m } of agentMessages(play)) {
-    if (m.waitKind === 'after-hold' || m.chars < TYPING_MIN_CHARS || m.waitMs <= 0) continue;
+    if (m.waitKind === 'after-hold' || m.waitKind === 'later' || m.chars < TYPING_MIN_CHARS || m.waitMs <= 0) continue;
     chars += m.chars;
     ms += m.waitMs;
     n++;
@@ -509,6 +510,7 @@ export function checkAuthority({ play, rules, scenario }: CheckContext): CheckRe
     failed = true;
     findings.push({ ...std(id), passed: false, turn: m.turn, message, evidence, model: AUTHORITY_MODEL, at });
   };
+  let afterRelay = false;
   for (const { m, at } of agentMessages(play)) {
     for (const d of m.analysis.discounts) {
       if (d.yuan === undefined) fail(m, at, `答应打 ${d.zhe} 折：折扣由主管决定，${limitText}`, d.evidence);
@@ -539,7 +541,7 @@ export function checkAuthority({ play, rules, scenario }: CheckContext): CheckRe
           at,
         });
     }
-    for (const p of findPromises(m.analysis.folded)) {
+    for (const p of findPromises(m.analysis.folded, afterRelay)) {
       if (p.deferred) {
         findings.push({ ...std(id), passed: true, turn: m.turn, message: '没有当场承诺，交给有权限的人决定', evidence: p.evidence, at });
         continue;
@@ -550,6 +552,8 @@ export function checkAuthority({ play, rules, scenario }: CheckContext): CheckRe
           : `当场承诺赔偿或补偿“${p.words}”${p.yuan !== undefined ? `（${p.yuan} 元）` : ''}：赔偿、补偿要请示主管，按公司规定决定`;
       fail(m, at, what, p.evidence);
     }
+    // What comes right after a relayed decision (负责人的处理意见是… / 保洁费先全额退还给您) is part of it.
+    afterRelay = relaysDecision(m.analysis.folded);
     const hit = m.analysis.hits.get('escalates-supervisor');
     if (hit && !escalated) {
       escalated = true;

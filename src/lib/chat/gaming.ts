@@ -7,7 +7,8 @@
  * |-------------|--------------------------------------------------------------------------------|
  * | repeat      | the same message (≥ REPEAT_MIN_CHARS, after folding) sent again               |
  * | wall        | a message over WALL_CHARS characters: far longer than a chat reply             |
- * | paste       | a message of ≥ PASTE_MIN_CHARS typed faster than PASTE_CPM (50 a second)        |
+ * | paste       | a message of ≥ PASTE_MIN_CHARS typed faster than PASTE_CPM (50 a second), or   |
+ * |             | two of ≥ SUSTAINED_MIN_CHARS faster than SUSTAINED_CPM (30 a second)            |
  * | keywords    | words strung together without sentences (no function words, or space-separated |
  * |             | short tokens), or polite words stacked (您好请谢谢对不起再见)                    |
  * | hold        | HOLD_MIN or more messages that only ask the customer to wait (稍等) and say     |
@@ -30,8 +31,18 @@ export const REPEAT_MIN_CHARS = 6;
 export const WALL_CHARS = 200;
 export const PASTE_MIN_CHARS = 60;
 export const PASTE_CPM = 3000;
+/**
+ * … or SUSTAINED_MIN_MESSAGES messages of SUSTAINED_MIN_CHARS or more, each sent faster than
+ * SUSTAINED_CPM (30 a second): prepared paragraphs sent one after the other. No graded chat of
+ * the calibration sets does it twice; every fast-typing attempt does.
+ */
+export const SUSTAINED_MIN_CHARS = 40;
+export const SUSTAINED_CPM = 1800;
+export const SUSTAINED_MIN_MESSAGES = 2;
 export const HOLD_MIN = 2;
 export const COURTESY_MIN = 3;
+/** Keyword lists are gaming when one message in LIST_SHARE or more is one. */
+const LIST_SHARE = 2;
 /** The intents of courtesy: a chat that says nothing else has answered nothing. */
 const COURTESY_INTENTS = new Set(['greets', 'apologises', 'thanks', 'reassures', 'empathises', 'holds', 'closes']);
 /** Highest score a chat with one kind of gaming can get, and with two or more. */
@@ -49,6 +60,8 @@ export interface GamingResult {
 const FUNCTION_CHARS = new Set([
   ...'的了吗呢吧啊呀哦是在我您你他她它们这那会要把给就都还也很有没不可以能到过着让被对为和跟如果因为所以就请',
 ]);
+/** 嗯, 好的, 收到: acknowledgements, not keywords. */
+const ACK_WORDS = /^(?:嗯+|好的?|收到|明白|了解|是的|对|行|哦|ok)$/i;
 const POLITE_STACK = /(?:您好|你好|请|谢谢|对不起|再见|抱歉|亲){4,}/;
 const CJK = /[\u3400-\u9fff]/g;
 const LATIN = /[a-z]/gi;
@@ -74,6 +87,12 @@ function isKeywordList(m: AgentMessage): boolean {
   const raw = m.text.trim();
   const tokens = raw.split(/[\s、，,；;/|｜／]+/).filter(Boolean);
   if (tokens.length >= 3 && tokens.every((t) => Array.from(t).length <= 6)) return true;
+  // Short chunks strung with commas (了解原因，记录反馈， / 满意度，建议，改进，谢谢，再见！).
+  const chunks = raw.split(/[\s、，,；;/|｜／！!。.？?~～]+/).filter((t) => t && !ACK_WORDS.test(t));
+  if (chunks.length >= 2 && chunks.every((t) => Array.from(t).length <= 4)) return true;
+  // Words with spaces between them after a polite opening (您好！请坐，谢谢！招商中心 一楼铺位 奶茶店 名片).
+  const spaced = raw.split(/\s+/).filter((t) => t && !/^\d+$/.test(t));
+  if (spaced.length >= 4 && spaced.filter((t) => Array.from(t).length <= 6).length >= spaced.length - 1) return true;
   if (POLITE_STACK.test(m.analysis.text)) return true;
   const cjk = m.analysis.text.match(CJK) ?? [];
   if (cjk.length < 16) return false;
@@ -127,15 +146,17 @@ export function checkGaming(play: PlayResult): GamingResult {
       ),
     );
 
-  const paste = msgs.find(
-    ({ m }) => m.chars >= PASTE_MIN_CHARS && m.waitKind !== 'after-hold' && (m.chars * 60000) / Math.max(m.waitMs, 1) > PASTE_CPM,
-  );
+  const cpm = (m: AgentMessage) => (m.chars * 60000) / Math.max(m.waitMs, 1);
+  const fast = msgs.filter(({ m }) => m.chars >= SUSTAINED_MIN_CHARS && m.waitKind !== 'after-hold' && cpm(m) > SUSTAINED_CPM);
+  const paste =
+    msgs.find(({ m }) => m.chars >= PASTE_MIN_CHARS && m.waitKind !== 'after-hold' && cpm(m) > PASTE_CPM) ??
+    (fast.length >= SUSTAINED_MIN_MESSAGES ? fast[0] : undefined);
   if (paste) {
-    const cpm = Math.round((paste.m.chars * 60000) / Math.max(paste.m.waitMs, 1));
+    const rate = Math.round(cpm(paste.m));
     add(
       'paste',
       gamingFinding(
-        `${paste.m.chars} 字只用了 ${Math.round(paste.m.waitMs / 100) / 10} 秒（约 ${cpm} 字/分钟），是粘贴的模板而不是针对顾客的回答`,
+        `${paste.m.chars} 字只用了 ${Math.round(paste.m.waitMs / 100) / 10} 秒（约 ${rate} 字/分钟），是粘贴的模板而不是针对顾客的回答`,
         `“${quote(paste.m.text)}”`,
         paste.at,
       ),
@@ -143,7 +164,7 @@ export function checkGaming(play: PlayResult): GamingResult {
   }
 
   const lists = msgs.filter(({ m }) => isKeywordList(m));
-  if (lists.length > 0 && lists.length * 2 >= msgs.length) {
+  if (lists.length > 0 && lists.length * LIST_SHARE >= msgs.length) {
     const first = lists[0]!;
     add(
       'keywords',
@@ -175,7 +196,9 @@ export function checkGaming(play: PlayResult): GamingResult {
   }
 
   const said = msgs.filter(({ m }) => m.chars > 0);
-  const courteous = said.filter(({ m }) => [...m.analysis.hits.keys()].every((id) => COURTESY_INTENTS.has(id)));
+  // Courtesy read in the message and nothing else read (a message no intent reads may be an answer
+  // in words the scenario does not list: 我们是旗舰店，怎么会卖假货呢).
+  const courteous = said.filter(({ m }) => m.analysis.hits.size > 0 && [...m.analysis.hits.keys()].every((id) => COURTESY_INTENTS.has(id)));
   // At most one message with anything else in it (辛苦您拍照了 read as a photo asked for).
   if (courteous.length >= COURTESY_MIN && said.length - courteous.length <= 1) {
     const first = courteous[0]!;

@@ -26,6 +26,8 @@
  *   otherwise they react to what was said (an offer, an escalation, a refusal, a question, or
  *   neutrally: reactions.ts) and stay in the turn. A branch or default naming an ending ends the
  *   chat. The customer never says a line twice word for word.
+ * - A short piece of an answer typed in several messages, sent in time (isPiece), gets no answer
+ *   and does not count against `maxReplies`: the customer waits for the rest.
  * - Replies left over after an ending are ignored (counted in `ignoredReplies`); running out of
  *   replies ends the chat with the `customer-left` ending, unless the agent's last message said
  *   goodbye (intent `closes`): then the turn resolves as when the customer stops waiting, when
@@ -38,7 +40,7 @@
 import { CUSTOMER_LEFT_ENDING, type Branch, type Ending, type Scenario, type Turn } from '../../schemas/scenario.ts';
 import { analyseMessage, compileIntents, type CompiledIntent, type IntentHit, type MessageAnalysis } from './intents.ts';
 import { asText, countChars } from './normalize.ts';
-import { freshLine, reactionTo, refusalSense, type RefusalSense } from './reactions.ts';
+import { freshLine, kindOf, reactionTo, refusalSense, type RefusalSense } from './reactions.ts';
 import { resolveLimits, type ChatRules, type Limits } from './rules.ts';
 
 /** One message typed by the trainee. */
@@ -49,7 +51,8 @@ export interface AgentReply {
   afterMs: number;
 }
 
-export type WaitKind = 'first' | 'reply' | 'followup' | 'after-hold';
+/** `later`: the first message of a turn that happens later in the story (Turn.later): not timed. */
+export type WaitKind = 'first' | 'reply' | 'followup' | 'after-hold' | 'later';
 
 export interface CustomerMessage {
   from: 'customer';
@@ -151,6 +154,10 @@ interface PlayState {
   counted: number;
   /** The agent's last message brought the answer on: a new key point of the turn, or an explanation after one. */
   lastProgress: boolean;
+  /** The message before the last one brought the answer on (see lastProgress). */
+  progressBefore: boolean;
+  /** The agent's last message was a short piece of an answer still being typed (see addAgentMessage). */
+  lastFragment: boolean;
   ending: Ending | undefined;
   endedBy: PlayResult['endedBy'];
   timeout: PlayResult['timeout'];
@@ -187,6 +194,8 @@ function newPlayState(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap
     visit: undefined,
     counted: 0,
     lastProgress: false,
+    progressBefore: false,
+    lastFragment: false,
     ending: undefined,
     endedBy: 'out-of-replies',
     timeout: undefined,
@@ -227,6 +236,7 @@ function enter(s: PlayState, id: string, by: 'branch' | 'default', out: Customer
   s.visit = { turn: next.id, intents: new Map(), agent: [] };
   s.visits.push(s.visit);
   s.counted = 0;
+  s.progressBefore = false;
   for (const line of next.customer) out.push(say(s, line, next.id));
 }
 
@@ -278,16 +288,21 @@ function addAgentMessage(
   // The answer is still coming: the message makes a key point of the turn not made before in this
   // visit, or, once one was made, explains at some length (额度不够是卡的限额 … before the options).
   const madeBefore = turn.expect.some((k) => k.intents.some((id) => visit.intents.has(id)));
-  s.lastProgress =
+  const progress =
     turn.expect.some((k) => k.intents.some((id) => analysis.hits.has(id) && !visit.intents.has(id))) ||
     (madeBefore && countChars(message.text) >= EXPLAINING_CHARS);
+  // One short follow-up between two parts of an answer (到了不会另外加钱 between the price and the
+  // renovation) does not stop a customer who is listening: they read on after it too.
+  s.lastProgress = progress || (s.progressBefore && message.waitKind === 'followup');
+  s.progressBefore = progress;
   for (const [id, hit] of analysis.hits) if (!visit.intents.has(id)) visit.intents.set(id, hit);
   s.agentSpoke = true;
   s.lastWasAgent = true;
   s.lastHolds = holds;
   if (holds) s.holdOpen = true;
   else if (message.waitMs > s.limits.replySec * 1000 || countChars(message.text) >= HOLD_RESULT_CHARS) s.holdOpen = false;
-  if (!holds) s.counted++;
+  s.lastFragment = !holds && isPiece(s, turn, visit, s.messages[s.messages.length - 1] as AgentMessage);
+  if (!holds && !s.lastFragment) s.counted++;
 }
 
 /**
@@ -320,6 +335,35 @@ function resolveTurn(s: PlayState, turn: Turn, out: CustomerMessage[]): void {
   else enter(s, turn.default, 'default', out);
 }
 
+/**
+ * A short piece of an answer typed in several messages (周先生您好，非常抱歉！ / 您这事已经是重大投诉，):
+ * under FRAGMENT_CHARS, sent in time, while a point of the turn is still open, and neither asks,
+ * offers, refuses, brushes off, says goodbye nor brings a point of the turn. The customer sees the
+ * agent still typing and waits for the rest, as after 稍等, without counting it as an answer. A
+ * short message that took longer than a reply may (是正品, after 30 s), or a bare 好的 right after
+ * the customer spoke, is the answer.
+ */
+function isPiece(s: PlayState, turn: Turn, visit: TurnVisit, message: AgentMessage): boolean {
+  const { analysis, text } = message;
+  return (
+    message.chars < FRAGMENT_CHARS &&
+    message.waitMs <= s.limits.replySec * 1000 &&
+    !analysis.hits.has(CLOSE_INTENT) &&
+    !DISMISSIVE.test(analysis.text) &&
+    !(message.waitKind !== 'followup' && BARE_ACK.test(text.trim())) &&
+    turn.expect.some((k) => !k.intents.some((id) => visit.intents.has(id))) &&
+    kindOf(message, turn, s.refusals, s.lastProgress) === 'unclear'
+  );
+}
+
+/** 好的 / 收到 / 嗯 alone, right after the customer spoke: that is the whole (empty) answer. */
+const BARE_ACK = /^(?:好的|好|收到|明白|了解|嗯|哦|是的|对|行|ok)[，。！~～,.!]*$/iu;
+/** A short message that brushes the customer off (那算了, 不知道, 随便你) is an answer, not a piece of one. */
+const DISMISSIVE = /算了|随便|不知道|不清楚|没办法|不管|爱.不.|自己看|自己去|自己找/u;
+
+/** Below this many characters a message that brings nothing the customer reacts to is a piece of a longer answer. */
+const FRAGMENT_CHARS = 20;
+
 /** A message this long, after a key point of the turn was made, goes on explaining (see lastProgress). */
 const EXPLAINING_CHARS = 30;
 
@@ -334,11 +378,16 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
     enter(s, now.next, 'branch', out);
     return out;
   }
-  if (message.holds && !message.analysis.hits.has(CLOSE_INTENT)) return out;
+  if ((message.holds || s.lastFragment) && !message.analysis.hits.has(CLOSE_INTENT)) return out;
   const late = turn.branches.find((b) => b.atEnd && holdsFor(b));
   const closing = message.analysis.hits.has(CLOSE_INTENT) && s.endings.has(late?.next ?? turn.default);
   // A good-enough answer moves the chat on at once; one that ends the chat waits for the goodbye.
-  const onward = late !== undefined && !s.endings.has(late.next);
+  // Not while the rest of the answer is still coming: the message brought a key point and others
+  // of the turn are still open (the price of the repair answered, the renovation not yet): the
+  // customer reads on, as with an answer split over several messages.
+  // A message that asks the customer something (刘先生吧？) is answered: they move on.
+  const open = s.lastProgress && !/[?？]/u.test(message.text) && turn.expect.some((k) => !k.intents.some((id) => s.visit?.intents.has(id)));
+  const onward = late !== undefined && !s.endings.has(late.next) && !open;
   // A customer listening to an answer split over several messages reads on while the last one
   // still brought something new for this turn (a key point not made before in this visit), up to
   // EXTRA_WHILE_PROGRESS more; not in a turn written for one message (maxReplies 1: the customer
@@ -364,9 +413,10 @@ function takeReply(s: PlayState, raw: AgentReply): { customer: CustomerMessage[]
   const reply = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<AgentReply>;
   const text = asText(reply.text);
   const waitMs = sanitizeMs(reply.afterMs);
-  const { waitKind, limitSec } = nextWait(s);
+  const scene = current.later && visit.agent.length === 0 && s.agentSpoke;
+  const { waitKind, limitSec } = scene ? { waitKind: 'later' as const, limitSec: MAX_WAIT_MS / 1000 } : nextWait(s);
 
-  if (waitMs > (limitSec + s.limits.leaveAfterSec) * 1000) {
+  if (!scene && waitMs > (limitSec + s.limits.leaveAfterSec) * 1000) {
     // The customer left before this reply arrived.
     s.timeout = { waitMs, limitSec, waitKind, turn: current.id, replyIndex: index };
     s.ending = customerLeftEnding(s.scenario);

@@ -36,6 +36,8 @@ const COMPENSATION: readonly RegExp[] = [
   /免费(?:给您|为您|帮您)?(?:换|送|赔)(?:您|一|个|台|套|件)*新/g,
   /(?:物业费|租金|管理费)全免/g,
   /不用退回|不用寄回|直接送给您/g,
+  // A charge the rules put on the customer taken off on the spot (运费我们店里出，您一分钱不用花).
+  /一分钱(?:都|也)?不用(?:您|你)?(?:花|出|付|掏)/g,
   /(?:全部|全都)退(?:给|还)(?:您|你)|全退(?:给|还)?(?:您|你)|(?:给|帮)(?:您|你)全退/g,
   /送(?:您|你)(?:一次|一个|一份|一年|半年)?免费(?:的)?(?:清洗|保养|维修|安装|上门|服务)/g,
 ];
@@ -62,14 +64,25 @@ const ORDER_REFUND = /取消|撤单|没发|未发|还没发货|拒签|退回|寄
 const REFUND_WORDS = /^(?:全额(?:退款|退)|退全款|全部退款)$/;
 /** 有保证, 质量保证, 正品保证: a statement about the product, not a promise. */
 const NOT_A_PROMISE = /(?:有|质量|品质|售后|正品)保证$|保证正品$/;
+/** 谁打包票都是不负责任的, 没人敢保证: talk about promises, not one. */
+const ABOUT_PROMISES = /(?:谁|没人|没有人|任何人)(?:敢|能|要是|来|跟您)?$/;
 /** The message relays a decision someone with authority made (主管说/经理同意 …). */
 const RELAYED = /(?:主管|经理|负责人|组长|公司)/;
 const NOT_RELAYED = /(?:不用|不必|别)(?:找|问)|我(?:来)?做主/;
 
-/** Every promise in one agent message. */
-export function findPromises(f: Folded): AgentPromise[] {
+/** The message relays a decision someone with authority made (负责人的处理意见是…). */
+export function relaysDecision(f: Folded): boolean {
+  return RELAYED.test(f.text) && !NOT_RELAYED.test(f.text);
+}
+
+/**
+ * Every promise in one agent message. `afterRelay`: the agent's previous message, with no
+ * customer line in between, relayed a decision (负责人的处理意见是… then 保洁费先全额退还给您):
+ * what follows is part of that decision.
+ */
+export function findPromises(f: Folded, afterRelay = false): AgentPromise[] {
   const out: AgentPromise[] = [];
-  const relayed = RELAYED.test(f.text) && !NOT_RELAYED.test(f.text);
+  const relayed = afterRelay || relaysDecision(f);
   for (const clause of splitClauses(f.text)) {
     const deferred = relayed || DEFERRED.test(clause.text);
     const seen: [number, number][] = [];
@@ -81,7 +94,8 @@ export function findPromises(f: Folded): AgentPromise[] {
           const end = pos + m[0].length;
           if (seen.some(([a, b]) => pos < b && end > a)) continue;
           if (isNegated(clause.text, pos, m[0].length)) continue;
-          if (kind === 'guarantee' && NOT_A_PROMISE.test(clause.text.slice(0, end))) continue;
+          if (kind === 'guarantee' && (NOT_A_PROMISE.test(clause.text.slice(0, end)) || ABOUT_PROMISES.test(clause.text.slice(0, pos))))
+            continue;
           if (kind === 'compensation' && REFUND_WORDS.test(m[0]) && ORDER_REFUND.test(f.text)) continue;
           seen.push([pos, end]);
           const n = m[1] !== undefined && /元|块/.test(m[0]) ? parseNumber(m[1]) : undefined;

@@ -55,7 +55,8 @@ const ASKS_TO_SEND = /(?:请|麻烦|帮忙|能不能|能否|可以|方便)[您�
 
 const ASKS_FOR = /[?？]|请|麻烦|告诉|提供|发(?:一下|下|给|我)|多少|是哪|哪个|方便/u;
 
-function kindOf(message: AgentMessage, turn: Turn, refusals: RefusalSense, progress: boolean): ReactionKind {
+/** What kind of message this is for the customer (the table above). */
+export function kindOf(message: AgentMessage, turn: Turn, refusals: RefusalSense, progress: boolean): ReactionKind {
   const { hits, folded, text, discounts } = message.analysis;
   const avoided = turn.avoid.some((kp) => kp.intents.some((i) => hits.has(i)));
   if (avoided || [...refusals.intents].some((i) => hits.has(i)) || findPhrases(folded, refusals.phrases).length > 0) return 'refusal';
@@ -65,7 +66,7 @@ function kindOf(message: AgentMessage, turn: Turn, refusals: RefusalSense, progr
   // send one only when the agent asks them to (请您拍, 麻烦发一下图片, 拍张照片给我).
   // 运单号 7531… given to the customer is no order number asked for: a question or a request is.
   if ((hits.has('asks-order-number') && ASKS_FOR.test(text)) || (hits.has('asks-photo') && ASKS_TO_SEND.test(text))) return 'asks-info';
-  if (/[?？]|吗$|请问|是否/.test(text)) return 'question';
+  if (/[?？]|吗$|请问|是否|[您你]看(?:要不|这样|行|可以|怎么样)/.test(text)) return 'question';
   return progress ? 'goes-on' : 'unclear';
 }
 

@@ -19,6 +19,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout2',
   'tests/calibration/holdout3',
   'tests/calibration/holdout4',
+  'tests/calibration/holdout5',
 ] as const;
 
 export interface ChatEval {
