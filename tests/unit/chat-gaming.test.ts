@@ -40,6 +40,11 @@ describe('checkGaming', () => {
     expect(kinds(['了解原因，记录反馈，', '满意度，建议，改进，谢谢，再见！'])).toContain('keywords');
     expect(kinds(['您好！请坐，谢谢！招商中心 一楼铺位 奶茶店 来访登记 名片', '好的 小王 跟进 下午'])).toContain('keywords');
     expect(kinds(['嗯，好的。', '仓库说已经发了，中通 7531 2208 6619。'])).not.toContain('keywords');
+    expect(kinds(['营业执照/注册商标/税务登记证/质检报告', '防伪码：核实/半小时内回复'])).toContain('keywords');
+    expect(
+      kinds(['亲，您好，非常抱歉，感谢您的支持！价格公司统一定价，不议价，主管申请，精美礼品，稍等2分钟，请您谅解，谢谢！']),
+    ).toContain('keywords');
+    expect(kinds(['您好，非常抱歉给您带来不便，我马上帮您查一下，请您稍等。'])).not.toContain('keywords');
   });
   it('finds prepared paragraphs sent one after the other faster than anyone types (two of 40+ characters at over 30 a second)', () => {
     const paragraph = (n: number) => `这款是头层牛皮的单肩包，价格是公司统一定的，线上线下一个价，对每位顾客都公平，第${n}条说明。`;

@@ -190,6 +190,23 @@ describe('playChat: turns and branches', () => {
     expect(playChat(twoTurns, replies, rules).ending.id).toBe('customer-left');
   });
 
+  it('a mistake made before the turn that has a rule about it is judged there (a fact stated early counts, and so does a mistake)', () => {
+    const ruled = scenario({
+      ...twoTurns,
+      intents: { ...twoTurns.intents, blames: ['你自己弄坏的'] },
+      turns: [twoTurns.turns[0]!, { ...twoTurns.turns[1]!, avoid: [{ label: '指责顾客', intents: ['blames'], weight: 2 }] }],
+    });
+    const report = scoreChat(
+      ruled,
+      [
+        { text: '非常抱歉，马上给您补发，不过是你自己弄坏的吧', afterMs: 5000 },
+        { text: '谢谢您，再见', afterMs: 5000 },
+      ],
+      rules,
+    );
+    expect(report.findings.find((f) => f.turn === 'close' && f.message.startsWith('不应该'))?.message).toContain('前面已经说了');
+  });
+
   it('ignores replies left over after an ending', () => {
     const play = playChat(
       twoTurns,

@@ -637,6 +637,8 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
     };
   };
   const earlier = new Map<string, { hit: { evidence: string }; at: number }>();
+  /** Intents said in a turn that has no rule about them, and where (not yet judged by a later turn). */
+  const unjudged = new Map<string, number>();
   for (const [v, visit] of play.visits.entries()) {
     const turn = turns.get(visit.turn);
     if (!turn) continue;
@@ -678,25 +680,38 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
       });
     }
     for (const kp of turn.avoid) {
-      const present = kp.intents.filter((i) => visit.intents.has(i) && !withinAuthority(visit, i));
+      const here = kp.intents.filter((i) => visit.intents.has(i) && !withinAuthority(visit, i));
+      const before = kp.intents.filter((i) => !visit.intents.has(i) && unjudged.has(i));
+      const present = [...here, ...before];
       const said = kp.match === 'all' ? present.length === kp.intents.length : present.length > 0;
       if (!said) continue;
       earned -= kp.weight * (kp.standard ? STANDARD_AVOID_FACTOR : 1);
-      const at = hitAt(present[0] as string);
+      const at = here[0] !== undefined ? hitAt(here[0]) : unjudged.get(before[0] as string);
+      for (const i of before) unjudged.delete(i);
       findings.push({
         ...links(turn, kp),
         passed: false,
         turn: turn.id,
-        message: `不应该：${kp.label}`,
-        evidence: present.map((i) => visit.intents.get(i)?.evidence ?? i).join(' / '),
+        message: `不应该：${kp.label}${here.length === 0 ? '（前面已经说了）' : ''}`,
+        evidence: present.map((i) => visit.intents.get(i)?.evidence ?? earlier.get(i)?.hit.evidence ?? i).join(' / '),
         model: turn.modelReplies.join(''),
         ...(at !== undefined ? { at } : {}),
       });
     }
+    // What a turn has no rule about waits for the next turn that has one: 大概三万五 quoted for the
+    // kitchen before the customer asked is judged where the price is (a mistake made early counts,
+    // as a fact stated early does).
+    const judged = new Set([
+      ...turn.expect.flatMap((k) => k.intents),
+      ...turn.avoid.flatMap((k) => k.intents),
+      ...turn.branches.flatMap((b) => [...b.when.all, ...b.when.any, ...b.when.none]),
+    ]);
     for (const [intent, hit] of visit.intents) {
-      if (earlier.has(intent)) continue;
       const at = hitAt(intent);
-      if (at !== undefined) earlier.set(intent, { hit, at });
+      if (at === undefined) continue;
+      if (!earlier.has(intent)) earlier.set(intent, { hit, at });
+      if (judged.has(intent)) unjudged.delete(intent);
+      else if (!unjudged.has(intent)) unjudged.set(intent, at);
     }
   }
   if (play.ending.kind !== 'satisfied') {

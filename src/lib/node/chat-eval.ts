@@ -20,6 +20,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout3',
   'tests/calibration/holdout4',
   'tests/calibration/holdout5',
+  'tests/calibration/holdout6',
 ] as const;
 
 export interface ChatEval {
