@@ -26,6 +26,10 @@ describe('analyseQuery', () => {
     expect(terms('付完款就后悔了')).toContain('后悔');
     expect(terms('多久后回访')).not.toContain('后回');
     expect(terms('亲，钱已经付了，应该还没发货吧？我不想要了能退吗')).not.toContain('我不');
+    // 啥时候 asks like 什么时候; whom a message greets (物业你好) names no topic.
+    expect(terms('啥时候能来电')).not.toContain('时候');
+    expect(terms('物业你好 整栋没电了')).not.toContain('物业');
+    expect(terms('物业费怎么算')).toContain('物业');
   });
   it('in a message told in several clauses, the clause that asks weighs more (FOCUS_WEIGHT)', () => {
     const q = analyseQuery('亲 我前天拍的那张床+两个床头柜 啥时候能发货啊😭');

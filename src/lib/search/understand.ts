@@ -63,6 +63,8 @@ export interface UnderstoodQuery {
 
 const byLength = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length);
 const NOISE = byLength(NOISE_WORDS);
+/** A message that opens by greeting someone (物业你好, 管理处您好, 客服在吗): group 1 is whom. */
+const ADDRESSEE = /^(\p{Script=Han}{1,4}?)(?:你好|您好|在吗|在不在)/u;
 const NOISE_SINGLES = new Set(NOISE_WORDS.filter((w) => w.length === 1));
 const DROPPED = byLength([...new Set([...FILLER_WORDS, ...QUESTION_ONLY_WORDS])]);
 const DROPPED_SINGLES = DROPPED_SINGLE_CHARS;
@@ -206,6 +208,12 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
     const noise = new Array<boolean>(run.length).fill(false);
     markWords(run, NOISE, noise);
     markSingles(run, NOISE_SINGLES, noise);
+    // Whom the message greets (物业你好, 客服在吗) opens it; it names no topic (the trade words still
+    // count: query.ts TRADE_WORDS reads the whole query).
+    if (r === 0) {
+      const greeted = ADDRESSEE.exec(run);
+      if (greeted) noise.fill(true, 0, greeted[1]!.length);
+    }
     const marked = [...noise];
     // The question words and the 几 + measure word asked with (几天, 几点): 内 / 前 / 后 after them.
     const asked = new Array<boolean>(run.length).fill(false);
