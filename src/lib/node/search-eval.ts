@@ -33,7 +33,13 @@ export const BLIND_DIR = 'tests/search-eval/blind';
  */
 export const HOLDOUT_DIR = 'tests/search-eval/holdout';
 /** Every holdout set (a second and a third were written the same way, each after the one before was scored). */
-export const HOLDOUT_DIRS = [HOLDOUT_DIR, 'tests/search-eval/holdout2', 'tests/search-eval/holdout3', 'tests/search-eval/holdout4'] as const;
+export const HOLDOUT_DIRS = [
+  HOLDOUT_DIR,
+  'tests/search-eval/holdout2',
+  'tests/search-eval/holdout3',
+  'tests/search-eval/holdout4',
+  'tests/search-eval/holdout5',
+] as const;
 
 /** A set of blind-format queries (`dir`/queries.yaml with `dir`/judgments.yaml). */
 export function readBlindQueries(root: string, dir = BLIND_DIR): BlindQuery[] {
