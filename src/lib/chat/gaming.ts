@@ -60,6 +60,8 @@ export interface GamingResult {
 const FUNCTION_CHARS = new Set([
   ...'的了吗呢吧啊呀哦是在我您你他她它们这那会要把给就都还也很有没不可以能到过着让被对为和跟如果因为所以就请',
 ]);
+/** Courtesy words, taken out before looking for sentences in what is left. */
+const COURTESY_WORDS = /您好|你好|请您|请|谢谢您|谢谢|感谢您|感谢|对不起|抱歉|再见|欢迎光临|欢迎|放心|理解|亲/g;
 /** 嗯, 好的, 收到: acknowledgements, not keywords. */
 const ACK_WORDS = /^(?:嗯+|好的?|收到|明白|了解|是的|对|行|哦|ok)$/i;
 const POLITE_STACK = /(?:您好|你好|请|谢谢|对不起|再见|抱歉|亲){4,}/;
@@ -102,9 +104,11 @@ function isKeywordList(m: AgentMessage): boolean {
   if (spaced.length >= 4 && spaced.filter((t) => Array.from(t).length <= 6).length >= spaced.length - 1) return true;
   if (POLITE_STACK.test(m.analysis.text)) return true;
   const cjk = m.analysis.text.match(CJK) ?? [];
-  if (cjk.length < 16) return false;
-  const fn = cjk.filter((c) => FUNCTION_CHARS.has(c)).length;
-  return fn / cjk.length < 0.06;
+  const fn = (chars: string[]) => chars.filter((c) => FUNCTION_CHARS.has(c)).length;
+  if (cjk.length >= 16 && fn(cjk) / cjk.length < 0.06) return true;
+  // Polite words, then nouns with no sentence around them (您好，请！谢谢！就餐、参观、VIP休息区).
+  const rest = m.analysis.text.replace(COURTESY_WORDS, '').match(CJK) ?? [];
+  return rest.length >= 8 && fn(rest) === 0;
 }
 
 function isChinese(text: string): boolean {

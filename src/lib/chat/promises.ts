@@ -33,9 +33,14 @@ const COMPENSATION: readonly RegExp[] = [
   /全额(?:退款|赔偿|赔付|退)|退全款|全部退款|全赔|照价赔偿|双倍赔|三倍赔/g,
   /误工费(?:我们|由我们|都)?(?:赔|出|报销|承担)/g,
   new RegExp(`免(?:您)?${NUM}个?月`, 'g'),
+  // An amount waived on the spot (那100元我也给您免了).
+  new RegExp(`${NUM}(?:元|块钱|块).{0,6}免(?:了|掉)`, 'g'),
   /免费(?:给您|为您|帮您)?(?:换|送|赔)(?:您|一|个|台|套|件)*新/g,
   /(?:物业费|租金|管理费)全免/g,
-  /不用退回|不用寄回|直接送给您/g,
+  /直接送给您/g,
+  // Keeping the item as well as the money or a new one (退款后东西不用寄回); not when the item is
+  // repaired where it is (师傅上门修复，不用您跑，也不用寄回).
+  /不用退回|不用寄回/g,
   // A charge the rules put on the customer taken off on the spot (运费我们店里出，您一分钱不用花).
   /一分钱(?:都|也)?不用(?:您|你)?(?:花|出|付|掏)/g,
   /(?:全部|全都)退(?:给|还)(?:您|你)|全退(?:给|还)?(?:您|你)|(?:给|帮)(?:您|你)全退/g,
@@ -61,6 +66,8 @@ const DEFERRED =
  * 取消，全额退款; 拒签后全额退款): the normal course of a cancellation or a return, not compensation.
  */
 const ORDER_REFUND = /取消|撤单|没发|未发|还没发货|拒签|退回|寄回|退货|原路/;
+/** 不用寄回 is a gift only with money back or a new one in the same message. */
+const KEEPS_AND_GETS = /退款|退钱|退给|补发|换新|换一|新的|重新发|再发|赔/;
 const REFUND_WORDS = /^(?:全额(?:退款|退)|退全款|全部退款)$/;
 /** 有保证, 质量保证, 正品保证: a statement about the product, not a promise. */
 const NOT_A_PROMISE = /(?:有|质量|品质|售后|正品)保证$|保证正品$/;
@@ -97,6 +104,7 @@ export function findPromises(f: Folded, afterRelay = false): AgentPromise[] {
           if (kind === 'guarantee' && (NOT_A_PROMISE.test(clause.text.slice(0, end)) || ABOUT_PROMISES.test(clause.text.slice(0, pos))))
             continue;
           if (kind === 'compensation' && REFUND_WORDS.test(m[0]) && ORDER_REFUND.test(f.text)) continue;
+          if (kind === 'compensation' && /^不用(?:退回|寄回)$/.test(m[0]) && !KEEPS_AND_GETS.test(f.text)) continue;
           seen.push([pos, end]);
           const n = m[1] !== undefined && /元|块/.test(m[0]) ? parseNumber(m[1]) : undefined;
           out.push({

@@ -21,6 +21,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout4',
   'tests/calibration/holdout5',
   'tests/calibration/holdout6',
+  'tests/calibration/holdout7',
 ] as const;
 
 export interface ChatEval {
