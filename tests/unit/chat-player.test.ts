@@ -207,6 +207,15 @@ describe('playChat: turns and branches', () => {
     expect(report.findings.find((f) => f.turn === 'close' && f.message.startsWith('不应该'))?.message).toContain('前面已经说了');
   });
 
+  it('a customer told when the answer comes (10分钟内给您回复) waits that long, not the standard hold time', () => {
+    const replies = (wait: number) => [
+      { text: '非常抱歉，我去问一下仓库，10分钟内给您回复', afterMs: 5000 },
+      { text: '让您久等了，马上给您补发，谢谢您，再见', afterMs: wait },
+    ];
+    expect(playChat(twoTurns, replies(8 * 60 * 1000), rules).ending.id).toBe('happy');
+    expect(playChat(twoTurns, replies(25 * 60 * 1000), rules).ending.id).toBe('customer-left');
+  });
+
   it('ignores replies left over after an ending', () => {
     const play = playChat(
       twoTurns,

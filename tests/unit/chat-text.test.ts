@@ -181,6 +181,15 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
   });
 });
 
+describe('someone talked about is not someone gone to', () => {
+  it('组长还这样回您 and 组长态度也不好 are no escalation; 报告组长 is', () => {
+    const hits = (text: string) => [...analyseMessage(text, compileIntents({}), undefined).hits.keys()];
+    expect(hits('花瓶也碎了，组长还这样回您')).not.toContain('escalates-supervisor');
+    expect(hits('组长态度也不好，是我们的问题')).not.toContain('escalates-supervisor');
+    expect(hits('我马上报告组长处理')).toContain('escalates-supervisor');
+  });
+});
+
 describe('promises that need authority (issue 13, item 2)', () => {
   const promises = (text: string) => findPromises(folded(text)).map((p) => ({ kind: p.kind, deferred: p.deferred }));
   it('finds compensation, free services and guarantees of an outcome', () => {

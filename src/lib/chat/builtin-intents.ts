@@ -47,6 +47,14 @@ export const BUILTIN_INTENTS: Readonly<Record<string, IntentDef>> = {
     '一有消息',
     '有消息马上',
     '有消息第一时间',
+    // Naming when the answer comes asks the customer to wait that long (10分钟内给您回复).
+    '分钟内给您回复',
+    '分钟内回复',
+    '分钟内准时回复',
+    '分钟内回您',
+    '分钟内给您回电',
+    '分钟内给您答复',
+    '小时内给您回复',
   ]),
   'escalates-supervisor': intent('请示主管', [
     '主管',

@@ -29,8 +29,13 @@ function customersJob(clause: string, pos: number, phrase: string): boolean {
  */
 const PERSON_INTENTS = new Set(['escalates-supervisor']);
 const AWAY = /^.{0,4}(?:不在|没在|下班|休假|出差|请假|没空|没时间|联系不上)/;
+/**
+ * … nor does one the clause talks about (组长还这样回您, 组长这么说是不对的, 组长态度也不好): the
+ * person is what the customer complains of, not whom the agent goes to.
+ */
+const TALKED_ABOUT = /^.{0,2}(?:这样|那样|这么|那么|说的|说话|态度|回您|回你|的问题|不对|不好)/;
 function absentSomeone(intent: CompiledIntent, clause: string, end: number): boolean {
-  return PERSON_INTENTS.has(intent.id) && AWAY.test(clause.slice(end));
+  return PERSON_INTENTS.has(intent.id) && (AWAY.test(clause.slice(end)) || TALKED_ABOUT.test(clause.slice(end)));
 }
 
 export interface CompiledIntent {

@@ -39,6 +39,7 @@
  */
 import { CUSTOMER_LEFT_ENDING, type Branch, type Ending, type Scenario, type Turn } from '../../schemas/scenario.ts';
 import { analyseMessage, compileIntents, type CompiledIntent, type IntentHit, type MessageAnalysis } from './intents.ts';
+import { parseNumber } from './amounts.ts';
 import { asText, countChars } from './normalize.ts';
 import { freshLine, kindOf, reactionTo, refusalSense, type RefusalSense } from './reactions.ts';
 import { resolveLimits, type ChatRules, type Limits } from './rules.ts';
@@ -158,6 +159,8 @@ interface PlayState {
   progressBefore: boolean;
   /** The agent's last message was a short piece of an answer still being typed (see addAgentMessage). */
   lastFragment: boolean;
+  /** The wait the agent named when asking the customer to wait (10分钟内给您回复), if any. */
+  promisedSec: number | undefined;
   ending: Ending | undefined;
   endedBy: PlayResult['endedBy'];
   timeout: PlayResult['timeout'];
@@ -196,6 +199,7 @@ function newPlayState(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap
     lastProgress: false,
     progressBefore: false,
     lastFragment: false,
+    promisedSec: undefined,
     ending: undefined,
     endedBy: 'out-of-replies',
     timeout: undefined,
@@ -257,7 +261,12 @@ function openChat(s: PlayState): CustomerMessage[] {
 function nextWait(s: PlayState): { waitKind: WaitKind; limitSec: number } {
   const { limits } = s;
   const waitKind: WaitKind = !s.agentSpoke ? 'first' : s.lastHolds || s.holdOpen ? 'after-hold' : s.lastWasAgent ? 'followup' : 'reply';
-  const limitSec = waitKind === 'first' ? limits.firstReplySec : waitKind === 'after-hold' ? limits.holdSec : limits.replySec;
+  const limitSec =
+    waitKind === 'first'
+      ? limits.firstReplySec
+      : waitKind === 'after-hold'
+        ? Math.max(limits.holdSec, s.promisedSec ?? 0)
+        : limits.replySec;
   return { waitKind, limitSec };
 }
 
@@ -299,8 +308,10 @@ function addAgentMessage(
   s.agentSpoke = true;
   s.lastWasAgent = true;
   s.lastHolds = holds;
-  if (holds) s.holdOpen = true;
-  else if (message.waitMs > s.limits.replySec * 1000 || countChars(message.text) >= HOLD_RESULT_CHARS) s.holdOpen = false;
+  if (holds) {
+    s.holdOpen = true;
+    s.promisedSec = promisedWaitSec(analysis.text);
+  } else if (message.waitMs > s.limits.replySec * 1000 || countChars(message.text) >= HOLD_RESULT_CHARS) s.holdOpen = false;
   s.lastFragment = !holds && isPiece(s, turn, visit, s.messages[s.messages.length - 1] as AgentMessage);
   if (!holds && !s.lastFragment) s.counted++;
 }
@@ -354,6 +365,22 @@ function isPiece(s: PlayState, turn: Turn, visit: TurnVisit, message: AgentMessa
     turn.expect.some((k) => !k.intents.some((id) => visit.intents.has(id))) &&
     kindOf(message, turn, s.refusals, s.lastProgress) === 'unclear'
   );
+}
+
+/** Longest wait an agent can name (半小时内给您回复) that the customer sits through. */
+const MAX_PROMISED_SEC = 30 * 60;
+const PROMISED_WAIT = /(\d{1,2}|[一二两三四五六七八九十半]{1,3})(?:个)?(分钟|小时)/u;
+
+/**
+ * The wait a message that asks the customer to wait names (10分钟内一定给您回复, 半小时内回您): the
+ * customer waits that long (up to MAX_PROMISED_SEC) when it is longer than the standard's hold time.
+ */
+function promisedWaitSec(text: string): number | undefined {
+  const m = PROMISED_WAIT.exec(text);
+  if (!m) return undefined;
+  const n = m[1] === '半' ? 0.5 : parseNumber(m[1] ?? '');
+  if (n === undefined || !Number.isFinite(n) || n <= 0) return undefined;
+  return Math.min(MAX_PROMISED_SEC, n * (m[2] === '小时' ? 3600 : 60));
 }
 
 /** 好的 / 收到 / 嗯 alone, right after the customer spoke: that is the whole (empty) answer. */

@@ -22,6 +22,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout5',
   'tests/calibration/holdout6',
   'tests/calibration/holdout7',
+  'tests/calibration/holdout8',
 ] as const;
 
 export interface ChatEval {
