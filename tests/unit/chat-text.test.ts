@@ -225,6 +225,10 @@ describe('promises that need authority (issue 13, item 2)', () => {
     // A charge the rules put on the customer, taken off on the spot.
     expect(promises('运费我们店里出，您一分钱不用花')).toEqual([{ kind: 'compensation', deferred: false }]);
     expect(promises('那100元我也给您免了')).toEqual([{ kind: 'compensation', deferred: false }]);
+    expect(promises('那这100元我们也不收了')).toEqual([{ kind: 'compensation', deferred: false }]);
+    expect(promises('另外再给您退 500 元补偿')).toEqual([{ kind: 'compensation', deferred: false }]);
+    expect(promises('旧的这张也不用退了，您留着用')).toEqual([{ kind: 'compensation', deferred: false }]);
+    expect(promises('多收的50元会退给您，应收100元')).toEqual([]);
     // Keeping the item is a gift only with money back or a new one; a repair on the spot is none.
     expect(promises('给您补发一个新的，坏的不用寄回')).toEqual([{ kind: 'compensation', deferred: false }]);
     expect(promises('可以请师傅上门给您修复，不用您跑，也不用寄回')).toEqual([]);

@@ -33,11 +33,13 @@ const COMPENSATION: readonly RegExp[] = [
   /全额(?:退款|赔偿|赔付|退)|退全款|全部退款|全赔|照价赔偿|双倍赔|三倍赔/g,
   /误工费(?:我们|由我们|都)?(?:赔|出|报销|承担)/g,
   new RegExp(`免(?:您)?${NUM}个?月`, 'g'),
-  // An amount waived on the spot (那100元我也给您免了).
-  new RegExp(`${NUM}(?:元|块钱|块).{0,6}免(?:了|掉)`, 'g'),
+  // An amount waived on the spot (那100元我也给您免了, 这100元我们也不收了).
+  new RegExp(`${NUM}(?:元|块钱|块).{0,6}(?:免(?:了|掉)|不收了|不用付了|不用交了|不用出了)`, 'g'),
   /免费(?:给您|为您|帮您)?(?:换|送|赔)(?:您|一|个|台|套|件)*新/g,
   /(?:物业费|租金|管理费)全免/g,
-  /直接送给您/g,
+  /直接送给您|(?:您|你)?留着用/g,
+  // Money back named as compensation (再给您退 500 元补偿).
+  new RegExp(`退(?:给)?(?:您|你)?${NUM}(?:元|块钱|块)(?:的)?(?:补偿|赔偿)`, 'g'),
   // Keeping the item as well as the money or a new one (退款后东西不用寄回); not when the item is
   // repaired where it is (师傅上门修复，不用您跑，也不用寄回).
   /不用退回|不用寄回/g,

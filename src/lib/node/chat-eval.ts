@@ -23,6 +23,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout6',
   'tests/calibration/holdout7',
   'tests/calibration/holdout8',
+  'tests/calibration/holdout9',
 ] as const;
 
 export interface ChatEval {
