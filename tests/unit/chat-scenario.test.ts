@@ -52,6 +52,14 @@ describe('scenarioSchema', () => {
     const paths = r.error?.issues.map((i) => i.path.join('.')) ?? [];
     expect(paths).toEqual(expect.arrayContaining(['intents.Bad_Id', 'turns.0.branches.0.when', 'turns.0.modelReplies']));
   });
+  it('takes `later` as a flag only (a turn that happens later in the story), naming the field', () => {
+    const later = (value: unknown) =>
+      scenarioSchema.safeParse({ ...base, turns: base.turns.map((t, i) => (i === 1 ? { ...t, later: value } : t)) });
+    expect(later(true).success).toBe(true);
+    const r = later('下午');
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['turns.1.later']);
+  });
 });
 
 describe('checkScenarioStructure', () => {
