@@ -85,23 +85,26 @@ const quote = (text: string, n = 30) => {
   return chars.length > n ? `${chars.slice(0, n).join('')}…` : chars.join('');
 };
 
+/** Characters of a token (a Han character counts one). */
+const len = (t: string) => Array.from(t).length;
+
 function isKeywordList(m: AgentMessage): boolean {
   const raw = m.text.trim();
   const tokens = raw.split(/[\s、，,；;/|｜／]+/).filter(Boolean);
-  if (tokens.length >= 3 && tokens.every((t) => Array.from(t).length <= 6)) return true;
+  if (tokens.length >= 3 && tokens.every((t) => len(t) <= 6)) return true;
   // Facts split by slashes (防伪码：核实/半小时内回复): no one chats like that.
   const slashes = (raw.match(/[/／|｜]/g) ?? []).length;
   const parts = raw.split(/[/／|｜：:]+/).filter(Boolean);
-  if (slashes >= 2 || (slashes === 1 && parts.every((t) => Array.from(t).length <= 7))) return true;
+  if (slashes >= 2 || (slashes === 1 && parts.every((t) => len(t) <= 7))) return true;
   // Short chunks strung with commas (了解原因，记录反馈， / 满意度，建议，改进，谢谢，再见！).
   const chunks = raw.split(/[\s、，,；;/|｜／！!。.？?~～]+/).filter((t) => t && !ACK_WORDS.test(t));
-  if (chunks.length >= 2 && chunks.every((t) => Array.from(t).length <= 4)) return true;
+  if (chunks.length >= 2 && chunks.every((t) => len(t) <= 4)) return true;
   // … or many of them, mostly short (亲，您好，非常抱歉，统一定价，不议价，主管申请，精美礼品，稍等2分钟，请您谅解，谢谢！).
-  const lengths = chunks.map((t) => Array.from(t).length).sort((a, b) => a - b);
+  const lengths = chunks.map((t) => len(t)).sort((a, b) => a - b);
   if (lengths.length >= 8 && (lengths[Math.floor(lengths.length / 2)] ?? 0) <= 4) return true;
   // Words with spaces between them after a polite opening (您好！请坐，谢谢！招商中心 一楼铺位 奶茶店 名片).
   const spaced = raw.split(/\s+/).filter((t) => t && !/^\d+$/.test(t));
-  if (spaced.length >= 4 && spaced.filter((t) => Array.from(t).length <= 6).length >= spaced.length - 1) return true;
+  if (spaced.length >= 4 && spaced.filter((t) => len(t) <= 6).length >= spaced.length - 1) return true;
   if (POLITE_STACK.test(m.analysis.text)) return true;
   const cjk = m.analysis.text.match(CJK) ?? [];
   const fn = (chars: string[]) => chars.filter((c) => FUNCTION_CHARS.has(c)).length;
