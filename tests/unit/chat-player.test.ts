@@ -432,6 +432,25 @@ describe('playChat: a customer who listens', () => {
     expect(off.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
   });
 
+  it('waits for the rest of a sentence that stops at a comma or colon, whatever it says, when it comes in time', () => {
+    const unfinished = playChat(
+      twoTurns,
+      [
+        { text: '这件事我现在就去问主管，', afterMs: 5000 },
+        { text: '主管说：', afterMs: 8000 },
+        { text: '非常抱歉，马上给您补发一个新的。', afterMs: 10000 },
+      ],
+      rules,
+    );
+    // No line until the sentence ends: the customer saw it go on.
+    expect(unfinished.messages.slice(0, 4).map((m) => m.from)).toEqual(['customer', 'agent', 'agent', 'agent']);
+    // The same words as a whole sentence get an answer; an unfinished one after 30 s too.
+    const whole = playChat(twoTurns, [{ text: '这件事我现在就去问主管。', afterMs: 5000 }], rules);
+    expect(whole.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
+    const slow = playChat(twoTurns, [{ text: '这件事我现在就去问主管，', afterMs: 30000 }], rules);
+    expect(slow.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
+  });
+
   it('reacts to a refusal, an escalation and an offer differently, and never twice word for word', () => {
     const long = { ...twoTurns, turns: twoTurns.turns.map((t) => (t.id === 'start' ? { ...t, maxReplies: 10 } : t)) };
     const play = playChat(

@@ -141,6 +141,18 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
     expect(hits('您自己查一下')).not.toContain('checks-status');
     expect(hits('我帮您查一下')).toContain('checks-status');
   });
+  it('matches a number only whole: 50元 is not in 150元, 五十元 not in 一百五十元, 3米 not in 13米', () => {
+    const result = compileIntents({
+      result: { label: '结果', phrases: ['50元', '五十元', '3米'], unless: [], negatable: true, amount: false },
+    });
+    const said = (text: string) => analyseMessage(text, result).hits.has('result');
+    expect(said('安装时师傅加收了150元铜管费')).toBe(false);
+    expect(said('一共一百五十元')).toBe(false);
+    expect(said('管子用了13米')).toBe(false);
+    expect(said('多收了50元')).toBe(true);
+    expect(said('退您五十元')).toBe(true);
+    expect(said('标准安装含3米铜管')).toBe(true);
+  });
   it('reads the substance whatever the form of address: 退给你 counts for 退给您', () => {
     const refund = compileIntents({
       refunds: { label: '退', phrases: ['退给您'], unless: [], negatable: true, amount: false },

@@ -38,6 +38,21 @@ function absentSomeone(intent: CompiledIntent, clause: string, end: number): boo
   return PERSON_INTENTS.has(intent.id) && (AWAY.test(clause.slice(end)) || TALKED_ABOUT.test(clause.slice(end)));
 }
 
+/**
+ * A phrase that starts or ends with a number matches only the whole number: 50元 is not in 150元,
+ * 五十元 not in 一百五十元, 3米 not in 13米.
+ */
+const DIGIT = /[0-9.]/;
+const CJK_NUMERAL = /[零一二两三四五六七八九十百千万]/;
+const CJK_AMOUNT = /^[零一二两三四五六七八九十百千万]+(?:元|块|米|天|个|折|分钟|小时|年|月|倍|成)/;
+function insideNumber(clause: string, pos: number, len: number, phrase: string): boolean {
+  const before = clause[pos - 1] ?? '';
+  const after = clause[pos + len] ?? '';
+  if (/^[0-9]/.test(phrase) && DIGIT.test(before)) return true;
+  if (/[0-9]$/.test(phrase) && DIGIT.test(after)) return true;
+  return CJK_AMOUNT.test(phrase) && CJK_NUMERAL.test(before);
+}
+
 export interface CompiledIntent {
   id: string;
   label: string;
@@ -133,7 +148,8 @@ export function analyseMessage(raw: string, intents: ReadonlyMap<string, Compile
         !(intent.negatable && isNegated(clause.text, pos, len)) &&
         !customersJob(clause.text, pos, phrase) &&
         !noNeed(clause.text, pos) &&
-        !absentSomeone(intent, clause.text, pos + len);
+        !absentSomeone(intent, clause.text, pos + len) &&
+        !insideNumber(clause.text, pos, len, phrase);
       for (const phrase of intent.phrases) {
         const pos = findAll(clause.text, phrase).find((p) => counts(p, phrase.length, phrase));
         if (pos !== undefined) hit = { phrase, pos, len: phrase.length };

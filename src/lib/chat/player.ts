@@ -26,8 +26,9 @@
  *   otherwise they react to what was said (an offer, an escalation, a refusal, a question, or
  *   neutrally: reactions.ts) and stay in the turn. A branch or default naming an ending ends the
  *   chat. The customer never says a line twice word for word.
- * - A short piece of an answer typed in several messages, sent in time (isPiece), gets no answer
- *   and does not count against `maxReplies`: the customer waits for the rest.
+ * - A short piece of an answer typed in several messages, or a message that stops mid-sentence
+ *   (ends in ，、：；), sent in time (isPiece), gets no answer and does not count against
+ *   `maxReplies`: the customer waits for the rest.
  * - Replies left over after an ending are ignored (counted in `ignoredReplies`); running out of
  *   replies ends the chat with the `customer-left` ending, unless the agent's last message said
  *   goodbye (intent `closes`): then the turn resolves as when the customer stops waiting, when
@@ -356,6 +357,7 @@ function resolveTurn(s: PlayState, turn: Turn, out: CustomerMessage[]): void {
  */
 function isPiece(s: PlayState, turn: Turn, visit: TurnVisit, message: AgentMessage): boolean {
   const { analysis, text } = message;
+  if (UNFINISHED.test(text) && message.waitMs <= s.limits.replySec * 1000 && !analysis.hits.has(CLOSE_INTENT)) return true;
   return (
     message.chars < FRAGMENT_CHARS &&
     message.waitMs <= s.limits.replySec * 1000 &&
@@ -382,6 +384,12 @@ function promisedWaitSec(text: string): number | undefined {
   if (n === undefined || !Number.isFinite(n) || n <= 0) return undefined;
   return Math.min(MAX_PROMISED_SEC, n * (m[2] === '小时' ? 3600 : 60));
 }
+
+/**
+ * A message that stops mid-sentence (这件事我现在就报告维修部主管， / 主管已经回复：) is unfinished
+ * whatever it says: the customer sees the sentence go on and waits for the rest.
+ */
+const UNFINISHED = /[，,、：:；;]\s*$|(?:…|\.\.\.|——)\s*$/u;
 
 /** 好的 / 收到 / 嗯 alone, right after the customer spoke: that is the whole (empty) answer. */
 const BARE_ACK = /^(?:好的|好|收到|明白|了解|嗯|哦|是的|对|行|ok)[，。！~～,.!]*$/iu;
