@@ -214,6 +214,12 @@ describe('playChat: turns and branches', () => {
     ];
     expect(playChat(twoTurns, replies(8 * 60 * 1000), rules).ending.id).toBe('happy');
     expect(playChat(twoTurns, replies(25 * 60 * 1000), rules).ending.id).toBe('customer-left');
+    // However it is worded: 10分钟内一定给您回复 names the wait as well.
+    const worded = [
+      { text: '非常抱歉，10分钟内一定给您回复', afterMs: 5000 },
+      { text: '让您久等了，马上给您补发，谢谢您，再见', afterMs: 8 * 60 * 1000 },
+    ];
+    expect(playChat(twoTurns, worded, rules).ending.id).toBe('happy');
   });
 
   it('ignores replies left over after an ending', () => {
@@ -436,7 +442,7 @@ describe('playChat: a customer who listens', () => {
     const unfinished = playChat(
       twoTurns,
       [
-        { text: '这件事我现在就去问主管，', afterMs: 5000 },
+        { text: '这件事要请示主管，', afterMs: 5000 },
         { text: '主管说：', afterMs: 8000 },
         { text: '非常抱歉，马上给您补发一个新的。', afterMs: 10000 },
       ],
@@ -445,9 +451,9 @@ describe('playChat: a customer who listens', () => {
     // No line until the sentence ends: the customer saw it go on.
     expect(unfinished.messages.slice(0, 4).map((m) => m.from)).toEqual(['customer', 'agent', 'agent', 'agent']);
     // The same words as a whole sentence get an answer; an unfinished one after 30 s too.
-    const whole = playChat(twoTurns, [{ text: '这件事我现在就去问主管。', afterMs: 5000 }], rules);
+    const whole = playChat(twoTurns, [{ text: '这件事要请示主管。', afterMs: 5000 }], rules);
     expect(whole.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
-    const slow = playChat(twoTurns, [{ text: '这件事我现在就去问主管，', afterMs: 30000 }], rules);
+    const slow = playChat(twoTurns, [{ text: '这件事要请示主管，', afterMs: 30000 }], rules);
     expect(slow.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
   });
 

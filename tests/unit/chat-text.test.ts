@@ -174,6 +174,9 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
       '额度不够是你卡的问题',
       '这都不懂？',
       '你自己打德邦电话问吧',
+      '师傅临时有事也没办法',
+      '误工的工资我们不管的',
+      '你自己在系统里改约明天吧',
     ])
       expect(
         THREE_NOTS_PATTERNS.some(({ re }) => re.test(normalize(text))),
@@ -185,6 +188,8 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
       '我帮您联系物流那边',
       '这不是您的问题',
       '不是物流的问题，是我们没包好',
+      '不管怎样我们都会给您处理好',
+      '换谁也没办法接受，是我们没做好',
     ])
       expect(
         THREE_NOTS_PATTERNS.some(({ re }) => re.test(normalize(text))),

@@ -280,7 +280,7 @@ function addAgentMessage(
 ): void {
   s.nowMs += message.waitMs;
   const analysis = analyseMessage(message.text, s.intents, s.price);
-  const holds = analysis.hits.has(HOLD_INTENT);
+  const holds = analysis.hits.has(HOLD_INTENT) || namesWait(analysis.text);
   s.messages.push({
     from: 'agent',
     text: message.text,
@@ -390,6 +390,18 @@ function promisedWaitSec(text: string): number | undefined {
  * whatever it says: the customer sees the sentence go on and waits for the rest.
  */
 const UNFINISHED = /[，,、：:；;]\s*$|(?:…|\.\.\.|——)\s*$/u;
+
+/** 回复 / 回电 / 答复 / 告诉您 …: what an agent promises to come back with. */
+const COMES_BACK = /回复|回电|答复|回您|回你|告诉您|告诉你|联系您|联系你|通知您|通知你|给您消息|给你消息/u;
+
+/**
+ * A message that names when the agent comes back (10分钟内一定给您回复, 半小时内回电) asks the
+ * customer to wait that long, however it is worded.
+ */
+function namesWait(text: string): boolean {
+  const m = PROMISED_WAIT.exec(text);
+  return m !== null && /^(?:之内|以内|内)/u.test(text.slice(m.index + m[0].length)) && COMES_BACK.test(text.slice(m.index));
+}
 
 /** 好的 / 收到 / 嗯 alone, right after the customer spoke: that is the whole (empty) answer. */
 const BARE_ACK = /^(?:好的|好|收到|明白|了解|嗯|哦|是的|对|行|ok)[，。！~～,.!]*$/iu;
