@@ -455,6 +455,32 @@ describe('playChat: a customer who listens', () => {
     expect(whole.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
     const slow = playChat(twoTurns, [{ text: '这件事要请示主管，', afterMs: 30000 }], rules);
     expect(slow.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
+    // The branch waits for the end of the sentence too: the customer moves on after it, not in the middle.
+    const split = playChat(
+      twoTurns,
+      [
+        { text: '非常抱歉，马上给您补发，', afterMs: 5000 },
+        { text: '今天就发出。', afterMs: 8000 },
+      ],
+      rules,
+    );
+    expect(split.messages.map((m) => m.from)).toEqual(['customer', 'agent', 'agent', 'customer', 'customer']);
+    expect(split.visits[0]?.agent).toHaveLength(2);
+  });
+
+  it('after asking the customer to wait, the first message back (我回来了) is the start of the result, not all of it', () => {
+    const back = playChat(
+      twoTurns,
+      [
+        { text: '请您稍等，我去问一下', afterMs: 5000 },
+        { text: '您好，我回来了', afterMs: 60000 },
+        { text: '非常抱歉，马上给您补发一个新的。', afterMs: 8000 },
+      ],
+      rules,
+    );
+    // No line between the return and the result: the customer waits for what they waited for.
+    expect(back.messages.slice(0, 4).map((m) => m.from)).toEqual(['customer', 'agent', 'agent', 'agent']);
+    expect(back.visits[0]?.agent).toHaveLength(3);
   });
 
   it('reacts to a refusal, an escalation and an offer differently, and never twice word for word', () => {

@@ -141,6 +141,15 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
     expect(hits('您自己查一下')).not.toContain('checks-status');
     expect(hits('我帮您查一下')).toContain('checks-status');
   });
+  it('a clause the next one denies (照着明星一模一样做，也不现实) says the opposite of its words', () => {
+    const promise = compileIntents({
+      guarantees: { label: '保证', phrases: ['一模一样'], unless: [], negatable: false, amount: false },
+    });
+    const said = (text: string) => analyseMessage(text, promise).hits.has('guarantees');
+    expect(said('照着明星一模一样做，也不现实')).toBe(false);
+    expect(said('做得一模一样，这是不可能的')).toBe(false);
+    expect(said('保证做得一模一样，您放心')).toBe(true);
+  });
   it('matches a number only whole: 50元 is not in 150元, 五十元 not in 一百五十元, 3米 not in 13米', () => {
     const result = compileIntents({
       result: { label: '结果', phrases: ['50元', '五十元', '3米'], unless: [], negatable: true, amount: false },

@@ -53,6 +53,9 @@ function insideNumber(clause: string, pos: number, len: number, phrase: string):
   return CJK_AMOUNT.test(phrase) && CJK_NUMERAL.test(before);
 }
 
+/** A clause that only denies the one before it: 也不现实, 这是不可能的, 是做不到的. */
+const DENIED_BY_NEXT = /^(?:那|这|这个|那个)?(?:也|都|是|就)?(?:不现实|不可能|做不到|办不到|不太可能|不太现实)(?:的)?[的了啊呀哦]?$/u;
+
 export interface CompiledIntent {
   id: string;
   label: string;
@@ -139,9 +142,12 @@ export function analyseMessage(raw: string, intents: ReadonlyMap<string, Compile
   const discounts: DiscountPromise[] = [];
   const clauses = splitClauses(text);
 
+  // A clause the next one denies (照着明星一模一样做，也不现实) says the opposite of its words.
+  const denied = new Set(clauses.filter((c, i) => DENIED_BY_NEXT.test(clauses[i + 1]?.text ?? '')).map((c) => c.start));
   for (const intent of intents.values()) {
     for (const clause of clauses) {
       if (intent.unless.some((u) => clause.text.includes(u))) continue;
+      if (denied.has(clause.start) && !intent.amount) continue;
       let hit: { phrase: string; pos: number; len: number } | undefined;
       const counts = (pos: number, len: number, phrase: string) =>
         !inQuestionPair(clause.text, pos) &&

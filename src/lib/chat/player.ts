@@ -27,8 +27,9 @@
  *   neutrally: reactions.ts) and stay in the turn. A branch or default naming an ending ends the
  *   chat. The customer never says a line twice word for word.
  * - A short piece of an answer typed in several messages, or a message that stops mid-sentence
- *   (ends in ，、：；), sent in time (isPiece), gets no answer and does not count against
- *   `maxReplies`: the customer waits for the rest.
+ *   (ends in ，、：；), sent in time or as the first message back after a hold (isPiece), gets no
+ *   answer and does not count against `maxReplies`: the customer waits for the rest. A branch
+ *   too waits for the end of such a sentence.
  * - Replies left over after an ending are ignored (counted in `ignoredReplies`); running out of
  *   replies ends the chat with the `customer-left` ending, unless the agent's last message said
  *   goodbye (intent `closes`): then the turn resolves as when the customer stops waiting, when
@@ -357,10 +358,13 @@ function resolveTurn(s: PlayState, turn: Turn, out: CustomerMessage[]): void {
  */
 function isPiece(s: PlayState, turn: Turn, visit: TurnVisit, message: AgentMessage): boolean {
   const { analysis, text } = message;
-  if (UNFINISHED.test(text) && message.waitMs <= s.limits.replySec * 1000 && !analysis.hits.has(CLOSE_INTENT)) return true;
+  // In time, or the first message back after asking the customer to wait (让您久等了，): they
+  // waited for the result and wait for the rest of it.
+  const inTime = message.waitMs <= s.limits.replySec * 1000 || message.waitKind === 'after-hold';
+  if (UNFINISHED.test(text) && inTime && !analysis.hits.has(CLOSE_INTENT)) return true;
   return (
     message.chars < FRAGMENT_CHARS &&
-    message.waitMs <= s.limits.replySec * 1000 &&
+    inTime &&
     !analysis.hits.has(CLOSE_INTENT) &&
     !DISMISSIVE.test(analysis.text) &&
     !(message.waitKind !== 'followup' && BARE_ACK.test(text.trim())) &&
@@ -424,6 +428,9 @@ const EXTRA_WHILE_PROGRESS = 2;
 function followBranches(s: PlayState, turn: Turn, message: AgentMessage): CustomerMessage[] {
   const out: CustomerMessage[] = [];
   const holdsFor = branchHolds(s);
+  // A sentence still going on (一是官方正品，出厂有质检报告；) is heard to its end before the
+  // customer answers: the branch is taken after the message that finishes it.
+  if (UNFINISHED.test(message.text) && s.lastFragment) return out;
   const now = turn.branches.find((b) => !b.atEnd && holdsFor(b));
   if (now) {
     enter(s, now.next, 'branch', out);
