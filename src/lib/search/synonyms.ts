@@ -103,7 +103,13 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // Not 冲突 (a clash of dates or shifts is no quarrel).
   ['争吵', '吵架', '口角', '争执', '顶撞'],
   // Asked again and again (都问你三遍了): the bargaining or question repeated.
-  ['多次', '反复', '再三', '一再', '好几次', '好几遍', '三遍', '两遍'],
+  ['多次', '反复', '再三', '一再', '好几次', '好几遍', '三遍', '两遍', '第三遍', '磨了半天', '磨半天'],
+  // Cold visits to prospects (陌拜 is the trade's shorthand).
+  ['陌生拜访', '陌拜', '扫街', '上门拜访'],
+  // A call nobody answers: the second try at another time.
+  ['联系不上', '打不通', '没人接', '无人接听', '没接电话', '不接电话', '未接通'],
+  // Forms not filled in fully (合同没填全 → 填写不详细).
+  ['填写不详细', '没填全', '没填完整', '漏填', '填不全'],
   ['禁用语', '禁语', '忌语', '负面语言', '生硬', '推卸责任'],
   ['久等', '没人理', '没人回', '回复太慢', '等半天', '不理人', '不回消息', '半天不回', '客服呢'],
   // Payment and invoices
