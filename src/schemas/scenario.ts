@@ -118,6 +118,12 @@ export const turnSchema = z.object({
    * that passed, not a wait the customer sat through (not timed, and the customer does not leave).
    */
   later: z.boolean().default(false),
+  /**
+   * With `later`: the scene before it is a call the agent ends with a goodbye (the appointment
+   * call before the door, the first call before the callback). The customer stays on the call,
+   * and this turn starts, only after the goodbye (or a long gap, or the customer's patience).
+   */
+  afterGoodbye: z.boolean().default(false),
   /** The workflow step this turn practises (a step id of the scenario's workflow). */
   step: idSchema.optional(),
   /** The script (话术) that fits this turn (id). */

@@ -190,6 +190,37 @@ describe('playChat: turns and branches', () => {
     expect(playChat(twoTurns, replies, rules).ending.id).toBe('customer-left');
   });
 
+  it('a scene after a call (afterGoodbye) waits for the agent to end the call (再见), or for hours to pass', () => {
+    const later = scenario({ ...twoTurns, turns: [twoTurns.turns[0]!, { ...twoTurns.turns[1]!, later: true, afterGoodbye: true }] });
+    const call = playChat(
+      later,
+      [
+        { text: '非常抱歉，马上给您补发', afterMs: 5000 },
+        { text: '补发的单号晚点发您', afterMs: 8000 },
+        { text: '谢谢您，再见', afterMs: 6000 },
+      ],
+      rules,
+    );
+    // The agent was still on the call: all three messages belong to it, and the scene comes after the goodbye.
+    expect(call.visits[0]?.agent).toHaveLength(3);
+    expect(call.visits[1]?.turn).toBe('close');
+    // Hours later without a goodbye: the scene changed, and that message is its first.
+    const gap = playChat(
+      later,
+      [
+        { text: '非常抱歉，马上给您补发', afterMs: 5000 },
+        { text: '您好，补发的已经寄出了，谢谢您，再见', afterMs: 3 * 60 * 60 * 1000 },
+      ],
+      rules,
+    );
+    expect(gap.ending.id).toBe('happy');
+    expect(gap.messages.at(-1)).toMatchObject({ from: 'agent', waitKind: 'later', turn: 'close' });
+    // A later turn without afterGoodbye (the repair done after the door) starts as soon as its branch holds.
+    const plain = scenario({ ...twoTurns, turns: [twoTurns.turns[0]!, { ...twoTurns.turns[1]!, later: true }] });
+    const door = playChat(plain, [{ text: '非常抱歉，马上给您补发', afterMs: 5000 }], rules);
+    expect(door.visits.map((v) => v.turn)).toEqual(['start', 'close']);
+  });
+
   it('a mistake made before the turn that has a rule about it is judged there (a fact stated early counts, and so does a mistake)', () => {
     const ruled = scenario({
       ...twoTurns,

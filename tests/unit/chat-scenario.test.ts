@@ -19,6 +19,7 @@ const turn = (t: Partial<Scenario['turns'][number]> & { id: string; default: str
   branches: [],
   maxReplies: 2,
   later: false,
+  afterGoodbye: false,
   modelReplies: ['示范'],
   ...t,
 });
@@ -65,6 +66,13 @@ describe('scenarioSchema', () => {
 describe('checkScenarioStructure', () => {
   it('finds nothing wrong in the fixture scenario', () => {
     expect(checkScenarioStructure(base, FILE)).toEqual([]);
+  });
+
+  it('reports afterGoodbye on a turn that is not later, with the field', () => {
+    const sc = { ...base, turns: base.turns.map((t, i) => (i === 1 ? { ...t, later: false, afterGoodbye: true } : t)) };
+    expect(checkScenarioStructure(sc, FILE)).toEqual([
+      expect.objectContaining({ file: FILE, field: 'turns[1].afterGoodbye', message: expect.stringContaining('later: true') }),
+    ]);
   });
 
   it('reports unknown intents, with the field', () => {

@@ -247,6 +247,21 @@ describe('discount-authority (≤ 20 元; more → ask the supervisor)', () => {
     // 2 of 3 made, minus the avoided point (weight 1, a standard's rule: × STANDARD_AVOID_FACTOR)
     expect(part(over, 'handling')?.ratio).toBeCloseTo((2 - STANDARD_AVOID_FACTOR) / 3, 3);
   });
+  it('a decision relayed over several messages is the decision-maker’s, not a promise of the agent’s own', () => {
+    const relayed = run(
+      r(
+        ['负责人的处理意见出来了：', 5000],
+        ['明天上午质检主管带师傅上门，', 8000],
+        ['核实后按规定出方案；', 8000],
+        ['再给您退 500 元补偿。', 8000],
+      ),
+    );
+    const promised = (rep: ReturnType<typeof run>) =>
+      of(rep, 'discount-authority').some((f) => !f.passed && f.message.includes('当场承诺'));
+    expect(promised(relayed)).toBe(false);
+    // Said on its own, the same refund is the agent's promise.
+    expect(promised(run(r(['再给您退 500 元补偿。', 5000])))).toBe(true);
+  });
   it("fails a 折 when the product has no price (percentages are the supervisor's call)", () => {
     const noPrice = { ...open, product: undefined };
     expect(of(run(r(['给您打9折', 5000]), noPrice), 'discount-authority')[0]).toMatchObject({

@@ -558,8 +558,9 @@ export function checkAuthority({ play, rules, scenario }: CheckContext): CheckRe
           : `当场承诺赔偿或补偿“${p.words}”${p.yuan !== undefined ? `（${p.yuan} 元）` : ''}：赔偿、补偿要请示主管，按公司规定决定`;
       fail(m, at, what, p.evidence);
     }
-    // What comes right after a relayed decision (负责人的处理意见是… / 保洁费先全额退还给您) is part of it.
-    afterRelay = relaysDecision(m.analysis.folded);
+    // What comes right after a relayed decision (负责人的处理意见是… / 保洁费先全额退还给您) is part of it,
+    // and so is the rest of a decision read out over several messages (…上门，/ …出方案；/ 保洁费全额退给您).
+    afterRelay = relaysDecision(m.analysis.folded) || (afterRelay && /[，,、：:；;]\s*$/u.test(m.text));
     const hit = m.analysis.hits.get('escalates-supervisor');
     if (hit && !escalated) {
       escalated = true;

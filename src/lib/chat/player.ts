@@ -36,6 +36,10 @@
  *   that leads to an ending (closeChat), or the chat is followed through with what the agent said
  *   when the goodbye came a turn early; or unless the customer was already content (the turn
  *   resolves to a satisfied ending): see settleAtEnd.
+ * - A turn that happens later in the story after a call (Turn.afterGoodbye) is not entered while
+ *   the agent is still on the call: its branch waits for a goodbye (or SCENE_PATIENCE messages past the customer's
+ *   patience), unless the next message comes after a gap the customer would not wait through:
+ *   then the scene has changed, and that message is the later turn's first.
  * - Times are sanitised: NaN, negative and -Infinity count as 0 ms, anything above 24 h (and
  *   +Infinity) as 24 h. Texts that are not strings count as empty; lone surrogates are replaced.
  */
@@ -163,6 +167,8 @@ interface PlayState {
   lastFragment: boolean;
   /** The wait the agent named when asking the customer to wait (10分钟内给您回复), if any. */
   promisedSec: number | undefined;
+  /** A later scene (Turn.afterGoodbye) the turn would go on to, waiting for the agent's goodbye or a long gap. */
+  pendingScene: string | undefined;
   ending: Ending | undefined;
   endedBy: PlayResult['endedBy'];
   timeout: PlayResult['timeout'];
@@ -202,6 +208,7 @@ function newPlayState(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap
     progressBefore: false,
     lastFragment: false,
     promisedSec: undefined,
+    pendingScene: undefined,
     ending: undefined,
     endedBy: 'out-of-replies',
     timeout: undefined,
@@ -238,6 +245,7 @@ function enter(s: PlayState, id: string, by: 'branch' | 'default', out: Customer
     s.current = undefined;
     return;
   }
+  s.pendingScene = undefined;
   s.current = next;
   s.visit = { turn: next.id, intents: new Map(), agent: [] };
   s.visits.push(s.visit);
@@ -422,6 +430,9 @@ const FRAGMENT_CHARS = 24;
 /** A message this long, after a key point of the turn was made, goes on explaining (see lastProgress). */
 const EXPLAINING_CHARS = 30;
 
+/** Messages a customer on a call listens to beyond their patience before a later scene (see followBranches). */
+const SCENE_PATIENCE = 4;
+
 /** Messages a customer reads beyond `maxReplies` while each one still makes a new key point. */
 const EXTRA_WHILE_PROGRESS = 2;
 
@@ -431,27 +442,37 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   // A sentence still going on (一是官方正品，出厂有质检报告；) is heard to its end before the
   // customer answers: the branch is taken after the message that finishes it.
   if (UNFINISHED.test(message.text) && s.lastFragment) return out;
-  const now = turn.branches.find((b) => !b.atEnd && holdsFor(b));
+  // A turn that happens after a call (Turn.afterGoodbye: the repairman at the door) waits for the
+  // agent to end the call (再见) or for the customer's patience to run out: the agent may still be
+  // wrapping up.
+  const closes = message.analysis.hits.has(CLOSE_INTENT);
+  const sceneWaits = (id: string) => !closes && s.turns.get(id)?.afterGoodbye === true;
+  const due = turn.branches.find((b) => holdsFor(b) && sceneWaits(b.next));
+  if (due) s.pendingScene = due.next;
+  const now = turn.branches.find((b) => !b.atEnd && holdsFor(b) && !sceneWaits(b.next));
   if (now) {
     enter(s, now.next, 'branch', out);
     return out;
   }
-  if ((message.holds || s.lastFragment) && !message.analysis.hits.has(CLOSE_INTENT)) return out;
+  if ((message.holds || s.lastFragment) && !closes) return out;
   const late = turn.branches.find((b) => b.atEnd && holdsFor(b));
-  const closing = message.analysis.hits.has(CLOSE_INTENT) && s.endings.has(late?.next ?? turn.default);
+  const closing = closes && (s.endings.has(late?.next ?? turn.default) || s.turns.get(late?.next ?? turn.default)?.afterGoodbye === true);
   // A good-enough answer moves the chat on at once; one that ends the chat waits for the goodbye.
   // Not while the rest of the answer is still coming: the message brought a key point and others
   // of the turn are still open (the price of the repair answered, the renovation not yet): the
   // customer reads on, as with an answer split over several messages.
   // A message that asks the customer something (刘先生吧？) is answered: they move on.
   const open = s.lastProgress && !/[?？]/u.test(message.text) && turn.expect.some((k) => !k.intents.some((id) => s.visit?.intents.has(id)));
-  const onward = late !== undefined && !s.endings.has(late.next) && !open;
+  const onward = late !== undefined && !s.endings.has(late.next) && !open && !sceneWaits(late.next);
   // A customer listening to an answer split over several messages reads on while the last one
   // still brought something new for this turn (a key point not made before in this visit), up to
   // EXTRA_WHILE_PROGRESS more; not in a turn written for one message (maxReplies 1: the customer
   // talks over the agent, e.g. while venting).
   const patience = s.lastProgress && turn.maxReplies > 1 ? turn.maxReplies + EXTRA_WHILE_PROGRESS : turn.maxReplies;
-  if (onward || closing || s.counted >= patience) {
+  // On a call, the customer listens while the agent talks: a scene that comes later waits for the
+  // goodbye, up to SCENE_PATIENCE more messages (then they hang up and the scene comes anyway).
+  const tired = s.counted >= patience + (sceneWaits(late?.next ?? turn.default) ? SCENE_PATIENCE : 0);
+  if (onward || closing || tired) {
     resolveTurn(s, turn, out);
     return out;
   }
@@ -463,14 +484,21 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
 /** One agent reply (see ChatSession.reply). */
 function takeReply(s: PlayState, raw: AgentReply): { customer: CustomerMessage[]; ending?: Ending } {
   const index = s.replyIndex++;
-  const { current, visit } = s;
-  if (s.ending || !current || !visit) {
+  if (s.ending || !s.current || !s.visit) {
     s.ignored++;
     return { customer: [] };
   }
   const reply = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<AgentReply>;
   const text = asText(reply.text);
   const waitMs = sanitizeMs(reply.afterMs);
+  const out: CustomerMessage[] = [];
+  // The later scene was due (the call answered, no goodbye yet) and hours pass: that scene came.
+  if (s.pendingScene && waitMs > (nextWait(s).limitSec + s.limits.leaveAfterSec) * 1000) enter(s, s.pendingScene, 'branch', out);
+  const { current, visit } = s;
+  if (!current || !visit) {
+    s.ignored++;
+    return { customer: out, ...(s.ending ? { ending: s.ending } : {}) };
+  }
   const scene = current.later && visit.agent.length === 0 && s.agentSpoke;
   const { waitKind, limitSec } = scene ? { waitKind: 'later' as const, limitSec: MAX_WAIT_MS / 1000 } : nextWait(s);
 
@@ -481,13 +509,12 @@ function takeReply(s: PlayState, raw: AgentReply): { customer: CustomerMessage[]
     s.endedBy = 'timeout';
     s.current = undefined;
     s.ignored++;
-    return { customer: [], ending: s.ending };
+    return { customer: out, ending: s.ending };
   }
 
   // Past `maxReplies` the customer only waited because the answer was still coming (嗯，你接着说);
   // when the rest comes later than a reply may take, they have moved on to their next concern,
   // and this message answers that.
-  const out: CustomerMessage[] = [];
   // Not after the agent asked them to wait (稍等, 一有结果马上告诉您): then they wait for the result.
   if (current.maxReplies > 1 && s.counted >= current.maxReplies && waitKind !== 'after-hold' && waitMs > s.limits.replySec * 1000) {
     resolveTurn(s, current, out);

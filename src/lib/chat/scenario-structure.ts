@@ -39,6 +39,7 @@ export function checkScenarioStructure(scenario: Scenario, file: string): Conten
   scenario.turns.forEach((t, i) => {
     const base = `turns[${i}]`;
     if (i > 0 && t.customer.length === 0) add(`${base}.customer`, '除第一个回合外，每个回合都要有顾客的话');
+    if (t.afterGoodbye && !t.later) add(`${base}.afterGoodbye`, 'afterGoodbye 只用于后来的场景：同一回合要先写 later: true');
     t.expect.forEach((k, j) => checkIntents(k.intents, `${base}.expect[${j}].intents`));
     t.avoid.forEach((k, j) => checkIntents(k.intents, `${base}.avoid[${j}].intents`));
     t.branches.forEach((b, j) => {
