@@ -221,6 +221,27 @@ describe('playChat: turns and branches', () => {
     expect(door.visits.map((v) => v.turn)).toEqual(['start', 'close']);
   });
 
+  it('a content customer listens on while the agent still talks, and leaves at the goodbye (慢走 counts)', () => {
+    const play = playChat(
+      twoTurns,
+      [
+        { text: '非常抱歉，马上给您补发', afterMs: 5000 },
+        { text: '补发的今天就寄出', afterMs: 8000 },
+        { text: '单号稍后发您', afterMs: 8000 },
+        { text: '收到有问题随时找我', afterMs: 8000 },
+        { text: '谢谢您，您慢走', afterMs: 6000 },
+      ],
+      rules,
+    );
+    expect(play.visits[1]?.agent).toHaveLength(4);
+    expect(play.ending.id).toBe('happy');
+    expect(play.ignoredReplies).toBe(0);
+    // A listener nods without saying a line twice, and without 我再问一下：嗯.
+    const said = play.messages.filter((m) => m.from === 'customer').map((m) => m.text);
+    expect(new Set(said).size).toBe(said.length);
+    expect(said.some((t) => t.startsWith('我再问一下：嗯'))).toBe(false);
+  });
+
   it('a mistake made before the turn that has a rule about it is judged there (a fact stated early counts, and so does a mistake)', () => {
     const ruled = scenario({
       ...twoTurns,

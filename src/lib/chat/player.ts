@@ -40,6 +40,9 @@
  *   the agent is still on the call: its branch waits for a goodbye (or SCENE_PATIENCE messages past the customer's
  *   patience), unless the next message comes after a gap the customer would not wait through:
  *   then the scene has changed, and that message is the later turn's first.
+ * - A customer ready to leave content (the turn resolves to a satisfied ending) listens on while
+ *   the agent still talks, up to SCENE_PATIENCE more messages, and leaves at the goodbye; if the
+ *   replies run out meanwhile they leave content.
  * - Times are sanitised: NaN, negative and -Infinity count as 0 ms, anything above 24 h (and
  *   +Infinity) as 24 h. Texts that are not strings count as empty; lone surrogates are replaced.
  */
@@ -169,6 +172,8 @@ interface PlayState {
   promisedSec: number | undefined;
   /** A later scene (Turn.afterGoodbye) the turn would go on to, waiting for the agent's goodbye or a long gap. */
   pendingScene: string | undefined;
+  /** The customer was ready to leave content and only listens on to the agent (see followBranches). */
+  listening: boolean;
   ending: Ending | undefined;
   endedBy: PlayResult['endedBy'];
   timeout: PlayResult['timeout'];
@@ -209,6 +214,7 @@ function newPlayState(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap
     lastFragment: false,
     promisedSec: undefined,
     pendingScene: undefined,
+    listening: false,
     ending: undefined,
     endedBy: 'out-of-replies',
     timeout: undefined,
@@ -246,6 +252,7 @@ function enter(s: PlayState, id: string, by: 'branch' | 'default', out: Customer
     return;
   }
   s.pendingScene = undefined;
+  s.listening = false;
   s.current = next;
   s.visit = { turn: next.id, intents: new Map(), agent: [] };
   s.visits.push(s.visit);
@@ -471,7 +478,11 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   const patience = s.lastProgress && turn.maxReplies > 1 ? turn.maxReplies + EXTRA_WHILE_PROGRESS : turn.maxReplies;
   // On a call, the customer listens while the agent talks: a scene that comes later waits for the
   // goodbye, up to SCENE_PATIENCE more messages (then they hang up and the scene comes anyway).
-  const tired = s.counted >= patience + (sceneWaits(late?.next ?? turn.default) ? SCENE_PATIENCE : 0);
+  // So does a content customer about to leave (a satisfied ending) while the agent still talks.
+  const resolvesTo = late?.next ?? turn.default;
+  const listening = sceneWaits(resolvesTo) || (!closes && s.endings.get(resolvesTo)?.kind === 'satisfied');
+  const tired = s.counted >= patience + (listening ? SCENE_PATIENCE : 0);
+  s.listening = listening && s.counted >= patience && !tired;
   if (onward || closing || tired) {
     resolveTurn(s, turn, out);
     return out;
@@ -593,7 +604,8 @@ function settleAtEnd(s: PlayState): void {
   // Content means: the last thing the customer said is the turn's own line (好嘞，那我等着), not a
   // reaction asking for more (你能说得具体一点吗？) nor a question still open (这件能给我留着不？).
   const last = s.messages[s.messages.length - 1];
-  if (last?.from === 'customer' && (!turn.customer.includes(last.text) || /[?？]/.test(last.text))) return;
+  // Or the customer was done and only listened on (see followBranches): they leave content.
+  if (!s.listening && last?.from === 'customer' && (!turn.customer.includes(last.text) || /[?？]/.test(last.text))) return;
   const late = turn.branches.find((b) => b.atEnd && branchHolds(s)(b));
   const end = s.endings.get(late?.next ?? turn.default);
   if (end?.kind !== 'satisfied') return;

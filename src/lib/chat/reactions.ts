@@ -35,6 +35,9 @@ export const REACTIONS: Readonly<Record<ReactionKind, readonly string[]>> = {
   unclear: ['我还没得到明确答复，具体怎么处理？', '你能说得具体一点吗？我该怎么办？', '嗯……所以到底怎么处理呢？'],
 };
 
+/** Once the 'goes-on' lines are used up, a listener still just nods (not 我再问一下：嗯，你接着说). */
+const LISTENING = ['嗯。', '嗯嗯。', '好。', '哦，好。', '行。', '嗯，明白。', '好的。', '嗯，知道了。'];
+
 /** Ways of saying a line again without repeating it word for word. */
 const AGAIN = ['我再问一下：', '还是那个问题：', '我再说一遍：'];
 
@@ -94,6 +97,6 @@ export function reactionTo(
   if (message.chars === 0) return undefined;
   const kind = kindOf(message, turn, refusals, progress);
   const lines = REACTIONS[kind];
-  const fresh = lines.find((l) => !said.has(l));
+  const fresh = lines.find((l) => !said.has(l)) ?? (kind === 'goes-on' ? LISTENING.find((l) => !said.has(l)) : undefined);
   return fresh ?? freshLine(said, lines[0] as string);
 }
