@@ -266,12 +266,14 @@ describe('playChat: turns and branches', () => {
     ];
     expect(playChat(twoTurns, replies(8 * 60 * 1000), rules).ending.id).toBe('happy');
     expect(playChat(twoTurns, replies(25 * 60 * 1000), rules).ending.id).toBe('customer-left');
-    // However it is worded: 10分钟内一定给您回复 names the wait as well.
-    const worded = [
-      { text: '非常抱歉，10分钟内一定给您回复', afterMs: 5000 },
-      { text: '让您久等了，马上给您补发，谢谢您，再见', afterMs: 8 * 60 * 1000 },
-    ];
-    expect(playChat(twoTurns, worded, rules).ending.id).toBe('happy');
+    // However it is worded: 10分钟内一定给您回复 and 请您给我10分钟，我一定回复您 name the wait as well.
+    for (const text of ['非常抱歉，10分钟内一定给您回复', '非常抱歉，请您给我10分钟，我一定回复您']) {
+      const worded = [
+        { text, afterMs: 5000 },
+        { text: '让您久等了，马上给您补发，谢谢您，再见', afterMs: 8 * 60 * 1000 },
+      ];
+      expect(playChat(twoTurns, worded, rules).ending.id, text).toBe('happy');
+    }
   });
 
   it('ignores replies left over after an ending', () => {

@@ -262,6 +262,12 @@ describe('discount-authority (≤ 20 元; more → ask the supervisor)', () => {
     // Said on its own, the same refund is the agent's promise.
     expect(promised(run(r(['再给您退 500 元补偿。', 5000])))).toBe(true);
   });
+  it('fails a good review bought with money or a gift (好评返现), however small', () => {
+    const bought = run(r(['给您发个10元红包当补偿', 5000], ['麻烦您帮忙把中评改成好评，可以吗？', 8000]));
+    expect(of(bought, 'discount-authority').some((f) => !f.passed && f.message.includes('好评返现'))).toBe(true);
+    const fair = run(r(['我们不会要求您改好评', 5000], ['送您一个小礼物表达歉意', 8000]));
+    expect(of(fair, 'discount-authority').some((f) => f.message.includes('好评返现'))).toBe(false);
+  });
   it("fails a 折 when the product has no price (percentages are the supervisor's call)", () => {
     const noPrice = { ...open, product: undefined };
     expect(of(run(r(['给您打9折', 5000]), noPrice), 'discount-authority')[0]).toMatchObject({

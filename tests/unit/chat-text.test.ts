@@ -241,6 +241,17 @@ describe('promises that need authority (issue 13, item 2)', () => {
     expect(promises('让您白等一上午，我给您全额退款')).toEqual([{ kind: 'compensation', deferred: false }]);
     expect(promises('这100元我也做主给您全退了').length).toBeGreaterThan(0);
   });
+  it('more money back on top of the decision, or a new item sent free, is a promise; vouching for one’s own work is not', () => {
+    expect(promises('那这100元我们也一起退给您')).toEqual([{ kind: 'compensation', deferred: false }]);
+    expect(promises('我明天就给您免费寄一个新遥控器')).toEqual([{ kind: 'compensation', deferred: false }]);
+    expect(promises('多收的50元会在3个工作日内退回')).toEqual([]);
+    expect(promises('我穿上鞋套，保证不弄脏您的地板')).toEqual([]);
+    expect(promises('保证明天修好')).toEqual([{ kind: 'guarantee', deferred: false }]);
+    expect(promises('您放心，这个事我能做主')).toEqual([{ kind: 'guarantee', deferred: false }]);
+    expect(promises('20元是我能做主的最大优惠了')).toEqual([]);
+    expect(promises('花瓶您说多少钱我们就赔多少')).toEqual([{ kind: 'compensation', deferred: false }]);
+    expect(promises('那个师傅我们马上开除')).toEqual([{ kind: 'guarantee', deferred: false }]);
+  });
   it('talking about promises (谁打包票都是不负责任的) is none; what follows a relayed decision is part of it', () => {
     expect(promises('效果因人而异，谁打包票都是不负责任的')).toEqual([]);
     expect(promises('没人敢保证一点疤都不留')).toEqual([]);

@@ -494,6 +494,19 @@ export function checkThreeNots(ctx: CheckContext): CheckResult {
   return { ratio: Math.max(0, 1 - PHRASE_PENALTY * count), applicable: true, findings };
 }
 
+/** Asking the customer to change or remove their review (改成好评, 把中评删了, 给个五星). */
+const REVIEW_ASK =
+  /(?:改|追加|追)(?:成|为|一下|个|下)?(?:好评|五星)|(?:删|撤)(?:掉|了|一下|除)?(?:这个|那个)?(?:中评|差评|评价)|把(?:中评|差评|评价).{0,4}(?:改|删|撤)/u;
+/** Money offered in words the discount reader does not see (红包, 返现). */
+const REVIEW_PAY = /红包|返现|返钱|小礼品|小礼物|赠品/u;
+function asksForReview(text: string): boolean {
+  const m = REVIEW_ASK.exec(text);
+  return m !== null && !/(?:不会|不用|不是|不要|不需要|没有)(?:要求|让|请)?(?:您|你)?.{0,3}$/u.test(text.slice(0, m.index));
+}
+function excerptOf(m: AgentMessage): string {
+  return m.text.length > 30 ? `${m.text.slice(0, 30)}…` : m.text;
+}
+
 /** Model phrasing for promises beyond one's authority. */
 export const AUTHORITY_MODEL = '这个我没有权限直接答应您，我马上帮您向主管申请，请您稍等两分钟，有结果第一时间告诉您。';
 
@@ -567,7 +580,23 @@ export function checkAuthority({ play, rules, scenario }: CheckContext): CheckRe
       findings.push({ ...std(id), passed: true, turn: m.turn, message: '超出权限的事请示主管', evidence: hit.evidence, at });
     }
   }
-  if (findings.length === 0 && agentMessages(play).length > 0) {
+  // A good review bought (好评返现): money or a gift offered in a chat that asks the customer to
+  // change their review, however small the amount.
+  const msgs = agentMessages(play);
+  const asks = msgs.find(({ m }) => asksForReview(m.analysis.text));
+  const pays = msgs.find(
+    ({ m }) => m.analysis.discounts.length > 0 || m.analysis.hits.has('offers-gift') || REVIEW_PAY.test(m.analysis.text),
+  );
+  if (asks && pays) {
+    const [first] = asks.at < pays.at ? [asks, pays] : [pays, asks];
+    fail(
+      first.m,
+      first.at,
+      `用红包、优惠或礼品换顾客改评价（好评返现）：回访是为了了解原因、改进，不能拿好处换评价`,
+      `${excerptOf(pays.m)} / ${excerptOf(asks.m)}`,
+    );
+  }
+  if (findings.length === 0 && msgs.length > 0) {
     findings.push({ ...std(id), passed: true, turn: null, message: '没有越权承诺优惠', evidence: '—' });
   }
   return { ratio: failed ? 0 : 1, applicable: true, findings, overreach };

@@ -419,7 +419,9 @@ const COMES_BACK = /回复|回电|答复|回您|回你|告诉您|告诉你|联�
  */
 function namesWait(text: string): boolean {
   const m = PROMISED_WAIT.exec(text);
-  return m !== null && /^(?:之内|以内|内)/u.test(text.slice(m.index + m[0].length)) && COMES_BACK.test(text.slice(m.index));
+  if (m === null || !COMES_BACK.test(text.slice(m.index))) return false;
+  // 10分钟内 …, or 给我10分钟 / 等我10分钟 (the time the agent asks for).
+  return /^(?:之内|以内|内)/u.test(text.slice(m.index + m[0].length)) || /(?:给|等)我$/u.test(text.slice(0, m.index));
 }
 
 /** 好的 / 收到 / 嗯 alone, right after the customer spoke: that is the whole (empty) answer. */

@@ -35,7 +35,9 @@ const COMPENSATION: readonly RegExp[] = [
   new RegExp(`免(?:您)?${NUM}个?月`, 'g'),
   // An amount waived on the spot (那100元我也给您免了, 这100元我们也不收了).
   new RegExp(`${NUM}(?:元|块钱|块).{0,6}(?:免(?:了|掉)|不收了|不用付了|不用交了|不用出了)`, 'g'),
-  /免费(?:给您|为您|帮您)?(?:换|送|赔)(?:您|一|个|台|套|件)*新/g,
+  /免费(?:给您|为您|帮您)?(?:换|送|赔|寄|发|补)(?:给)?(?:您|一|个|台|套|件|只)*新/g,
+  // More money back on top of what was decided (这100元我们也一起退给您).
+  new RegExp(`${NUM}(?:元|块钱|块).{0,8}也(?:一起|一并|都)?(?:退|返|还)(?:给|还)?(?:您|你)`, 'g'),
   /(?:物业费|租金|管理费)全免/g,
   /直接送给您|(?:您|你)?留着用/g,
   // Money back named as compensation (再给您退 500 元补偿).
@@ -46,6 +48,8 @@ const COMPENSATION: readonly RegExp[] = [
   // A charge the rules put on the customer taken off on the spot (运费我们店里出，您一分钱不用花).
   /一分钱(?:都|也)?不用(?:您|你)?(?:花|出|付|掏)/g,
   /(?:全部|全都)退(?:给|还)(?:您|你)|全退(?:给|还)?(?:您|你)|(?:给|帮)(?:您|你)全退/g,
+  // Whatever the customer names is paid (您说多少钱我们就赔多少).
+  /(?:说|要)多少(?:钱)?.{0,4}就赔多少|赔多少都行|多少钱都赔/g,
   /送(?:您|你)(?:一次|一个|一份|一年|半年)?免费(?:的)?(?:清洗|保养|维修|安装|上门|服务)/g,
 ];
 
@@ -55,7 +59,9 @@ const GUARANTEE: readonly RegExp[] = [
   /假一赔[十百千万\d]+/g,
   /百分之百|100%/g,
   /绝对(?:没问题|不会|能|是正品|满意)/g,
-  /我(?:来|也|就)?做主|我个人负责|出了问题我负责/g,
+  /我(?:来|也|就|能|可以)?做(?:得了)?主(?!的)|我个人负责|出了问题我负责/g,
+  // A staff decision promised on the spot (那个组长我们马上开除).
+  /(?:马上|立刻|立马|一定|肯定|直接)(?:把.{0,4})?(?:开除|辞退|炒掉)/g,
   /(?:一定|肯定)(?:能|会)?(?:今天|明天|马上|半小时|\d{1,2}(?:点|小时|分钟)).{0,6}(?:到|修好|到账|送到|解决|上门)/g,
   /(?:今天|明天|后天|马上|周末前?)(?:就)?(?:一定|肯定)(?:能|会)?(?:到|送到|修好|到账|上门)/g,
 ];
@@ -73,6 +79,8 @@ const KEEPS_AND_GETS = /退款|退钱|退给|补发|换新|换一|新的|重新�
 const REFUND_WORDS = /^(?:全额(?:退款|退)|退全款|全部退款)$/;
 /** 有保证, 质量保证, 正品保证: a statement about the product, not a promise. */
 const NOT_A_PROMISE = /(?:有|质量|品质|售后|正品)保证$|保证正品$/;
+/** What the agent vouches for in their own work (保证不弄脏您的地板, 保证准时到) is no outcome beyond authority. */
+const OWN_CONDUCT = /^(?:不弄脏|不会弄脏|干干净净|收拾干净|准时|按时|守时|提前到|第一时间|及时)/;
 /** 谁打包票都是不负责任的, 没人敢保证: talk about promises, not one. */
 const ABOUT_PROMISES = /(?:谁|没人|没有人|任何人)(?:敢|能|要是|来|跟您)?$/;
 /** The message relays a decision someone with authority made (主管说/经理同意 …). */
@@ -103,7 +111,12 @@ export function findPromises(f: Folded, afterRelay = false): AgentPromise[] {
           const end = pos + m[0].length;
           if (seen.some(([a, b]) => pos < b && end > a)) continue;
           if (isNegated(clause.text, pos, m[0].length)) continue;
-          if (kind === 'guarantee' && (NOT_A_PROMISE.test(clause.text.slice(0, end)) || ABOUT_PROMISES.test(clause.text.slice(0, pos))))
+          if (
+            kind === 'guarantee' &&
+            (NOT_A_PROMISE.test(clause.text.slice(0, end)) ||
+              ABOUT_PROMISES.test(clause.text.slice(0, pos)) ||
+              OWN_CONDUCT.test(clause.text.slice(end)))
+          )
             continue;
           if (kind === 'compensation' && REFUND_WORDS.test(m[0]) && ORDER_REFUND.test(f.text)) continue;
           if (kind === 'compensation' && /^不用(?:退回|寄回)$/.test(m[0]) && !KEEPS_AND_GETS.test(f.text)) continue;
