@@ -24,6 +24,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout7',
   'tests/calibration/holdout8',
   'tests/calibration/holdout9',
+  'tests/calibration/holdout10',
 ] as const;
 
 export interface ChatEval {
