@@ -151,8 +151,8 @@ describe('playChat: turns and branches', () => {
     expect(never.ending.id).toBe('angry');
   });
 
-  it('a point of a turn the customer left after one message counts in the next message, unless that turn asks for it too', () => {
-    // 补发 moves a customer who listens to one message on at once (atEnd); the apology comes in the next message.
+  it('a point of a turn the customer left counts when the next turn makes it, unless that turn asks for it too', () => {
+    // 补发 moves a customer who listens to one message on at once (atEnd); the apology comes in the next turn.
     const cutOff = [
       { text: '马上给您补发', afterMs: 3000 },
       { text: '非常抱歉，让您久等了，再见', afterMs: 3000 },
@@ -161,9 +161,9 @@ describe('playChat: turns and branches', () => {
     const report = scoreChat(brisk, cutOff, rules);
     const apology = report.findings.find((f) => f.turn === 'start' && f.message.includes('致歉'));
     expect(apology?.passed).toBe(true);
-    expect(apology?.message).toContain('紧接着的下一条说到');
-    // The same apology said two messages later (after more talk in the turn) does not count.
-    const late = scoreChat(
+    expect(apology?.message).toContain('下一轮才说到');
+    // Later in the next turn counts too (a step done a little out of order is done).
+    const later = scoreChat(
       brisk,
       [
         { text: '马上给您补发', afterMs: 3000 },
@@ -172,7 +172,17 @@ describe('playChat: turns and branches', () => {
       ],
       rules,
     );
-    expect(late.findings.find((f) => f.turn === 'start' && f.message.includes('致歉'))?.passed).toBe(false);
+    expect(later.findings.find((f) => f.turn === 'start' && f.message.includes('致歉'))?.passed).toBe(true);
+    // Not when the next turn asks for the same point: then the message answers that turn.
+    const asks = scenario({
+      ...twoTurns,
+      turns: [
+        { ...twoTurns.turns[0]!, maxReplies: 1 },
+        { ...twoTurns.turns[1]!, expect: [{ label: '再次致歉', intents: ['apologises'], weight: 1, match: 'any' as const }] },
+      ],
+    });
+    const own = scoreChat(asks, cutOff, rules);
+    expect(own.findings.find((f) => f.turn === 'start' && f.message.includes('致歉'))?.passed).toBe(false);
   });
 
   it('a turn that happens later in the story (later: true) takes the hours before it as time that passed, not a wait', () => {

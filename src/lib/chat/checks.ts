@@ -644,7 +644,7 @@ export const UNREACHED_WEIGHT = 0.5;
 
 /**
  * handling: the scenario's key points, turn by turn. A point made earlier in the chat (a fact
- * stated a turn early) counts; key points of the turns on the way to a satisfied ending that the
+ * stated a turn early) counts, and so does one made in the next turn (a step done a turn late); key points of the turns on the way to a satisfied ending that the
  * chat never reached count as missed (at UNREACHED_WEIGHT of their weight) when it did not end
  * satisfied.
  */
@@ -680,33 +680,42 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
     if (!turn) continue;
     const hitAt = (intent: string) => visit.agent.find((at) => (play.messages[at] as AgentMessage).analysis.hits.has(intent));
     const lastAt = visit.agent[visit.agent.length - 1];
-    // Cut off: the customer moved on after the agent's first message of the turn, so the rest of
-    // the answer (方便说两分钟吗 after 我是客服小陈) lands in the next turn's first message; it still
-    // answers this turn's points there.
+    // Said a turn late: the customer moved on before the agent got to a point (方便说两分钟吗 after
+    // 我是客服小陈; 请这边坐 once the customer has said who sent her), and the next turn's messages
+    // still make it. A step done a little out of order is done, as a fact stated a turn early is.
     // Not for a point the next turn asks for itself: then the message answers that turn.
-    const nextVisit = visit.agent.length === 1 ? play.visits[v + 1] : undefined;
-    const cutAt = nextVisit?.agent[0];
-    const cut = cutAt !== undefined ? (play.messages[cutAt] as AgentMessage) : undefined;
+    const nextVisit = play.visits[v + 1];
+    const lateAt = (i: string) => nextVisit?.agent.find((at) => (play.messages[at] as AgentMessage).analysis.hits.has(i));
     const nextExpects = new Set(turns.get(nextVisit?.turn ?? '')?.expect.flatMap((kp) => kp.intents) ?? []);
     for (const kp of turn.expect) {
       total += kp.weight;
       const here = kp.intents.filter((i) => visit.intents.has(i));
       const before = kp.intents.filter((i) => !visit.intents.has(i) && earlier.has(i));
-      const late = kp.intents.filter((i) => !visit.intents.has(i) && !earlier.has(i) && !nextExpects.has(i) && cut?.analysis.hits.has(i));
+      const late = kp.intents.filter((i) => !visit.intents.has(i) && !earlier.has(i) && !nextExpects.has(i) && lateAt(i) !== undefined);
       const present = [...here, ...before, ...late];
       const made = kp.match === 'all' ? present.length === kp.intents.length : present.length > 0;
       if (made) earned += kp.weight;
-      const at = made ? (here[0] !== undefined ? hitAt(here[0]) : before[0] !== undefined ? earlier.get(before[0])?.at : cutAt) : lastAt;
+      const at = made
+        ? here[0] !== undefined
+          ? hitAt(here[0])
+          : before[0] !== undefined
+            ? earlier.get(before[0])?.at
+            : lateAt(late[0] as string)
+        : lastAt;
       findings.push({
         ...links(turn, kp),
         passed: made,
         turn: turn.id,
         message: made
-          ? `做到了：${kp.label}${here.length === 0 ? (before.length ? '（前面已经说到）' : '（紧接着的下一条说到）') : ''}`
+          ? `做到了：${kp.label}${here.length === 0 ? (before.length ? '（前面已经说到）' : '（下一轮才说到）') : ''}`
           : `没有做到：${kp.label}`,
         evidence: present.length
           ? present
-              .map((i) => visit.intents.get(i)?.evidence ?? earlier.get(i)?.hit.evidence ?? cut?.analysis.hits.get(i)?.evidence ?? i)
+              .map((i) => {
+                const lateMsg = lateAt(i);
+                const lateHit = lateMsg !== undefined ? (play.messages[lateMsg] as AgentMessage).analysis.hits.get(i) : undefined;
+                return visit.intents.get(i)?.evidence ?? earlier.get(i)?.hit.evidence ?? lateHit?.evidence ?? i;
+              })
               .join(' / ')
           : visit.agent.length
             ? '回复中没有相关内容'
