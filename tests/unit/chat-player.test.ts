@@ -231,6 +231,34 @@ describe('playChat: turns and branches', () => {
     expect(door.visits.map((v) => v.turn)).toEqual(['start', 'close']);
   });
 
+  it('when the customer stops waiting, what the agent said earlier answers them (not a branch on what the turn avoids)', () => {
+    // 补发 said in the first turn already, before the customer's second turn asks for it.
+    const asksAgain = scenario({
+      ...twoTurns,
+      turns: [
+        { ...twoTurns.turns[0]!, branches: [{ when: { all: [], any: ['apologises'], none: [] }, next: 'second', atEnd: false }] },
+        {
+          ...twoTurns.turns[1]!,
+          id: 'second',
+          customer: ['那东西怎么办？'],
+          branches: [{ when: { all: [], any: ['fixes'], none: [] }, next: 'close', atEnd: false }],
+          default: 'angry',
+        },
+        twoTurns.turns[1]!,
+      ],
+    });
+    const play = playChat(
+      asksAgain,
+      [
+        { text: '非常抱歉，马上给您补发', afterMs: 3000 },
+        { text: '您放心', afterMs: 3000 },
+        { text: '我们会尽快处理', afterMs: 3000 },
+      ],
+      rules,
+    );
+    expect(play.visits.map((v) => v.turn)).toEqual(['start', 'second', 'close']);
+  });
+
   it('a content customer listens on while the agent still talks, and leaves at the goodbye (慢走 counts)', () => {
     const play = playChat(
       twoTurns,

@@ -22,7 +22,8 @@
  *   would end there, or once they have read `maxReplies` messages (messages matching `holds` do
  *   not count; while each message still makes a new key point of the turn they read up to
  *   EXTRA_WHILE_PROGRESS more, saying 嗯，你接着说, and move on when the rest is later than
- *   `replySec`), the turn resolves (the first `atEnd` branch that holds, else `default`);
+ *   `replySec`), the turn resolves (the first `atEnd` branch that holds, else the first branch on
+ *   what the turn wants that the whole chat satisfies (answeredEarlier), else `default`);
  *   otherwise they react to what was said (an offer, an escalation, a refusal, a question, or
  *   neutrally: reactions.ts) and stay in the turn. A branch or default naming an ending ends the
  *   chat. The customer never says a line twice word for word.
@@ -358,9 +359,28 @@ function branchHolds(s: PlayState): (b: Branch) => boolean {
  */
 /** The customer stops waiting in the turn: the first `atEnd` branch that holds, else `default`. */
 function resolveTurn(s: PlayState, turn: Turn, out: CustomerMessage[]): void {
-  const late = turn.branches.find((b) => b.atEnd && branchHolds(s)(b));
+  const late = turn.branches.find((b) => b.atEnd && branchHolds(s)(b)) ?? answeredEarlier(s, turn);
   if (late) enter(s, late.next, 'branch', out);
   else enter(s, turn.default, 'default', out);
+}
+
+/**
+ * When the customer stops waiting, what the agent said earlier in the chat answers them too: a
+ * branch on what the turn wants (经理的答复 conveyed while the customer was still asking about the
+ * rent) holds over the whole chat, as an `atEnd` one does. Not a branch on what the turn avoids
+ * (those react to this turn's own words).
+ */
+function answeredEarlier(s: PlayState, turn: Turn): Branch | undefined {
+  const avoided = new Set(turn.avoid.flatMap((k) => k.intents));
+  const said = (id: string) => s.visits.some((v) => v.intents.has(id));
+  return turn.branches.find(
+    (b) =>
+      !b.atEnd &&
+      [...b.when.all, ...b.when.any].every((i) => !avoided.has(i)) &&
+      b.when.all.every(said) &&
+      (b.when.any.length === 0 || b.when.any.some(said)) &&
+      !b.when.none.some((i) => s.visit?.intents.has(i)),
+  );
 }
 
 /**
