@@ -186,6 +186,10 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
       '师傅临时有事也没办法',
       '误工的工资我们不管的',
       '你自己在系统里改约明天吧',
+      '额度不够你问我干嘛，找银行去',
+      '付不了就算了',
+      '改不改随你',
+      '爱买不买',
     ])
       expect(
         THREE_NOTS_PATTERNS.some(({ re }) => re.test(normalize(text))),
@@ -199,6 +203,8 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
       '不是物流的问题，是我们没包好',
       '不管怎样我们都会给您处理好',
       '换谁也没办法接受，是我们没做好',
+      '我帮您问问银行那边',
+      '您看要不要改，完全尊重您的意见',
     ])
       expect(
         THREE_NOTS_PATTERNS.some(({ re }) => re.test(normalize(text))),
