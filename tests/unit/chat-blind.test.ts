@@ -128,6 +128,11 @@ describe('chat scorer on the blind set', () => {
  *   0.868, pairwise 0.919, MAD 11.1, excellent min / mean 61.8 / 90.5, poor max 34.7, tricky max
  *   82.4, gaming max 30; 1e9a705 (the last landing): 0.863, pairwise 0.894, excellent mean 84.3.
  *   Tuned against since (promises, named waits, phone-complaint's report turn).
+ * - holdout11/ (80 + 16 gaming + 3 Traditional, session 6, the same instructions, written while
+ *   holdout10 was waiting to be scored; digests committed in 314a8c7): first scored on 479c8d2 at
+ *   Spearman 0.927, pairwise 0.969, MAD 9.6, excellent min / mean 90.9 / 96.9, poor max 22.0,
+ *   tricky max 62.7 (repair-appointment: paying off the platform and a total quoted from photos,
+ *   not read), gaming max 30; 1e9a705: 0.897, pairwise 0.944, excellent min / mean 64.9 / 88.6.
  * Floors keep what is reached, a little below; the issue's bands (poor ≤ 35, tricky ≤ 50, gaming
  * ≤ 40, Traditional within 5) hold on every set. Spearman ≥ 0.9 and excellent ≥ 85 are not reached
  * on every set.
@@ -144,7 +149,8 @@ const HOLDOUT_FLOORS: Record<(typeof CHAT_HOLDOUT_DIRS)[number], { spearman: num
   'tests/calibration/holdout7': { spearman: 0.88, pairs: 0.93 },
   'tests/calibration/holdout8': { spearman: 0.87, pairs: 0.9 },
   'tests/calibration/holdout9': { spearman: 0.88, pairs: 0.91 },
-  'tests/calibration/holdout10': { spearman: 0.88, pairs: 0.92 },
+  'tests/calibration/holdout10': { spearman: 0.9, pairs: 0.94 },
+  'tests/calibration/holdout11': { spearman: 0.9, pairs: 0.94 },
 };
 
 for (const holdout of CHAT_HOLDOUT_DIRS)

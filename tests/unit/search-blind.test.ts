@@ -84,7 +84,11 @@ describe('search on the blind set', () => {
  *   failures were read in session 6.
  * - holdout6 (160 queries, 40 per kind, session 6, written and judged the same way; digests
  *   committed in 12bb4b9): first scored on f3fe6b1 at 0.869 / 0.963 / 0.911 (keyword 0.950, rule
- *   0.900, pasted 0.775, Traditional 0.850); 1e9a705: 0.863 / 0.956 / 0.905.
+ *   0.900, pasted 0.775, Traditional 0.850); 1e9a705: 0.863 / 0.956 / 0.905. Then tuned
+ *   against (synonyms).
+ * - holdout7 (160 queries, 40 per kind, session 6, written and judged the same way; digests
+ *   committed in 314a8c7): first scored on 479c8d2 at 0.850 / 0.950 / 0.894 (keyword 0.950, rule
+ *   0.825, pasted 0.725, Traditional 0.900); 1e9a705: 0.844 / 0.938 / 0.884.
  */
 const HOLDOUT_FLOORS: Record<(typeof HOLDOUT_DIRS)[number], { recall1: number; recall5: number; mrr: number }> = {
   'tests/search-eval/holdout': { recall1: 0.85, recall5: 0.97, mrr: 0.897 },
@@ -92,7 +96,8 @@ const HOLDOUT_FLOORS: Record<(typeof HOLDOUT_DIRS)[number], { recall1: number; r
   'tests/search-eval/holdout3': { recall1: 0.86, recall5: 0.972, mrr: 0.91 },
   'tests/search-eval/holdout4': { recall1: 0.84, recall5: 0.96, mrr: 0.885 },
   'tests/search-eval/holdout5': { recall1: 0.835, recall5: 0.93, mrr: 0.88 },
-  'tests/search-eval/holdout6': { recall1: 0.85, recall5: 0.95, mrr: 0.895 },
+  'tests/search-eval/holdout6': { recall1: 0.86, recall5: 0.96, mrr: 0.905 },
+  'tests/search-eval/holdout7': { recall1: 0.83, recall5: 0.93, mrr: 0.88 },
 };
 
 describe('search on the holdout sets', () => {

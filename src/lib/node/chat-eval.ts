@@ -25,6 +25,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout8',
   'tests/calibration/holdout9',
   'tests/calibration/holdout10',
+  'tests/calibration/holdout11',
 ] as const;
 
 export interface ChatEval {

@@ -40,6 +40,7 @@ export const HOLDOUT_DIRS = [
   'tests/search-eval/holdout4',
   'tests/search-eval/holdout5',
   'tests/search-eval/holdout6',
+  'tests/search-eval/holdout7',
 ] as const;
 
 /** A set of blind-format queries (`dir`/queries.yaml with `dir`/judgments.yaml). */
