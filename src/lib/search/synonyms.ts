@@ -273,7 +273,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // aftercare do's and don'ts
   ['注意事项', '要注意什么', '忌口', '禁忌', '碰水', '沾水'],
   // beautician pushing sales (老是让我办卡)
-  ['推销', '强推', '硬推', '强制消费', '强买强卖'],
+  ['推销', '强推', '硬推', '强制消费', '强买强卖', '推卡', '推销办卡', '推产品', '让我办卡'],
   // leaving a message for a colleague who is out
   ['留言', '转告', '带个话', '捎个话', '口讯'],
   // missed classes → 补课 (not 请假: customers take leave to wait for repairs)
