@@ -88,7 +88,12 @@ describe('search on the blind set', () => {
  *   against (synonyms).
  * - holdout7 (160 queries, 40 per kind, session 6, written and judged the same way; digests
  *   committed in 314a8c7): first scored on 479c8d2 at 0.850 / 0.950 / 0.894 (keyword 0.950, rule
- *   0.825, pasted 0.725, Traditional 0.900); 1e9a705: 0.844 / 0.938 / 0.884.
+ *   0.825, pasted 0.725, Traditional 0.900); 1e9a705: 0.844 / 0.938 / 0.884. Then tuned against
+ *   (synonyms).
+ * - holdout8 (160 queries, 40 per kind, session 6, written and judged the same way; digests
+ *   committed in ec21620; the last honest set of the session): first scored on 3c4fbdd at 0.863 /
+ *   0.950 / 0.903 (keyword 0.800, rule 0.925, pasted 0.850, Traditional 0.875); 1e9a705: 0.856 /
+ *   0.944 / 0.899.
  */
 const HOLDOUT_FLOORS: Record<(typeof HOLDOUT_DIRS)[number], { recall1: number; recall5: number; mrr: number }> = {
   'tests/search-eval/holdout': { recall1: 0.85, recall5: 0.97, mrr: 0.897 },
@@ -97,7 +102,8 @@ const HOLDOUT_FLOORS: Record<(typeof HOLDOUT_DIRS)[number], { recall1: number; r
   'tests/search-eval/holdout4': { recall1: 0.84, recall5: 0.96, mrr: 0.885 },
   'tests/search-eval/holdout5': { recall1: 0.835, recall5: 0.93, mrr: 0.88 },
   'tests/search-eval/holdout6': { recall1: 0.86, recall5: 0.96, mrr: 0.905 },
-  'tests/search-eval/holdout7': { recall1: 0.83, recall5: 0.93, mrr: 0.88 },
+  'tests/search-eval/holdout7': { recall1: 0.84, recall5: 0.94, mrr: 0.89 },
+  'tests/search-eval/holdout8': { recall1: 0.845, recall5: 0.93, mrr: 0.89 },
 };
 
 describe('search on the holdout sets', () => {

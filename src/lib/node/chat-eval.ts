@@ -26,6 +26,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout9',
   'tests/calibration/holdout10',
   'tests/calibration/holdout11',
+  'tests/calibration/holdout12',
 ] as const;
 
 export interface ChatEval {

@@ -41,6 +41,7 @@ export const HOLDOUT_DIRS = [
   'tests/search-eval/holdout5',
   'tests/search-eval/holdout6',
   'tests/search-eval/holdout7',
+  'tests/search-eval/holdout8',
 ] as const;
 
 /** A set of blind-format queries (`dir`/queries.yaml with `dir`/judgments.yaml). */
