@@ -45,6 +45,22 @@ const twoTurns = scenario({
   ],
 });
 
+/** One message alone that the customer answers at once (the opening and one line). */
+function expectAnswered(text: string, afterMs: number): void {
+  const play = playChat(twoTurns, [{ text, afterMs }], rules);
+  expect(
+    play.messages.filter((m) => m.from === 'customer'),
+    text,
+  ).toHaveLength(2);
+}
+
+/** Three agent messages in a row get no customer line before the third: the customer waited for the rest. */
+function expectWaitedThrough(replies: { text: string; afterMs: number }[]): void {
+  const play = playChat(twoTurns, replies, rules);
+  expect(play.messages.slice(0, 4).map((m) => m.from)).toEqual(['customer', 'agent', 'agent', 'agent']);
+  expect(play.visits[0]?.agent).toHaveLength(3);
+}
+
 describe('playChat: turns and branches', () => {
   it('starts with the opening and moves on as soon as a branch holds', () => {
     const play = playChat(
@@ -508,45 +524,29 @@ describe('playChat: a customer who listens', () => {
   });
 
   it('waits while the agent types an answer in short pieces, and answers a short message that took longer than a reply may', () => {
-    const pieces = playChat(
-      twoTurns,
-      [
-        { text: '您好！', afterMs: 5000 },
-        { text: '您这个情况，', afterMs: 8000 },
-        { text: '非常抱歉，我马上给您补发一个新的。', afterMs: 10000 },
-      ],
-      rules,
-    );
     // No line after the two pieces: the customer saw the agent still typing.
-    expect(pieces.messages.slice(0, 4).map((m) => m.from)).toEqual(['customer', 'agent', 'agent', 'agent']);
-    expect(pieces.visits[0]?.agent).toHaveLength(3);
+    expectWaitedThrough([
+      { text: '您好！', afterMs: 5000 },
+      { text: '您这个情况，', afterMs: 8000 },
+      { text: '非常抱歉，我马上给您补发一个新的。', afterMs: 10000 },
+    ]);
     // 您说的对 after 30 s, or a bare 好的 right after the customer spoke, is the (empty) answer: they react.
-    const slow = playChat(twoTurns, [{ text: '您说的对', afterMs: 30000 }], rules);
-    expect(slow.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
-    const bare = playChat(twoTurns, [{ text: '好的', afterMs: 5000 }], rules);
-    expect(bare.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
+    expectAnswered('您说的对', 30000);
+    expectAnswered('好的', 5000);
     // Nor is brushing the customer off a piece of an answer.
-    const off = playChat(twoTurns, [{ text: '那算了', afterMs: 5000 }], rules);
-    expect(off.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
+    expectAnswered('那算了', 5000);
   });
 
   it('waits for the rest of a sentence that stops at a comma or colon, whatever it says, when it comes in time', () => {
-    const unfinished = playChat(
-      twoTurns,
-      [
-        { text: '这件事要请示主管，', afterMs: 5000 },
-        { text: '主管说：', afterMs: 8000 },
-        { text: '非常抱歉，马上给您补发一个新的。', afterMs: 10000 },
-      ],
-      rules,
-    );
     // No line until the sentence ends: the customer saw it go on.
-    expect(unfinished.messages.slice(0, 4).map((m) => m.from)).toEqual(['customer', 'agent', 'agent', 'agent']);
+    expectWaitedThrough([
+      { text: '这件事要请示主管，', afterMs: 5000 },
+      { text: '主管说：', afterMs: 8000 },
+      { text: '非常抱歉，马上给您补发一个新的。', afterMs: 10000 },
+    ]);
     // The same words as a whole sentence get an answer; an unfinished one after 30 s too.
-    const whole = playChat(twoTurns, [{ text: '这件事要请示主管。', afterMs: 5000 }], rules);
-    expect(whole.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
-    const slow = playChat(twoTurns, [{ text: '这件事要请示主管，', afterMs: 30000 }], rules);
-    expect(slow.messages.filter((m) => m.from === 'customer')).toHaveLength(2);
+    expectAnswered('这件事要请示主管。', 5000);
+    expectAnswered('这件事要请示主管，', 30000);
     // The branch waits for the end of the sentence too: the customer moves on after it, not in the middle.
     const split = playChat(
       twoTurns,
@@ -561,18 +561,12 @@ describe('playChat: a customer who listens', () => {
   });
 
   it('after asking the customer to wait, the first message back (我回来了) is the start of the result, not all of it', () => {
-    const back = playChat(
-      twoTurns,
-      [
-        { text: '请您稍等，我去问一下', afterMs: 5000 },
-        { text: '您好，我回来了', afterMs: 60000 },
-        { text: '非常抱歉，马上给您补发一个新的。', afterMs: 8000 },
-      ],
-      rules,
-    );
     // No line between the return and the result: the customer waits for what they waited for.
-    expect(back.messages.slice(0, 4).map((m) => m.from)).toEqual(['customer', 'agent', 'agent', 'agent']);
-    expect(back.visits[0]?.agent).toHaveLength(3);
+    expectWaitedThrough([
+      { text: '请您稍等，我去问一下', afterMs: 5000 },
+      { text: '您好，我回来了', afterMs: 60000 },
+      { text: '非常抱歉，马上给您补发一个新的。', afterMs: 8000 },
+    ]);
   });
 
   it('reacts to a refusal, an escalation and an offer differently, and never twice word for word', () => {
