@@ -114,7 +114,9 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   // Staff rules: the hours on duty (值班时间睡觉 → 上班时间睡觉).
   ['上班时间', '值班时间', '工作时间', '上班期间', '当班'],
   // Tenant grades (商户ABCD类 → A 类 / B 类 …, 客户分类).
-  ['客户分类', '商户分类', 'abcd类', 'abcd', '分成四种'],
+  ['客户分类', '商户分类', 'abcd类', 'abcd', '分成四种', '商户分级', '客户分级'],
+  // Pushing a hesitating customer to buy (逼单 is the trade's word).
+  ['促成交易', '逼单', '促单', '催单成交', '临门一脚'],
   // The shop's auto-reply when nobody is online (凌晨两点估计没人).
   ['自动回复', '离线', '不在线', '凌晨', '半夜', '深夜', '下班了'],
   ['久等', '没人理', '没人回', '回复太慢', '等半天', '不理人', '不回消息', '半天不回', '客服呢'],
