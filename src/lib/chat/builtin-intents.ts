@@ -55,6 +55,8 @@ export const BUILTIN_INTENTS: Readonly<Record<string, IntentDef>> = {
     '我去看看',
     '我这就去',
     '我现在就去',
+    // Asking a visitor to sit and wait (请您稍坐几分钟).
+    '稍坐',
     // Promising to come back with the result asks the customer to wait too (一有结果我马上告诉您).
     '一有结果',
     '有结果马上',
