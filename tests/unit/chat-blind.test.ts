@@ -137,7 +137,13 @@ describe('chat scorer on the blind set', () => {
  *   the scorer was tuned on holdouts 10 and 11; digests committed in ec21620; the last honest set
  *   of the session): first scored on 3c4fbdd at Spearman 0.912, pairwise 0.950, MAD 10.0,
  *   excellent min / mean 66.5 / 93.8 (14 of 16 ≥ 85), poor max 28.7, tricky max 35.0, gaming max
- *   30; 1e9a705: 0.867, pairwise 0.919, excellent min / mean 57.2 / 84.4, poor max 36.6.
+ *   30; 1e9a705: 0.867, pairwise 0.919, excellent min / mean 57.2 / 84.4, poor max 36.6. Its
+ *   failures were read afterwards (phone-complaint, walkin-visitor).
+ * - holdout13/ (80 + 16 gaming + 3 Traditional, the same instructions, written after the session's
+ *   scorer changes stopped; digests committed in 71dad33): first scored on cf53481 at Spearman
+ *   0.914, pairwise 0.931, MAD 9.1, excellent min / mean 83.4 / 95.5 (15 of 16 ≥ 85), poor max
+ *   31.2, tricky max 37.2, gaming max 30; 1e9a705: 0.874, pairwise 0.900, excellent min / mean
+ *   60.1 / 86.3, poor max 36.8, tricky max 62.3. Not tuned against.
  * Floors keep what is reached, a little below; the issue's bands (poor ≤ 35, tricky ≤ 50, gaming
  * ≤ 40, Traditional within 5) hold on every set. Spearman ≥ 0.9 and excellent ≥ 85 are not reached
  * on every set.
@@ -157,6 +163,7 @@ const HOLDOUT_FLOORS: Record<(typeof CHAT_HOLDOUT_DIRS)[number], { spearman: num
   'tests/calibration/holdout10': { spearman: 0.9, pairs: 0.94 },
   'tests/calibration/holdout11': { spearman: 0.9, pairs: 0.94 },
   'tests/calibration/holdout12': { spearman: 0.9, pairs: 0.93 },
+  'tests/calibration/holdout13': { spearman: 0.9, pairs: 0.92 },
 };
 
 for (const holdout of CHAT_HOLDOUT_DIRS)

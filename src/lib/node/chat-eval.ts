@@ -27,6 +27,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout10',
   'tests/calibration/holdout11',
   'tests/calibration/holdout12',
+  'tests/calibration/holdout13',
 ] as const;
 
 export interface ChatEval {
