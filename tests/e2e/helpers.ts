@@ -18,6 +18,11 @@ export function builtWorkflows(): string[] {
 }
 
 /** Collects console errors and page errors; call `.errors` at the end. */
+/** Waits until an island has hydrated (Astro removes its `ssr` marker): before that, input goes nowhere. */
+export async function islandHydrated(page: Page, component: string): Promise<void> {
+  await expect(page.locator(`astro-island[component-url*="${component}"]`)).not.toHaveAttribute('ssr', /.*/);
+}
+
 export function watchConsole(page: Page): { errors: string[] } {
   const errors: string[] = [];
   page.on('console', (msg) => {

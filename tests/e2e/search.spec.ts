@@ -7,15 +7,12 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { watchConsole } from './helpers.ts';
+import { islandHydrated, watchConsole } from './helpers.ts';
 
 const DIALOG = '搜索话术、流程和标准';
 const BARGAIN = /便宜|优惠|讲价|还价|议价/;
 
-/** Waits until the island has hydrated (Astro removes the `ssr` marker). */
-async function hydrated(page: Page) {
-  await expect(page.locator('astro-island[component-url*="SearchIsland"]')).not.toHaveAttribute('ssr', /.*/);
-}
+const hydrated = (page: Page) => islandHydrated(page, 'SearchIsland');
 
 async function openWithSlash(page: Page) {
   await hydrated(page);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
+import { islandHydrated } from './helpers.ts';
 
 const clip = async (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
@@ -19,6 +20,8 @@ test.describe('我的店铺', () => {
 
   test('the profile fills the script library, copies warn about unfilled placeholders, bad files change nothing', async ({ page }) => {
     await page.goto('/workbench/');
+    // Typing or choosing a file before the island hydrates goes nowhere (the SSR page already says 已保存).
+    await islandHydrated(page, 'WorkbenchApp');
     const shop = page.locator('input[name="店名"]');
     await expect(shop).toBeVisible();
     await shop.fill('小米官方旗舰店');
@@ -73,8 +76,10 @@ test.describe('我的店铺', () => {
 
   test('a Traditional query offers 复制繁体', async ({ page }) => {
     await page.goto('/workbench/');
+    await islandHydrated(page, 'WorkbenchApp');
     await page.locator('input[name="店名"]').fill('小米官方旗艦店');
     await page.goto('/scripts/');
+    await islandHydrated(page, 'SearchIsland');
     await page.keyboard.press('/');
     await page.locator('#sop-search-input').fill('歡迎光臨 請問');
     const trad = page.locator('[role="option"] .s-trad').first();
