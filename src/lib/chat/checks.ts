@@ -27,7 +27,7 @@
 import { urls } from '../urls.ts';
 import type { Scenario, Turn } from '../../schemas/scenario.ts';
 import { compileIntents, findPhrases } from './intents.ts';
-import { excerpt, findAll } from './normalize.ts';
+import { endsMidSentence, excerpt, findAll, quote } from './normalize.ts';
 import { findPromises, relaysDecision } from './promises.ts';
 import type { AgentMessage, PlayResult, TurnVisit } from './player.ts';
 import { CHAT_STANDARDS, type ChatRules } from './rules.ts';
@@ -509,9 +509,6 @@ function asksForReview(text: string): boolean {
   const m = REVIEW_ASK.exec(text);
   return m !== null && !/(?:不会|不用|不是|不要|不需要|没有)(?:要求|让|请)?(?:您|你)?.{0,3}$/u.test(text.slice(0, m.index));
 }
-function excerptOf(m: AgentMessage): string {
-  return m.text.length > 30 ? `${m.text.slice(0, 30)}…` : m.text;
-}
 
 /** Model phrasing for promises beyond one's authority. */
 export const AUTHORITY_MODEL = '这个我没有权限直接答应您，我马上帮您向主管申请，请您稍等两分钟，有结果第一时间告诉您。';
@@ -579,7 +576,7 @@ export function checkAuthority({ play, rules, scenario }: CheckContext): CheckRe
     }
     // What comes right after a relayed decision (负责人的处理意见是… / 保洁费先全额退还给您) is part of it,
     // and so is the rest of a decision read out over several messages (…上门，/ …出方案；/ 保洁费全额退给您).
-    afterRelay = relaysDecision(m.analysis.folded) || (afterRelay && /[，,、：:；;]\s*$/u.test(m.text));
+    afterRelay = relaysDecision(m.analysis.folded) || (afterRelay && endsMidSentence(m.text));
     const hit = m.analysis.hits.get('escalates-supervisor');
     if (hit && !escalated) {
       escalated = true;
@@ -599,7 +596,7 @@ export function checkAuthority({ play, rules, scenario }: CheckContext): CheckRe
       first.m,
       first.at,
       `用红包、优惠或礼品换顾客改评价（好评返现）：回访是为了了解原因、改进，不能拿好处换评价`,
-      `${excerptOf(pays.m)} / ${excerptOf(asks.m)}`,
+      `${quote(pays.m.text)} / ${quote(asks.m.text)}`,
     );
   }
   if (findings.length === 0 && msgs.length > 0) {

@@ -22,7 +22,7 @@
  * Pure and total: never throws.
  */
 import type { Finding } from './checks.ts';
-import { normalize } from './normalize.ts';
+import { normalize, quote } from './normalize.ts';
 import type { AgentMessage, PlayResult } from './player.ts';
 
 export type GamingKind = 'repeat' | 'wall' | 'paste' | 'keywords' | 'hold' | 'not-chinese' | 'courtesy';
@@ -79,11 +79,6 @@ const gamingFinding = (message: string, evidence: string, at?: number): Finding 
   evidence,
   ...(at !== undefined ? { at } : {}),
 });
-
-const quote = (text: string, n = 30) => {
-  const chars = Array.from(text.trim());
-  return chars.length > n ? `${chars.slice(0, n).join('')}…` : chars.join('');
-};
 
 /** Characters of a token (a Han character counts one). */
 const len = (t: string) => Array.from(t).length;

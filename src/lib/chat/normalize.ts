@@ -87,6 +87,17 @@ export function excerpt(f: Folded, pos: number, length: number, context = 8): st
   return snippet(f.raw, start, end - start, context);
 }
 
+/** The text stops mid-sentence: it ends in ，、：； (the rest is still coming). */
+export function endsMidSentence(text: string): boolean {
+  return /[，,、：:；;]\s*$/u.test(text);
+}
+
+/** The first `n` characters (code points) of a trainee's words, with … when cut, for a finding. */
+export function quote(text: string, n = 30): string {
+  const chars = Array.from(text.trim());
+  return chars.length > n ? `${chars.slice(0, n).join('')}…` : chars.join('');
+}
+
 /** Number of characters (code points) a trainee typed, whitespace excluded. */
 export function countChars(text: string): number {
   let n = 0;

@@ -50,7 +50,7 @@
 import { CUSTOMER_LEFT_ENDING, type Branch, type Ending, type Scenario, type Turn } from '../../schemas/scenario.ts';
 import { analyseMessage, compileIntents, type CompiledIntent, type IntentHit, type MessageAnalysis } from './intents.ts';
 import { parseNumber } from './amounts.ts';
-import { asText, countChars } from './normalize.ts';
+import { asText, countChars, endsMidSentence } from './normalize.ts';
 import { freshLine, kindOf, reactionTo, refusalSense, type RefusalSense } from './reactions.ts';
 import { resolveLimits, type ChatRules, type Limits } from './rules.ts';
 
@@ -372,14 +372,9 @@ function resolveTurn(s: PlayState, turn: Turn, out: CustomerMessage[]): void {
  */
 function answeredEarlier(s: PlayState, turn: Turn): Branch | undefined {
   const avoided = new Set(turn.avoid.flatMap((k) => k.intents));
-  const said = (id: string) => s.visits.some((v) => v.intents.has(id));
+  const overChat = branchHolds(s);
   return turn.branches.find(
-    (b) =>
-      !b.atEnd &&
-      [...b.when.all, ...b.when.any].every((i) => !avoided.has(i)) &&
-      b.when.all.every(said) &&
-      (b.when.any.length === 0 || b.when.any.some(said)) &&
-      !b.when.none.some((i) => s.visit?.intents.has(i)),
+    (b) => !b.atEnd && [...b.when.all, ...b.when.any].every((i) => !avoided.has(i)) && overChat({ ...b, atEnd: true }),
   );
 }
 
@@ -396,7 +391,7 @@ function isPiece(s: PlayState, turn: Turn, visit: TurnVisit, message: AgentMessa
   // In time, or the first message back after asking the customer to wait (让您久等了，): they
   // waited for the result and wait for the rest of it.
   const inTime = message.waitMs <= s.limits.replySec * 1000 || message.waitKind === 'after-hold';
-  if (UNFINISHED.test(text) && inTime && !analysis.hits.has(CLOSE_INTENT)) return true;
+  if (UNFINISHED(text) && inTime && !analysis.hits.has(CLOSE_INTENT)) return true;
   return (
     message.chars < FRAGMENT_CHARS &&
     inTime &&
@@ -428,7 +423,7 @@ function promisedWaitSec(text: string): number | undefined {
  * A message that stops mid-sentence (这件事我现在就报告维修部主管， / 主管已经回复：) is unfinished
  * whatever it says: the customer sees the sentence go on and waits for the rest.
  */
-const UNFINISHED = /[，,、：:；;]\s*$|(?:…|\.\.\.|——)\s*$/u;
+const UNFINISHED = (text: string) => endsMidSentence(text) || /(?:…|\.\.\.|——)\s*$/u.test(text);
 
 /** 回复 / 回电 / 答复 / 告诉您 …: what an agent promises to come back with. */
 const COMES_BACK = /回复|回电|答复|回您|回你|告诉您|告诉你|联系您|联系你|通知您|通知你|给您消息|给你消息/u;
@@ -470,7 +465,7 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   const holdsFor = branchHolds(s);
   // A sentence still going on (一是官方正品，出厂有质检报告；) is heard to its end before the
   // customer answers: the branch is taken after the message that finishes it.
-  if (UNFINISHED.test(message.text) && s.lastFragment) return out;
+  if (UNFINISHED(message.text) && s.lastFragment) return out;
   // A turn that happens after a call (Turn.afterGoodbye: the repairman at the door) waits for the
   // agent to end the call (再见) or for the customer's patience to run out: the agent may still be
   // wrapping up.
@@ -485,7 +480,8 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   }
   if ((message.holds || s.lastFragment) && !closes) return out;
   const late = turn.branches.find((b) => b.atEnd && holdsFor(b));
-  const closing = closes && (s.endings.has(late?.next ?? turn.default) || s.turns.get(late?.next ?? turn.default)?.afterGoodbye === true);
+  const resolvesTo = late?.next ?? turn.default;
+  const closing = closes && (s.endings.has(resolvesTo) || s.turns.get(resolvesTo)?.afterGoodbye === true);
   // A good-enough answer moves the chat on at once; one that ends the chat waits for the goodbye.
   // Not while the rest of the answer is still coming: the message brought a key point and others
   // of the turn are still open (the price of the repair answered, the renovation not yet): the
@@ -501,7 +497,6 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   // On a call, the customer listens while the agent talks: a scene that comes later waits for the
   // goodbye, up to SCENE_PATIENCE more messages (then they hang up and the scene comes anyway).
   // So does a content customer about to leave (a satisfied ending) while the agent still talks.
-  const resolvesTo = late?.next ?? turn.default;
   const listening = sceneWaits(resolvesTo) || (!closes && s.endings.get(resolvesTo)?.kind === 'satisfied');
   const tired = s.counted >= patience + (listening ? SCENE_PATIENCE : 0);
   s.listening = listening && s.counted >= patience && !tired;
