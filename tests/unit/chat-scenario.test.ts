@@ -60,6 +60,12 @@ describe('scenarioSchema', () => {
     const r = later('下午');
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['turns.1.later']);
+    // afterGoodbye likewise: a flag only, a wrong value named by its field.
+    const bad = scenarioSchema.safeParse({
+      ...base,
+      turns: base.turns.map((t, i) => (i === 1 ? { ...t, later: true, afterGoodbye: '挂电话后' } : t)),
+    });
+    expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(['turns.1.afterGoodbye']);
   });
 });
 
