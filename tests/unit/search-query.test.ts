@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseQuery, hasUnknownPair, MAX_QUERY_CHARS } from '../../src/lib/search/query.ts';
+import { analyseQuery, expandLone, hasUnknownPair, MAX_QUERY_CHARS } from '../../src/lib/search/query.ts';
+import type { SearchDoc } from '../../src/lib/search/documents.ts';
 import { fuzzySyllable, homophonesOf } from '../../src/lib/search/homophones.ts';
 import { BAD_INPUTS, browserEngine, DOCS, keys, testEngine } from './search-helpers.ts';
 import { searchTextPath } from '../../src/lib/search/index-format.ts';
@@ -83,6 +84,10 @@ describe('analyseQuery', () => {
     expect(analyseQuery('前台接待新客要准备什么').intent).toBe('duty');
     // Two clauses tell a situation, however short.
     expect(analyseQuery('合同到期 保证金怎么退').intent).toBe('situation');
+    // Whether something is allowed or required, asked with 吗: a rule, unless a customer asks.
+    expect(analyseQuery('试用期辞职要交钱吗').intent).toBe('rule');
+    expect(analyseQuery('新客第一次来能推卡吗').intent).toBe('rule');
+    expect(analyseQuery('亲 这件能退吗').intent).toBe('situation');
   });
 
   it('keeps a character left alone between dropped words (巡 in 每天要巡什么) apart, not as a term', () => {
@@ -94,6 +99,23 @@ describe('analyseQuery', () => {
     expect(analyseQuery('少件').terms.map((t) => t.term)).toContain('少件');
     // 前 / 后 / 内 right after a question word say when, not what (几号前交 → no 前).
     expect(analyseQuery('报表每月几号前交').lone ?? []).not.toContain('前');
+  });
+
+  it('lets a lone character stand for the words of the trade that start with it, even those the segmenter splits (退 → 退货)', () => {
+    const doc = (id: string, title: string): SearchDoc => ({
+      kind: 'script',
+      id,
+      title,
+      url: `/scripts/#${id}`,
+      summary: title,
+      reply: title,
+    });
+    const small = testEngine([doc('return', '顾客要退货'), doc('refund', '退货后退款多久到账'), doc('pair', '退了一半')]);
+    const q = expandLone(small.index, analyseQuery('裤子短了 想退'));
+    const words = q.synonyms.filter((s) => s.lone).flatMap((s) => s.terms);
+    expect(words).toContain('退货');
+    expect(words).toContain('退款');
+    expect(words).not.toContain('退了');
   });
 
   it("drops a product's dimensions (1.5米的床): they name the product, not a rule's distance", () => {

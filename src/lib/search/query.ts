@@ -223,6 +223,8 @@ export function lunrQuery(index: lunr.Index, clauses: readonly QueryClause[]): I
 }
 
 const foldedGroups: string[][] = SYNONYM_GROUPS.map((g) => [...new Set(g.map((m) => fold(m)).filter((m) => Array.from(m).length >= 2))]);
+/** The two-character words of the synonym groups: words of the trade (see expandLone). */
+const synonymWords = new Set(foldedGroups.flat().filter((m) => Array.from(m).length === 2));
 
 function unique<T>(list: T[]): T[] {
   return [...new Set(list)];
@@ -373,11 +375,12 @@ export function expandLone(index: LoadedSearchIndex, query: AnalysedQuery): Anal
   const typed = new Set(query.terms.map((t) => t.term));
   const added: SynonymExpansion[] = [];
   for (const char of query.lone) {
-    // Words only (巡视, not 痒或: a pair of two words in a short field); kept per index.
+    // Words only (巡视, not 痒或: a pair of two words in a short field); kept per index. The
+    // segmenter's dictionary lacks some words of the trade (退货, 换货): the synonym groups' words count too.
     let known = loneWords.get(index);
     if (!known) loneWords.set(index, (known = new Map()));
     let found = known.get(char);
-    if (!found) known.set(char, (found = index.pairsStartingWith(char, LONE_WORDS * 2).filter(isWord)));
+    if (!found) known.set(char, (found = index.pairsStartingWith(char, LONE_WORDS * 3).filter((w) => isWord(w) || synonymWords.has(w))));
     const words = found.filter((w) => !typed.has(w)).slice(0, LONE_WORDS);
     if (words.length) added.push({ covers: [char], terms: words, alternatives: words, members: [char, ...words], lone: true });
   }

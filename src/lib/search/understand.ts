@@ -116,6 +116,12 @@ const STAFF_HINTS = [
   /(?:要|必须|应该|需要|规定)(?:在|提前)?(?:多|几|什么时候|最)|(?:多久|几\p{Script=Han}{1,2}|多长时间)(?:之|以)?内/u,
 ];
 
+/**
+ * Whether something is allowed or required, asked with 吗 (试用期辞职要交钱吗, 新客能推卡吗,
+ * 打单后可以取消吗): without a customer's markers, a question about a rule.
+ */
+const MAY_QUESTION = /(?:要|需要|必须|可以|能|得|准|许)\p{Script=Han}{1,6}吗$/u;
+
 /** Marks every occurrence of the words of two characters or more in `run` (longest first, no overlap). */
 function markWords(run: string, words: readonly string[], marked: boolean[]): number {
   let hits = 0;
@@ -277,7 +283,7 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
   const topicText = topic.join('');
   const contentChars = kept.join('').length;
   const intent: QueryIntent =
-    ruleHits > 0 && !customer
+    (ruleHits > 0 || MAY_QUESTION.test(compact)) && !customer
       ? 'rule'
       : !customer && DUTY_QUESTION.test(compact)
         ? 'duty'
