@@ -311,6 +311,12 @@ describe('playChat: turns and branches', () => {
       rules,
     );
     expect(report.findings.find((f) => f.turn === 'close' && f.message.startsWith('不应该'))?.message).toContain('前面已经说了');
+    // … also when the chat never gets to that turn (the price quoted on the tour, the chat over before the price talk).
+    const unreached = scoreChat(ruled, [{ text: '这是你自己弄坏的吧', afterMs: 5000 }], rules);
+    expect(new Set(unreached.transcript.map((m) => m.turn))).toEqual(new Set(['start']));
+    const finding = unreached.findings.find((f) => f.turn === 'close' && f.message.startsWith('不应该'));
+    expect(finding?.message).toContain('前面已经说了');
+    expect(finding?.evidence).toContain('你自己弄坏的');
   });
 
   it('a customer told when the answer comes (10分钟内给您回复) waits that long, not the standard hold time', () => {

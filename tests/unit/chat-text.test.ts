@@ -40,6 +40,8 @@ describe('phrase search', () => {
     expect(isNegated('便宜不了', 0, 2)).toBe(true);
     expect(isNegated('不过送您一个礼物', 2, 2)).toBe(false);
     expect(isNegated('给您便宜', 2, 2)).toBe(false);
+    // 差不多 (about) negates nothing: 差不多四万八 quotes a price.
+    expect(isNegated('差不多四万八', 4, 2)).toBe(false);
   });
 });
 

@@ -759,11 +759,34 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
       if (at === undefined) continue;
       if (!earlier.has(intent)) earlier.set(intent, { hit, at });
       if (judged.has(intent)) unjudged.delete(intent);
-      else if (!unjudged.has(intent)) unjudged.set(intent, at);
+      else if (!unjudged.has(intent) && !withinAuthority(visit, intent)) unjudged.set(intent, at);
+    }
+  }
+  const visited = new Set(play.visits.map((v) => v.turn));
+  // A mistake said before the turn that has a rule about it, in a chat that never got there (四万八
+  // quoted on the tour, 肯定跟明星一样 before the expert's turn): that turn judges it all the same,
+  // at UNREACHED_WEIGHT, as it does the points it expects.
+  for (const id of happyPath(scenario)) {
+    const turn = turns.get(id);
+    if (!turn || visited.has(id)) continue;
+    for (const kp of turn.avoid) {
+      const before = kp.intents.filter((i) => unjudged.has(i));
+      if (!(kp.match === 'all' ? before.length === kp.intents.length : before.length > 0)) continue;
+      earned -= kp.weight * UNREACHED_WEIGHT * (kp.standard ? STANDARD_AVOID_FACTOR : 1);
+      const at = unjudged.get(before[0] as string);
+      findings.push({
+        ...links(turn, kp),
+        passed: false,
+        turn: turn.id,
+        message: `不应该：${kp.label}（前面已经说了）`,
+        evidence: before.map((i) => earlier.get(i)?.hit.evidence ?? i).join(' / '),
+        model: turn.modelReplies.join(''),
+        ...(at !== undefined ? { at } : {}),
+      });
+      for (const i of before) unjudged.delete(i);
     }
   }
   if (play.ending.kind !== 'satisfied') {
-    const visited = new Set(play.visits.map((v) => v.turn));
     for (const id of happyPath(scenario)) {
       const turn = turns.get(id);
       if (!turn || visited.has(id)) continue;

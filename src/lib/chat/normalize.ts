@@ -179,9 +179,9 @@ export function snippet(text: string, pos: number, length: number, context = 8):
 /**
  * Negations that cancel the phrase after them in the same clause (不能便宜, 没有赠品, 无法退).
  * Words that start with a negation character but do not negate are excluded: 不过, 不错, 不仅,
- * 不好意思, 不客气, 不用谢, 不管, 没问题, 别担心 …
+ * 不好意思, 不客气, 不用谢, 不管, 没问题, 别担心, 差不多 …
  */
-const NEGATION = /不(?!过|错|仅|但|少|久|客气|好意思|用谢|妨|管)|没(?!问题)|无法|无(?!论|忧)|别(?!的|人|家|担心|着急)|未(?!来)/g;
+const NEGATION = /(?<!差)不(?!过|错|仅|但|少|久|客气|好意思|用谢|妨|管)|没(?!问题)|无法|无(?!论|忧)|别(?!的|人|家|担心|着急)|未(?!来)/g;
 const NEGATION_AFTER = /^(?:不了|不到|不起|不出|不来|不行|(?:是|也|更)?不可能)/;
 /** How many characters before a phrase a negation may stand (不能给您|便宜). */
 const NEGATION_WINDOW = 4;
