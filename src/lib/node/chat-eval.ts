@@ -28,6 +28,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout11',
   'tests/calibration/holdout12',
   'tests/calibration/holdout13',
+  'tests/calibration/holdout14',
 ] as const;
 
 export interface ChatEval {
