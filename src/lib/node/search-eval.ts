@@ -42,6 +42,7 @@ export const HOLDOUT_DIRS = [
   'tests/search-eval/holdout6',
   'tests/search-eval/holdout7',
   'tests/search-eval/holdout8',
+  'tests/search-eval/holdout9',
 ] as const;
 
 /** A set of blind-format queries (`dir`/queries.yaml with `dir`/judgments.yaml). */
