@@ -118,6 +118,22 @@ describe('analyseQuery', () => {
     expect(words).not.toContain('退了');
   });
 
+  it('puts first an entry whose whole title the query names among other words (地震 in a pasted message)', () => {
+    const small = testEngine([
+      { kind: 'step', id: 'emergency/earthquake', title: '地震', url: '/w/emergency/#earthquake', body: ['躲到桌子下，不要躲在楼梯底下'] },
+      {
+        kind: 'script',
+        id: 'lead-upstairs',
+        title: '带客人走楼梯上楼',
+        url: '/scripts/#lead-upstairs',
+        customer: ['楼梯在哪', '要走楼梯下去吗'],
+        summary: '客人问楼梯',
+        reply: '您这边请，楼梯在右手边',
+      },
+    ]);
+    expect(keys(small, '刚刚好像地震了！要不要赶快躲到楼梯下面？')[0]).toBe('step:emergency/earthquake');
+  });
+
   it("drops a product's dimensions (1.5米的床): they name the product, not a rule's distance", () => {
     const terms = (q: string) => analyseQuery(q).terms.map((t) => t.term);
     expect(terms('1.5米的实木床什么时候发').some((t) => t.includes('米') || /\d/.test(t))).toBe(false);

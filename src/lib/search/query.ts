@@ -64,6 +64,13 @@ const WORD_NUMBER = /^(?:\p{Script=Han}?[两二三四五六七八九十半百千
 const KIND_HINT_WEIGHT = 1.6;
 /** … and of an entry whose title holds that word itself (招商流程 → 商业招商工作流程, not 主力店招商谈判). */
 const KIND_WORD_WEIGHT = 1.2;
+/**
+ * Bonus of an entry whose whole title the query names among other words: 剛剛好像地震了…要不要躲到
+ * 樓梯下面 names the step 地震, which beats a reply that shares more of the incidental words (楼梯).
+ * Not when the query is the title alone (色差: the phrase bonus below already counts, and the reply
+ * to copy may still come first).
+ */
+const TITLE_IN_QUERY = 1.6;
 /** Bonus when the title, customer words, tags or summary hold every term of the query. */
 const PHRASE_BONUS = 1.5;
 /** … or the document as a whole does. */
@@ -508,6 +515,8 @@ export function search(index: LoadedSearchIndex, input: unknown, options: Search
     const coverage = totalWeight > 0 ? got / totalWeight : 1;
     let score = hit.score * (0.1 + 0.9 * coverage * coverage);
     const title = fold(hit.doc.title);
+    const bare = title.replace(/[^\p{Script=Han}a-z0-9]/gu, '');
+    if (Array.from(bare).length >= 2 && bare !== query.compact && query.compact.includes(bare)) score *= TITLE_IN_QUERY;
     if (query.kindWord && title.includes(query.kindWord)) score *= KIND_WORD_WEIGHT;
     if (query.intent === 'topic' && NARROW_TITLE.test(title)) score *= NARROW_WEIGHT;
     const at = lastTerm ? title.indexOf(lastTerm) : -1;
