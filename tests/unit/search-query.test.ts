@@ -97,6 +97,9 @@ describe('analyseQuery', () => {
     // A numeral alone is no topic; a query of nothing but dropped words and lone characters searches what was typed.
     expect(analyseQuery('三要三不').lone).toBeUndefined();
     expect(analyseQuery('少件').terms.map((t) => t.term)).toContain('少件');
+    // A word of the trade keeps a character that alone would be dropped (件 in 少件, 会 in 早会).
+    expect(analyseQuery('家具少件').terms.map((t) => t.term)).toContain('少件');
+    expect(analyseQuery('客服中心几点开早会').terms.map((t) => t.term)).toContain('早会');
     // 前 / 后 / 内 right after a question word say when, not what (几号前交 → no 前).
     expect(analyseQuery('报表每月几号前交').lone ?? []).not.toContain('前');
   });

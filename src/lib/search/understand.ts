@@ -24,6 +24,7 @@
  */
 import { fold, isHan } from './normalise.ts';
 import { getSegmenter } from './tokenize.ts';
+import { SYNONYM_GROUPS } from './synonyms.ts';
 import {
   BODY_UNITS,
   DROPPED_SINGLE_CHARS,
@@ -143,10 +144,31 @@ function markWords(run: string, words: readonly string[], marked: boolean[]): nu
 function markSingles(run: string, singles: ReadonlySet<string>, marked: boolean[]): void {
   const seg = getSegmenter();
   if (!seg) return;
+  const kept = tradeWordsIn(run);
   for (const s of seg.segment(run)) {
     const range = Array.from({ length: s.segment.length }, (_, k) => s.index + k);
+    if (range.some((k) => kept[k])) continue;
     if (range.every((k) => marked[k] || singles.has(run[k]!))) for (const k of range) marked[k] = true;
   }
+}
+
+/**
+ * Words of the synonym groups that hold a character dropped alone (少件, 缺件, 配件 with 件; 回电
+ * with 回): words of the trade, which the segmenter may split (家具少件 → 家具 / 少 / 件). Their
+ * characters are never dropped as particles.
+ */
+const TRADE_WORDS_WITH_DROPPED = [
+  ...new Set(
+    SYNONYM_GROUPS.flat()
+      .map((w) => fold(w))
+      .filter((w) => Array.from(w).length === 2 && Array.from(w).some((c) => DROPPED_SINGLE_CHARS.has(c))),
+  ),
+];
+function tradeWordsIn(run: string): boolean[] {
+  const kept = new Array<boolean>(run.length).fill(false);
+  for (const w of TRADE_WORDS_WITH_DROPPED)
+    for (let i = run.indexOf(w); i >= 0; i = run.indexOf(w, i + 1)) kept.fill(true, i, i + w.length);
+  return kept;
 }
 
 /** Cuts `run` at the marked characters; pieces of one Han character go to `lone` (if given). */
