@@ -43,6 +43,7 @@ export const HOLDOUT_DIRS = [
   'tests/search-eval/holdout7',
   'tests/search-eval/holdout8',
   'tests/search-eval/holdout9',
+  'tests/search-eval/holdout10',
 ] as const;
 
 /** A set of blind-format queries (`dir`/queries.yaml with `dir`/judgments.yaml). */
