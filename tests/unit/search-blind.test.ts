@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadSearchIndexFromDisk } from '../../src/lib/node/search-index.ts';
-import { HOLDOUT_DIRS, readBlindQueries } from '../../src/lib/node/search-eval.ts';
+import { ADDED_AFTER_JUDGING, BLIND_DIR, HOLDOUT_DIRS, readBlindQueries } from '../../src/lib/node/search-eval.ts';
 import { search } from '../../src/lib/search/query.ts';
 import { evaluateBlind } from '../../src/lib/search/evaluate.ts';
 import { projectRoot } from '../../src/cli/root.ts';
@@ -130,4 +130,27 @@ describe('search on the holdout sets', () => {
       expect(report.recall5).toBeGreaterThanOrEqual(floor.recall5);
       expect(report.mrr).toBeGreaterThanOrEqual(floor.mrr);
     }, 60_000);
+});
+
+describe('entries added after a set was judged (ADDED_AFTER_JUDGING)', () => {
+  it('are left out of the ranking of the sets judged before them, not counted as a wrong first result', async () => {
+    const query = { id: 'x1', kind: 'pasted', q: '首付款能转给设计师吗', right: ['step:reno/first-payment'] };
+    const ranked = () => ['script:new-reply', 'step:reno/first-payment'];
+    expect((await evaluateBlind([query], ranked)).outcomes[0]?.rank).toBe(2);
+    expect((await evaluateBlind([{ ...query, unjudged: ['script:new-reply'] }], ranked)).outcomes[0]?.rank).toBe(1);
+  });
+
+  it('name entries that exist, and reach every set judged before the first that saw them', () => {
+    const root = projectRoot();
+    const known = new Set(loadSearchIndexFromDisk(root).docs.map((d) => `${d.kind}:${d.id}`));
+    for (const batch of ADDED_AFTER_JUDGING) {
+      expect(batch.entries.filter((e) => !known.has(e))).toEqual([]);
+      const order: readonly string[] = [BLIND_DIR, ...HOLDOUT_DIRS];
+      const at = order.indexOf(batch.firstJudgedBy);
+      for (const dir of at < 0 ? order : order.slice(0, at))
+        expect(readBlindQueries(root, dir)[0]?.unjudged).toEqual(expect.arrayContaining([...batch.entries]));
+      if (at >= 0)
+        expect(readBlindQueries(root, batch.firstJudgedBy)[0]?.unjudged ?? []).not.toEqual(expect.arrayContaining([...batch.entries]));
+    }
+  });
 });

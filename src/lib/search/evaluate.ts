@@ -69,6 +69,11 @@ export interface BlindQuery {
   kind: string;
   q: string;
   right: string[];
+  /**
+   * Entries added to the content after the set was judged: nobody judged them for this query, so
+   * they are left out of its ranking (a condensed list) rather than counted as a wrong first result.
+   */
+  unjudged?: string[];
 }
 
 export interface FirstResultFigures {
@@ -105,7 +110,8 @@ export function blindQueries(queries: unknown, judgments: unknown): BlindQuery[]
 export async function evaluateBlind(queries: BlindQuery[], rank: (q: string) => string[] | Promise<string[]>): Promise<BlindReport> {
   const outcomes: BlindReport['outcomes'] = [];
   for (const query of queries) {
-    const ranked = await rank(query.q);
+    const unjudged = new Set(query.unjudged ?? []);
+    const ranked = (await rank(query.q)).filter((k) => !unjudged.has(k));
     const right = new Set(query.right);
     outcomes.push({ query, ranked, rank: ranked.findIndex((k) => right.has(k)) + 1 });
   }
