@@ -44,6 +44,7 @@ export const HOLDOUT_DIRS = [
   'tests/search-eval/holdout8',
   'tests/search-eval/holdout9',
   'tests/search-eval/holdout10',
+  'tests/search-eval/holdout11',
 ] as const;
 
 /**
