@@ -29,6 +29,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout12',
   'tests/calibration/holdout13',
   'tests/calibration/holdout14',
+  'tests/calibration/holdout15',
 ] as const;
 
 export interface ChatEval {
