@@ -68,6 +68,15 @@ describe('analyseQuery', () => {
     expect(terms).not.toContain('158');
     expect(analyseQuery('订单号 4302918837261 颜色拍错了').terms.map((t) => t.term)).not.toContain('4302918837261');
     expect(analyseQuery('5S4E').terms.map((t) => t.term)).not.toContain('尺码');
+    // … also typed in groups with spaces or dashes (7 digits or more together).
+    const spaced = analyseQuery('亲 订单号 2836 4410 9921 什么时候发货').terms.map((t) => t.term);
+    expect(spaced.filter((t) => /\d/.test(t))).toEqual([]);
+    expect(
+      analyseQuery('电话 139-0571-2468 打不通')
+        .terms.map((t) => t.term)
+        .filter((t) => /\d/.test(t)),
+    ).toEqual([]);
+    expect(analyseQuery('买 2 件 30 元').terms.map((t) => t.term)).toContain('30');
   });
 
   it('tells a rule question from a customer message and a topic', () => {
@@ -88,6 +97,7 @@ describe('analyseQuery', () => {
     expect(analyseQuery('试用期辞职要交钱吗').intent).toBe('rule');
     expect(analyseQuery('新客第一次来能推卡吗').intent).toBe('rule');
     expect(analyseQuery('亲 这件能退吗').intent).toBe('situation');
+    expect(analyseQuery('客服跟客户吵起来了，会怎么处理').intent).toBe('rule');
   });
 
   it('keeps a character left alone between dropped words (巡 in 每天要巡什么) apart, not as a term', () => {

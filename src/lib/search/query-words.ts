@@ -97,6 +97,8 @@ export const RULE_QUESTION_WORDS: readonly string[] = [
   '罚',
   '扣',
   '处罚',
+  '会怎么处理',
+  '会怎么罚',
 ];
 
 /** Particles and question words that carry no topic. */

@@ -214,6 +214,19 @@ const AMOUNT_SPLIT_WORDS = ['掉漆', '掉色', '起皮', '脱皮'];
 const YIELDS_PRICE = /让(?:多少|几|点|个|一点|些)/u;
 const AMOUNT_SPLIT = new RegExp(AMOUNT_SPLIT_WORDS.map((w) => `${w[0]}了?一?(?:大|小)?(?:块|点|片|层)${w[1]}`).join('|'), 'gu');
 
+/**
+ * The digit groups of a number typed with spaces or dashes (订单号 2836 4410 9921, 139-0571-2468):
+ * 7 digits or more together make an order or phone number, dropped as CODE is.
+ */
+function spacedCodeGroups(raw: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of fold(raw).matchAll(/\d{2,}(?:[\s-]+\d{2,})+/gu)) {
+    const groups = m[0].match(/\d+/gu) ?? [];
+    if (groups.join('').length >= 7) groups.forEach((g) => out.add(g));
+  }
+  return out;
+}
+
 /** Reads a query given as its folded runs (already cut to length) and the raw input. */
 export function understand(runs: readonly string[], raw: string): UnderstoodQuery {
   const compact = runs.join('');
@@ -232,6 +245,7 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
     CUSTOMER_MARKS.test(raw) ||
     CUSTOMER_WORDS.some((w) => compact.includes(w)) ||
     (!staff && CUSTOMER_HINTS.some((re) => re.test(compact)));
+  const spaced = spacedCodeGroups(raw);
   for (const [r, run] of runs.entries()) {
     const noise = new Array<boolean>(run.length).fill(false);
     markWords(run, NOISE, noise);
@@ -247,6 +261,7 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
     const asked = new Array<boolean>(run.length).fill(false);
     // Codes and body measurements first (their digits must not become terms).
     for (const m of run.matchAll(CODE)) for (let k = m.index; k < m.index + m[0].length; k++) marked[k] = true;
+    for (const m of run.matchAll(/\d+/gu)) if (spaced.has(m[0])) marked.fill(true, m.index, m.index + m[0].length);
     for (const m of run.matchAll(DIMENSION)) for (let k = m.index; k < m.index + m[0].length; k++) marked[k] = true;
     if (/^\d+$/.test(run) && runs[r + 1]?.search(DIMENSION) === 0) marked.fill(true);
     for (const re of [BODY_MEASURE, SIZE_LETTER_IN_HAN]) {
