@@ -319,6 +319,22 @@ describe('playChat: turns and branches', () => {
     expect(finding?.evidence).toContain('你自己弄坏的');
   });
 
+  it('a decision relayed from the supervisor (主管说…改不了) is part of the answer: the customer waits for the rest', () => {
+    const relayed = playChat(
+      twoTurns,
+      [
+        { text: '非常抱歉', afterMs: 5000 },
+        { text: '主管说这个改不了', afterMs: 8000 },
+        { text: '不过马上给您补发', afterMs: 8000 },
+      ],
+      rules,
+    );
+    const at = relayed.messages.findIndex((m) => m.text === '主管说这个改不了');
+    expect(relayed.messages[at + 1]).toMatchObject({ from: 'agent', text: '不过马上给您补发' });
+    expect(relayed.visits.map((v) => v.turn)).toEqual(['start', 'close']);
+    expect(relayed.ending.id).toBe('happy');
+  });
+
   it('a customer told when the answer comes (10分钟内给您回复) waits that long, not the standard hold time', () => {
     const replies = (wait: number) => [
       { text: '非常抱歉，我去问一下仓库，10分钟内给您回复', afterMs: 5000 },

@@ -29,8 +29,9 @@
  *   chat. The customer never says a line twice word for word.
  * - A short piece of an answer typed in several messages, or a message that stops mid-sentence
  *   (ends in ，、：；), sent in time or as the first message back after a hold (isPiece), gets no
- *   answer and does not count against `maxReplies`: the customer waits for the rest. A branch
- *   too waits for the end of such a sentence.
+ *   answer and does not count against `maxReplies`: the customer waits for the rest. So does a
+ *   short decision relayed from someone else (主管说价格确实改不了), then 不过… A branch too
+ *   waits for the end of such a sentence.
  * - Replies left over after an ending are ignored (counted in `ignoredReplies`); running out of
  *   replies ends the chat with the `customer-left` ending, unless the agent's last message said
  *   goodbye (intent `closes`): then the turn resolves as when the customer stops waiting, when
@@ -399,9 +400,21 @@ function isPiece(s: PlayState, turn: Turn, visit: TurnVisit, message: AgentMessa
     !DISMISSIVE.test(analysis.text) &&
     !(message.waitKind !== 'followup' && BARE_ACK.test(text.trim())) &&
     turn.expect.some((k) => !k.intents.some((id) => visit.intents.has(id))) &&
-    kindOf(message, turn, s.refusals, s.lastProgress) === 'unclear'
+    isPieceKind(kindOf(message, turn, s.refusals, s.lastProgress), analysis.text)
   );
 }
+
+/**
+ * What a piece may be: nothing the customer reacts to, or a decision relayed from someone else
+ * (主管说价格确实改不了: not the agent's own refusal, and the rest of the answer, 不过我帮您争取到一份
+ * 礼品, may still come).
+ */
+function isPieceKind(kind: string, text: string): boolean {
+  return kind === 'unclear' || ((kind === 'refusal' || kind === 'escalation') && RELAYED.test(text));
+}
+
+/** A message that relays what someone else decided (主管说…, 仓库回复…). */
+const RELAYED = /^(?:我们)?(?:主管|经理|领导|组长|店长|负责人|仓库|师傅|公司)(?:那边)?(?:说|讲|回复|答复|的意思是)/u;
 
 /** Longest wait an agent can name (半小时内给您回复) that the customer sits through. */
 const MAX_PROMISED_SEC = 30 * 60;
