@@ -265,6 +265,11 @@ describe('discount-authority (≤ 20 元; more → ask the supervisor)', () => {
   it('fails a good review bought with money or a gift (好评返现), however small', () => {
     const bought = run(r(['给您发个10元红包当补偿', 5000], ['麻烦您帮忙把中评改成好评，可以吗？', 8000]));
     expect(of(bought, 'discount-authority').some((f) => !f.passed && f.message.includes('好评返现'))).toBe(true);
+    // … a refund or a gift pack offered over several messages, then the review asked for.
+    const split = run(
+      r(['为了表示歉意，我给您退20元，', 5000], ['再给您寄一份零食大礼包，', 8000], ['您看能不能把评价改成好评呢？', 8000]),
+    );
+    expect(of(split, 'discount-authority').some((f) => !f.passed && f.message.includes('好评返现'))).toBe(true);
     const fair = run(r(['我们不会要求您改好评', 5000], ['送您一个小礼物表达歉意', 8000]));
     expect(of(fair, 'discount-authority').some((f) => f.message.includes('好评返现'))).toBe(false);
   });

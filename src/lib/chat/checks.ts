@@ -503,8 +503,8 @@ export function checkThreeNots(ctx: CheckContext): CheckResult {
 /** Asking the customer to change or remove their review (改成好评, 把中评删了, 给个五星). */
 const REVIEW_ASK =
   /(?:改|追加|追)(?:成|为|一下|个|下)?(?:好评|五星)|(?:删|撤)(?:掉|了|一下|除)?(?:这个|那个)?(?:中评|差评|评价)|把(?:中评|差评|评价).{0,4}(?:改|删|撤)/u;
-/** Money offered in words the discount reader does not see (红包, 返现). */
-const REVIEW_PAY = /红包|返现|返钱|小礼品|小礼物|赠品/u;
+/** Money or gifts offered in words the discount reader does not see (红包, 返现, 退您20元, 大礼包). */
+const REVIEW_PAY = /红包|返现|返钱|礼品|礼物|礼包|赠品|补偿|退(?:给)?(?:您|你)?\d+(?:元|块)/u;
 function asksForReview(text: string): boolean {
   const m = REVIEW_ASK.exec(text);
   return m !== null && !/(?:不会|不用|不是|不要|不需要|没有)(?:要求|让|请)?(?:您|你)?.{0,3}$/u.test(text.slice(0, m.index));
