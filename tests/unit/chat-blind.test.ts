@@ -154,7 +154,14 @@ describe('chat scorer on the blind set', () => {
  *   its last scorer change, 7c04b79; digests committed in 31d37f0): first scored on 31d37f0 at
  *   Spearman 0.929, pairwise 0.959, MAD 8.9, excellent min / mean 73.3 / 95.1 (15 of 16 ≥ 85:
  *   bargain-repeat 73.3), poor max 26.5, tricky max 45.0, gaming max 30, Traditional diff 0;
- *   2ddd904: 0.929, pairwise 0.953, MAD 8.8.
+ *   2ddd904: 0.929, pairwise 0.953, MAD 8.8. Its failures were read afterwards (a relayed
+ *   decision is a piece of the answer): now 0.938, excellent min 87.4.
+ * - holdout16/ (80 + 16 gaming + 3 Traditional, the same instructions, session 7; digests
+ *   committed in a9d002d): first scored on a9d002d (the session's last scorer change, 0ae79a5) at
+ *   Spearman 0.919, pairwise 0.944, MAD 9.4, excellent min / mean 76.3 / 94.1 (13 of 16 ≥ 85:
+ *   vip-arrival, phone-callback and missing-part end early on a turn's default), poor max 30.9,
+ *   tricky max 56.9 (mid-review-callback: a refund and a gift pack for a good review), gaming max
+ *   30, Traditional diff 0; 2ddd904: 0.920. Read afterwards: tricky max 45.0.
  * Floors keep what is reached, a little below; the issue's bands (poor ≤ 35, tricky ≤ 50, gaming
  * ≤ 40, Traditional within 5) hold on every set. Spearman ≥ 0.9 and excellent ≥ 85 are not reached
  * on every set.
@@ -177,6 +184,7 @@ const HOLDOUT_FLOORS: Record<(typeof CHAT_HOLDOUT_DIRS)[number], { spearman: num
   'tests/calibration/holdout13': { spearman: 0.9, pairs: 0.92 },
   'tests/calibration/holdout14': { spearman: 0.92, pairs: 0.95 },
   'tests/calibration/holdout15': { spearman: 0.92, pairs: 0.95 },
+  'tests/calibration/holdout16': { spearman: 0.9, pairs: 0.93 },
 };
 
 for (const holdout of CHAT_HOLDOUT_DIRS)

@@ -30,6 +30,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout13',
   'tests/calibration/holdout14',
   'tests/calibration/holdout15',
+  'tests/calibration/holdout16',
 ] as const;
 
 export interface ChatEval {
