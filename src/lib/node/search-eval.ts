@@ -45,6 +45,7 @@ export const HOLDOUT_DIRS = [
   'tests/search-eval/holdout9',
   'tests/search-eval/holdout10',
   'tests/search-eval/holdout11',
+  'tests/search-eval/holdout12',
 ] as const;
 
 /**
