@@ -76,9 +76,7 @@ function judgedAt(dir: string): number {
 /** A set of blind-format queries (`dir`/queries.yaml with `dir`/judgments.yaml). */
 export function readBlindQueries(root: string, dir = BLIND_DIR): BlindQuery[] {
   const read = (file: string): unknown => parse(readFileSync(join(root, dir, file), 'utf8'));
-  const unjudged = ADDED_AFTER_JUDGING.filter((batch) => judgedAt(batch.firstJudgedBy) > judgedAt(dir)).flatMap((batch) => [
-    ...batch.entries,
-  ]);
+  const unjudged = ADDED_AFTER_JUDGING.filter((batch) => judgedAt(batch.firstJudgedBy) > judgedAt(dir)).flatMap((batch) => batch.entries);
   const queries = blindQueries(read('queries.yaml'), read('judgments.yaml'));
   return unjudged.length ? queries.map((q) => ({ ...q, unjudged })) : queries;
 }

@@ -153,8 +153,8 @@ function markSingles(run: string, singles: ReadonlySet<string>, marked: boolean[
 }
 
 /**
- * Words of the synonym groups that hold a character dropped alone (少件, 缺件, 配件 with 件; 回电
- * with 回): words of the trade, which the segmenter may split (家具少件 → 家具 / 少 / 件). Their
+ * Words of the synonym groups that hold a character dropped alone (少件, 缺件 with 件; 早会 with 会;
+ * 坏了 with 了): words of the trade, which the segmenter may split (家具少件 → 家具 / 少 / 件). Their
  * characters are never dropped as particles.
  */
 const TRADE_WORDS_WITH_DROPPED = [
