@@ -335,6 +335,21 @@ describe('playChat: turns and branches', () => {
     expect(relayed.ending.id).toBe('happy');
   });
 
+  it('questions asking the customer to confirm something (…，对吗？) do not use up their patience while a point is open', () => {
+    const play = playChat(
+      twoTurns,
+      [
+        { text: '非常抱歉', afterMs: 5000 },
+        { text: '坏的是左边那个角，对吗？', afterMs: 8000 },
+        { text: '您收到的是三件，是吧？', afterMs: 8000 },
+        { text: '马上给您补发', afterMs: 8000 },
+      ],
+      rules,
+    );
+    expect(play.visits.map((v) => v.turn)).toEqual(['start', 'close']);
+    expect(play.ending.id).toBe('happy');
+  });
+
   it('a customer told when the answer comes (10分钟内给您回复) waits that long, not the standard hold time', () => {
     const replies = (wait: number) => [
       { text: '非常抱歉，我去问一下仓库，10分钟内给您回复', afterMs: 5000 },

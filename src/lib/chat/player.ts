@@ -31,7 +31,8 @@
  *   (ends in ，、：；), sent in time or as the first message back after a hold (isPiece), gets no
  *   answer and does not count against `maxReplies`: the customer waits for the rest. So does a
  *   short decision relayed from someone else (主管说价格确实改不了), then 不过… A branch too
- *   waits for the end of such a sentence.
+ *   waits for the end of such a sentence. A question asking the customer to confirm something
+ *   (…，对吗？) does not count against `maxReplies` while a point of the turn is open.
  * - Replies left over after an ending are ignored (counted in `ignoredReplies`); running out of
  *   replies ends the chat with the `customer-left` ending, unless the agent's last message said
  *   goodbye (intent `closes`): then the turn resolves as when the customer stops waiting, when
@@ -332,7 +333,12 @@ function addAgentMessage(
     s.promisedSec = promisedWaitSec(analysis.text);
   } else if (message.waitMs > s.limits.replySec * 1000 || countChars(message.text) >= HOLD_RESULT_CHARS) s.holdOpen = false;
   s.lastFragment = !holds && isPiece(s, turn, visit, s.messages[s.messages.length - 1] as AgentMessage);
-  if (!holds && !s.lastFragment) s.counted++;
+  if (
+    !holds &&
+    !s.lastFragment &&
+    !(CONFIRMS.test(message.text) && turn.expect.some((k) => !k.intents.some((id) => visit.intents.has(id))))
+  )
+    s.counted++;
 }
 
 /**
@@ -412,6 +418,13 @@ function isPiece(s: PlayState, turn: Turn, visit: TurnVisit, message: AgentMessa
 function isPieceKind(kind: string, text: string): boolean {
   return kind === 'unclear' || ((kind === 'refusal' || kind === 'escalation') && RELAYED.test(text));
 }
+
+/**
+ * A message that asks the customer to confirm something (隔板是少了两块层板，对吗？, 地址还是原来那个
+ * 吧？): part of working the case out with them, while a point of the turn is still open; it does
+ * not use up their patience (`maxReplies`).
+ */
+const CONFIRMS = /(?:对吗|是吗|对不对|是不是|没错吧|吧)[?？]\s*$/u;
 
 /** A message that relays what someone else decided (主管说…, 仓库回复…). */
 const RELAYED = /^(?:我们)?(?:主管|经理|领导|组长|店长|负责人|仓库|师傅|公司)(?:那边)?(?:说|讲|回复|答复|的意思是)/u;
