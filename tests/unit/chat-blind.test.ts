@@ -161,7 +161,13 @@ describe('chat scorer on the blind set', () => {
  *   Spearman 0.919, pairwise 0.944, MAD 9.4, excellent min / mean 76.3 / 94.1 (13 of 16 ≥ 85:
  *   vip-arrival, phone-callback and missing-part end early on a turn's default), poor max 30.9,
  *   tricky max 56.9 (mid-review-callback: a refund and a gift pack for a good review), gaming max
- *   30, Traditional diff 0; 2ddd904: 0.920. Read afterwards: tricky max 45.0.
+ *   30, Traditional diff 0; 2ddd904: 0.920. Read afterwards: tricky max 45.0, and a question
+ *   asking the customer to confirm no longer uses up their patience (0.927).
+ * - holdout17/ (80 + 16 gaming + 3 Traditional, the same instructions, written after the session's
+ *   last scorer change, fe9b837; digests committed in 89d9a5b; the final honest set of session 7):
+ *   first scored on 89d9a5b at Spearman 0.914, pairwise 0.972, MAD 10.0, excellent min / mean
+ *   94.0 / 96.3 (16 of 16 ≥ 85), poor max 20.2, tricky max 45.0, gaming max 30, Traditional diff
+ *   0; 2ddd904: 0.920, pairwise 0.972, MAD 9.9, the same bands.
  * Floors keep what is reached, a little below; the issue's bands (poor ≤ 35, tricky ≤ 50, gaming
  * ≤ 40, Traditional within 5) hold on every set. Spearman ≥ 0.9 and excellent ≥ 85 are not reached
  * on every set.
@@ -185,6 +191,7 @@ const HOLDOUT_FLOORS: Record<(typeof CHAT_HOLDOUT_DIRS)[number], { spearman: num
   'tests/calibration/holdout14': { spearman: 0.92, pairs: 0.95 },
   'tests/calibration/holdout15': { spearman: 0.92, pairs: 0.95 },
   'tests/calibration/holdout16': { spearman: 0.9, pairs: 0.93 },
+  'tests/calibration/holdout17': { spearman: 0.9, pairs: 0.96 },
 };
 
 for (const holdout of CHAT_HOLDOUT_DIRS)

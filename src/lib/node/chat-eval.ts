@@ -31,6 +31,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout14',
   'tests/calibration/holdout15',
   'tests/calibration/holdout16',
+  'tests/calibration/holdout17',
 ] as const;
 
 export interface ChatEval {
