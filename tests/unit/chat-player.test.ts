@@ -61,6 +61,14 @@ function expectWaitedThrough(replies: { text: string; afterMs: number }[]): void
   expect(play.visits[0]?.agent).toHaveLength(3);
 }
 
+/** The chat goes from the first turn to the closing one and ends content; returns the play for more checks. */
+function expectClosedHappy(replies: { text: string; afterMs: number }[]): ReturnType<typeof playChat> {
+  const play = playChat(twoTurns, replies, rules);
+  expect(play.visits.map((v) => v.turn)).toEqual(['start', 'close']);
+  expect(play.ending.id).toBe('happy');
+  return play;
+}
+
 describe('playChat: turns and branches', () => {
   it('starts with the opening and moves on as soon as a branch holds', () => {
     const play = playChat(
@@ -83,17 +91,11 @@ describe('playChat: turns and branches', () => {
   });
 
   it('collects intents over several messages of the same turn', () => {
-    const play = playChat(
-      twoTurns,
-      [
-        { text: '不好意思', afterMs: 5000 },
-        { text: '给您补发', afterMs: 5000 },
-        { text: '再见', afterMs: 3000 },
-      ],
-      rules,
-    );
-    expect(play.visits.map((v) => v.turn)).toEqual(['start', 'close']);
-    expect(play.ending.id).toBe('happy');
+    expectClosedHappy([
+      { text: '不好意思', afterMs: 5000 },
+      { text: '给您补发', afterMs: 5000 },
+      { text: '再见', afterMs: 3000 },
+    ]);
   });
 
   it('takes an atEnd branch once the customer stops waiting, before the default; while a point of the turn is still open they read on', () => {
@@ -320,34 +322,22 @@ describe('playChat: turns and branches', () => {
   });
 
   it('a decision relayed from the supervisor (主管说…改不了) is part of the answer: the customer waits for the rest', () => {
-    const relayed = playChat(
-      twoTurns,
-      [
-        { text: '非常抱歉', afterMs: 5000 },
-        { text: '主管说这个改不了', afterMs: 8000 },
-        { text: '不过马上给您补发', afterMs: 8000 },
-      ],
-      rules,
-    );
+    const relayed = expectClosedHappy([
+      { text: '非常抱歉', afterMs: 5000 },
+      { text: '主管说这个改不了', afterMs: 8000 },
+      { text: '不过马上给您补发', afterMs: 8000 },
+    ]);
     const at = relayed.messages.findIndex((m) => m.text === '主管说这个改不了');
     expect(relayed.messages[at + 1]).toMatchObject({ from: 'agent', text: '不过马上给您补发' });
-    expect(relayed.visits.map((v) => v.turn)).toEqual(['start', 'close']);
-    expect(relayed.ending.id).toBe('happy');
   });
 
   it('questions asking the customer to confirm something (…，对吗？) do not use up their patience while a point is open', () => {
-    const play = playChat(
-      twoTurns,
-      [
-        { text: '非常抱歉', afterMs: 5000 },
-        { text: '坏的是左边那个角，对吗？', afterMs: 8000 },
-        { text: '您收到的是三件，是吧？', afterMs: 8000 },
-        { text: '马上给您补发', afterMs: 8000 },
-      ],
-      rules,
-    );
-    expect(play.visits.map((v) => v.turn)).toEqual(['start', 'close']);
-    expect(play.ending.id).toBe('happy');
+    expectClosedHappy([
+      { text: '非常抱歉', afterMs: 5000 },
+      { text: '坏的是左边那个角，对吗？', afterMs: 8000 },
+      { text: '您收到的是三件，是吧？', afterMs: 8000 },
+      { text: '马上给您补发', afterMs: 8000 },
+    ]);
   });
 
   it('a customer told when the answer comes (10分钟内给您回复) waits that long, not the standard hold time', () => {

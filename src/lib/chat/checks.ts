@@ -638,6 +638,8 @@ export function happyPath(scenario: Scenario): string[] {
  * costs its weight. Tuned on the in-house and blind sets (1.25: blind Spearman 0.935 → 0.932).
  */
 export const STANDARD_AVOID_FACTOR = 1.25;
+/** What saying an avoided point costs in the handling score. */
+const avoidCost = (kp: { weight: number; standard?: string | undefined }) => kp.weight * (kp.standard ? STANDARD_AVOID_FACTOR : 1);
 
 /**
  * Share of its weight with which a key point of a turn the chat never reached counts as missed:
@@ -733,7 +735,7 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
       const present = [...here, ...before];
       const said = kp.match === 'all' ? present.length === kp.intents.length : present.length > 0;
       if (!said) continue;
-      earned -= kp.weight * (kp.standard ? STANDARD_AVOID_FACTOR : 1);
+      earned -= avoidCost(kp);
       const at = here[0] !== undefined ? hitAt(here[0]) : unjudged.get(before[0] as string);
       for (const i of before) unjudged.delete(i);
       findings.push({
@@ -772,7 +774,7 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
     for (const kp of turn.avoid) {
       const before = kp.intents.filter((i) => unjudged.has(i));
       if (!(kp.match === 'all' ? before.length === kp.intents.length : before.length > 0)) continue;
-      earned -= kp.weight * UNREACHED_WEIGHT * (kp.standard ? STANDARD_AVOID_FACTOR : 1);
+      earned -= avoidCost(kp) * UNREACHED_WEIGHT;
       const at = unjudged.get(before[0] as string);
       findings.push({
         ...links(turn, kp),

@@ -333,12 +333,7 @@ function addAgentMessage(
     s.promisedSec = promisedWaitSec(analysis.text);
   } else if (message.waitMs > s.limits.replySec * 1000 || countChars(message.text) >= HOLD_RESULT_CHARS) s.holdOpen = false;
   s.lastFragment = !holds && isPiece(s, turn, visit, s.messages[s.messages.length - 1] as AgentMessage);
-  if (
-    !holds &&
-    !s.lastFragment &&
-    !(CONFIRMS.test(message.text) && turn.expect.some((k) => !k.intents.some((id) => visit.intents.has(id))))
-  )
-    s.counted++;
+  if (!holds && !s.lastFragment && !(CONFIRMS.test(message.text) && pointOpen(turn, visit))) s.counted++;
 }
 
 /**
@@ -405,7 +400,7 @@ function isPiece(s: PlayState, turn: Turn, visit: TurnVisit, message: AgentMessa
     !analysis.hits.has(CLOSE_INTENT) &&
     !DISMISSIVE.test(analysis.text) &&
     !(message.waitKind !== 'followup' && BARE_ACK.test(text.trim())) &&
-    turn.expect.some((k) => !k.intents.some((id) => visit.intents.has(id))) &&
+    pointOpen(turn, visit) &&
     isPieceKind(kindOf(message, turn, s.refusals, s.lastProgress), analysis.text)
   );
 }
@@ -425,6 +420,11 @@ function isPieceKind(kind: string, text: string): boolean {
  * not use up their patience (`maxReplies`).
  */
 const CONFIRMS = /(?:对吗|是吗|对不对|是不是|没错吧|吧)[?？]\s*$/u;
+
+/** A key point of the turn not yet made in this visit. */
+function pointOpen(turn: Turn, visit: TurnVisit): boolean {
+  return turn.expect.some((k) => !k.intents.some((id) => visit.intents.has(id)));
+}
 
 /** A message that relays what someone else decided (主管说…, 仓库回复…). */
 const RELAYED = /^(?:我们)?(?:主管|经理|领导|组长|店长|负责人|仓库|师傅|公司)(?:那边)?(?:说|讲|回复|答复|的意思是)/u;
@@ -513,7 +513,7 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   // of the turn are still open (the price of the repair answered, the renovation not yet): the
   // customer reads on, as with an answer split over several messages.
   // A message that asks the customer something (刘先生吧？) is answered: they move on.
-  const open = s.lastProgress && !/[?？]/u.test(message.text) && turn.expect.some((k) => !k.intents.some((id) => s.visit?.intents.has(id)));
+  const open = s.lastProgress && !/[?？]/u.test(message.text) && !!s.visit && pointOpen(turn, s.visit);
   const onward = late !== undefined && !s.endings.has(late.next) && !open && !sceneWaits(late.next);
   // A customer listening to an answer split over several messages reads on while the last one
   // still brought something new for this turn (a key point not made before in this visit), up to

@@ -139,12 +139,12 @@ function markWords(run: string, words: readonly string[], marked: boolean[]): nu
 
 /**
  * Marks the one-character words of `singles` where the segmenter makes a word of them alone or
- * with marked characters only (要 in 要接 or 我要, not in 需要). Without a segmenter: none.
+ * with marked characters only (要 in 要接 or 我要, not in 需要), except inside the trade words `kept`
+ * marks (tradeWordsIn). Without a segmenter: none.
  */
-function markSingles(run: string, singles: ReadonlySet<string>, marked: boolean[]): void {
+function markSingles(run: string, singles: ReadonlySet<string>, marked: boolean[], kept: readonly boolean[]): void {
   const seg = getSegmenter();
   if (!seg) return;
-  const kept = tradeWordsIn(run);
   for (const s of seg.segment(run)) {
     const range = Array.from({ length: s.segment.length }, (_, k) => s.index + k);
     if (range.some((k) => kept[k])) continue;
@@ -249,7 +249,8 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
   for (const [r, run] of runs.entries()) {
     const noise = new Array<boolean>(run.length).fill(false);
     markWords(run, NOISE, noise);
-    markSingles(run, NOISE_SINGLES, noise);
+    const tradeWords = tradeWordsIn(run);
+    markSingles(run, NOISE_SINGLES, noise, tradeWords);
     // Whom the message greets (物业你好, 客服在吗) opens it; it names no topic (the trade words still
     // count: query.ts TRADE_WORDS reads the whole query).
     if (r === 0) {
@@ -297,7 +298,7 @@ export function understand(runs: readonly string[], raw: string): UnderstoodQuer
     }
     for (const [word, list] of Object.entries(QUESTION_UNITS)) if (run.includes(word)) units.push(...list);
     markWords(run, DROPPED, marked);
-    markSingles(run, DROPPED_SINGLES, marked);
+    markSingles(run, DROPPED_SINGLES, marked, tradeWords);
     // 内 / 前 / 后 right after a question (几天内, 几号前, 多久后) say "within", "before", "after": no topic.
     // Only after a question word (就后悔了: 后悔 is the topic).
     markWords(run, QUESTION, asked);
