@@ -14,6 +14,7 @@ import { parseYaml, readListFile } from '../../src/lib/node/load-content.ts';
 import { buildChatRules } from '../../src/lib/chat/rules.ts';
 import { parseRepliesFile } from '../../src/lib/chat/replies-file.ts';
 import { scoreChat } from '../../src/lib/chat/score.ts';
+import { analyseMessage, compileIntents } from '../../src/lib/chat/intents.ts';
 import { modelReplies } from './chat-helpers.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -94,5 +95,21 @@ describe('chat calibration (real content)', () => {
     const failed = r.findings.filter((f) => !f.passed).map((f) => `${f.turn ?? '-'} ${f.message}`);
     expect(r.ending.kind, failed.join('\n')).toBe('satisfied');
     expect(r.score, failed.join('\n')).toBeGreaterThanOrEqual(95);
+  });
+});
+
+describe('real scenarios read common wordings', () => {
+  const hits = (id: string, text: string) => [
+    ...analyseMessage(text, compileIntents(scenarios.get(id)?.intents ?? {}), undefined).hits.keys(),
+  ];
+  it('“谁也打不了包票” says no guarantee, it gives none (vip-arrival)', () => {
+    const said = hits('vip-arrival', '效果因人而异，谁也打不了包票做得跟某位明星一模一样');
+    expect(said).toContain('no-guarantee');
+    expect(said).not.toContain('guarantees');
+    expect(hits('vip-arrival', '保证做得跟明星一模一样')).toContain('guarantees');
+  });
+  it('“您的心情我特别理解” is empathy (transit-damage, phone-callback)', () => {
+    expect(hits('transit-damage', '您的心情我特别理解')).toContain('empathises');
+    expect(hits('phone-callback', '您的心情我特别理解')).toContain('empathises');
   });
 });

@@ -340,6 +340,62 @@ describe('playChat: turns and branches', () => {
     ]);
   });
 
+  it('a short answer split over several messages uses up no more patience than one (in time, within BURST_CHARS)', () => {
+    // 您是昨天收到的吗？ follows two pieces in time: the run is still one short answer.
+    const replies = (gap: number) => [
+      { text: '请问是哪一件？', afterMs: 5000 },
+      { text: '我看一下', afterMs: 4000 },
+      { text: '您别着急', afterMs: 4000 },
+      { text: '您是昨天收到的吗？', afterMs: gap },
+      { text: '非常抱歉，马上给您补发', afterMs: 8000 },
+    ];
+    expectClosedHappy(replies(6000));
+    // Sent after more than a reply may take, it is a second answer: the customer's patience is used up.
+    expect(playChat(twoTurns, replies(25000), rules).ending.id).toBe('angry');
+  });
+
+  it('questions about what the customer said (是哪个东西坏了？) do not use up their patience once a point is made, up to FREE_QUESTIONS', () => {
+    const asking = (questions: string[]) => [
+      { text: '非常抱歉', afterMs: 5000 },
+      ...questions.map((text) => ({ text, afterMs: 15000 })),
+      { text: '马上给您补发', afterMs: 15000 },
+    ];
+    expectClosedHappy(asking(['是哪个东西坏了？', '坏了几处呢？']));
+    // A third one counts: the customer stops waiting.
+    expect(playChat(twoTurns, asking(['是哪个东西坏了？', '坏了几处呢？', '东西是哪天坏的？']), rules).ending.id).toBe('angry');
+    // Before any point of the turn is made, questions count as answers.
+    const first = [
+      { text: '是哪个东西坏了？', afterMs: 5000 },
+      { text: '坏了几处呢？', afterMs: 15000 },
+      { text: '非常抱歉，马上给您补发', afterMs: 15000 },
+    ];
+    expect(playChat(twoTurns, first, rules).ending.id).toBe('angry');
+  });
+
+  it('messages that finish the answer to the turn just left (they crossed the customer’s new line) do not use up patience there', () => {
+    const crossing = scenario({
+      ...twoTurns,
+      id: 'crossing',
+      intents: { ...twoTurns.intents, explains: ['漏装'] },
+      turns: [
+        {
+          ...twoTurns.turns[0]!,
+          expect: [...twoTurns.turns[0]!.expect, { label: '说明原因', intents: ['explains'] }],
+          branches: [{ when: { any: ['fixes'] }, next: 'close' }],
+        },
+        { ...twoTurns.turns[1]!, maxReplies: 1, default: 'angry' },
+      ],
+    });
+    const replies = (gap: number) => [
+      { text: '非常抱歉，马上给您补发', afterMs: 5000 },
+      { text: '是仓库漏装了一件，这边已经查到', afterMs: gap },
+      { text: '谢谢您，再见', afterMs: 8000 },
+    ];
+    expect(playChat(crossing, replies(8000), rules).ending.id).toBe('happy');
+    // Not in time, it answers the new line: the customer (patience 1) has had their answer.
+    expect(playChat(crossing, replies(25000), rules).ending.id).toBe('angry');
+  });
+
   it('a customer told when the answer comes (10分钟内给您回复) waits that long, not the standard hold time', () => {
     const replies = (wait: number) => [
       { text: '非常抱歉，我去问一下仓库，10分钟内给您回复', afterMs: 5000 },

@@ -191,6 +191,13 @@ describe('three-nots (phrases from the standard)', () => {
     expect(f.map((x) => x.passed)).toEqual([false, false]);
     expect(f.map((x) => x.message).join()).toContain('你自己看');
   });
+  it('reads a sentence typed over two messages whole: 谁让您… as blame, not as a warning about someone else', () => {
+    const failed = (report: ReturnType<typeof run>) => of(report, 'three-nots').filter((x) => !x.passed);
+    expect(failed(run(r(['谁让您转账到私人账户，', 5000], ['或者要验证码，都别给哦', 5000])))).toEqual([]);
+    expect(failed(run(r(['谁让您转账到私人账户，都别给', 5000])))).toEqual([]);
+    expect(failed(run(r(['谁让你自己拍错了', 5000])))[0]?.message).toContain('谁让你');
+    expect(failed(run(r(['谁让你拍错了，', 5000], ['现在只能自己承担运费', 5000])))[0]?.message).toContain('谁让你');
+  });
   it('fails sending the customer to a third party and mocking them, not acting for them', () => {
     const pushed = of(run(r(['额度不够你找银行啊，我们这边又管不了你的卡', 5000])), 'three-nots');
     expect(pushed.some((x) => !x.passed)).toBe(true);

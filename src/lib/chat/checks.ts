@@ -423,7 +423,11 @@ export const THREE_NOTS_PATTERNS: readonly { re: RegExp; what: string }[] = [
   { re: /(?<![您你谁])(?:也|都)(?:没办法|没有办法|没辙)/, what: '推卸责任（也没办法）' },
   { re: /(?:您|你)自己(?:在|到|去).{0,8}(?:改|操作|申请|约|弄|办)/, what: '把事推给顾客（您自己去…）' },
   { re: /(?:您|你)(?:自己|自行)(?:去)?(?:查|问|联系|找|处理|打电话|看|打.{0,4}电话)/, what: '把事推给顾客（您自己去…）' },
-  { re: /谁让(?:您|你)|(?:是|怪)(?:您|你)自己|(?:您|你)(?:怎么|为什么)不早说/, what: '责备顾客' },
+  // 谁让您… as blame (谁让你拍错了), not as a warning about a third party (谁让您转账到私人账户，都别给).
+  {
+    re: /谁让(?:您|你)(?![^。！？!?]*(?:都别|别给|别转|别信|都不要|不要给|不要转|千万别|一律|都是骗))|(?:是|怪)(?:您|你)自己|(?:您|你)(?:怎么|为什么)不早说/,
+    what: '责备顾客',
+  },
   // 找银行去 / 你问我干嘛: the customer sent away, or blamed for asking.
   { re: /找(?:银行|厂家|厂商|平台|快递|物流|售后|支付宝)去/, what: '把事推给别人（找银行去）' },
   { re: /(?:你|您)问我(?:干嘛|干什么|有啥用|有什么用)/, what: '责备顾客（你问我干嘛）' },
@@ -474,11 +478,15 @@ export function checkThreeNots(ctx: CheckContext): CheckResult {
     '没有生硬、推诿或指责顾客的话',
   );
   const extra: Finding[] = [];
-  for (const { m, at } of agentMessages(ctx.play)) {
+  const agent = agentMessages(ctx.play);
+  agent.forEach(({ m, at }, i) => {
     const already = listed.findings.filter((f) => !f.passed && f.at === at);
+    // A sentence typed over two messages (谁让您转账到私人账户， / 或者要验证码，都别给哦) is read whole.
+    const next = agent[i + 1]?.m;
+    const text = m.analysis.text + (next && endsMidSentence(m.text) ? next.analysis.text : '');
     for (const { re, what } of THREE_NOTS_PATTERNS) {
-      const hit = re.exec(m.analysis.text);
-      if (!hit) continue;
+      const hit = re.exec(text);
+      if (!hit || hit.index >= m.analysis.text.length) continue;
       const evidence = excerpt(m.analysis.folded, hit.index, hit[0].length);
       if (already.some((f) => f.evidence.includes(hit[0]))) continue;
       extra.push({
@@ -492,7 +500,7 @@ export function checkThreeNots(ctx: CheckContext): CheckResult {
       });
       break;
     }
-  }
+  });
   const curt = curtFinding(ctx);
   if (extra.length === 0 && !curt) return listed;
   const findings = [...listed.findings.filter((f) => !f.passed), ...extra, ...(curt ? [curt] : [])];

@@ -31,8 +31,15 @@
  *   (ends in ，、：；), sent in time or as the first message back after a hold (isPiece), gets no
  *   answer and does not count against `maxReplies`: the customer waits for the rest. So does a
  *   short decision relayed from someone else (主管说价格确实改不了), then 不过… A branch too
- *   waits for the end of such a sentence. A question asking the customer to confirm something
- *   (…，对吗？) does not count against `maxReplies` while a point of the turn is open.
+ *   waits for the end of such a sentence.
+ * - A short answer split over several messages (as the standards ask) uses up no more of the
+ *   customer's patience (`maxReplies`) than one: a message that follows the agent's own in time
+ *   and keeps what they typed since the customer last spoke within BURST_CHARS does not count.
+ *   Up to FREE_QUESTIONS questions per turn that work the case out with the customer, once a
+ *   point of the turn is made and while another is open (…，对吗？, or one about what they just
+ *   said: asksAbout), do not count; nor do, at the start of a turn, up to CROSSING messages sent
+ *   in time that still finish the answer to the turn before (crossesOver: typed before the agent
+ *   saw the customer's new line).
  * - Replies left over after an ending are ignored (counted in `ignoredReplies`); running out of
  *   replies ends the chat with the `customer-left` ending, unless the agent's last message said
  *   goodbye (intent `closes`): then the turn resolves as when the customer stops waiting, when
@@ -49,10 +56,10 @@
  * - Times are sanitised: NaN, negative and -Infinity count as 0 ms, anything above 24 h (and
  *   +Infinity) as 24 h. Texts that are not strings count as empty; lone surrogates are replaced.
  */
-import { CUSTOMER_LEFT_ENDING, type Branch, type Ending, type Scenario, type Turn } from '../../schemas/scenario.ts';
+import { CUSTOMER_LEFT_ENDING, type Branch, type Ending, type KeyPoint, type Scenario, type Turn } from '../../schemas/scenario.ts';
 import { analyseMessage, compileIntents, type CompiledIntent, type IntentHit, type MessageAnalysis } from './intents.ts';
 import { parseNumber } from './amounts.ts';
-import { asText, countChars, endsMidSentence } from './normalize.ts';
+import { asText, countChars, endsMidSentence, normalize } from './normalize.ts';
 import { freshLine, kindOf, reactionTo, refusalSense, type RefusalSense } from './reactions.ts';
 import { resolveLimits, type ChatRules, type Limits } from './rules.ts';
 
@@ -165,6 +172,12 @@ interface PlayState {
   visit: TurnVisit | undefined;
   /** The agent's messages in this visit that count against `maxReplies` (holds do not). */
   counted: number;
+  /** Questions to the customer in this visit that did not count against `maxReplies` (see CONFIRMS). */
+  asked: number;
+  /** Characters the agent has typed since the customer last spoke (see BURST_CHARS). */
+  burst: number;
+  /** The turn the customer left for the current one (see crossesOver). */
+  left: Turn | undefined;
   /** The agent's last message brought the answer on: a new key point of the turn, or an explanation after one. */
   lastProgress: boolean;
   /** The message before the last one brought the answer on (see lastProgress). */
@@ -212,6 +225,9 @@ function newPlayState(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap
     current: undefined,
     visit: undefined,
     counted: 0,
+    left: undefined,
+    burst: 0,
+    asked: 0,
     lastProgress: false,
     progressBefore: false,
     lastFragment: false,
@@ -240,6 +256,7 @@ function say(s: PlayState, text: string, turn: string): CustomerMessage {
   const m: CustomerMessage = { from: 'customer', text: line, atMs: s.nowMs, turn };
   s.messages.push(m);
   s.lastWasAgent = false;
+  s.burst = 0;
   return m;
 }
 
@@ -256,10 +273,12 @@ function enter(s: PlayState, id: string, by: 'branch' | 'default', out: Customer
   }
   s.pendingScene = undefined;
   s.listening = false;
+  s.left = s.current;
   s.current = next;
   s.visit = { turn: next.id, intents: new Map(), agent: [] };
   s.visits.push(s.visit);
   s.counted = 0;
+  s.asked = 0;
   s.progressBefore = false;
   for (const line of next.customer) out.push(say(s, line, next.id));
 }
@@ -332,8 +351,23 @@ function addAgentMessage(
     s.holdOpen = true;
     s.promisedSec = promisedWaitSec(analysis.text);
   } else if (message.waitMs > s.limits.replySec * 1000 || countChars(message.text) >= HOLD_RESULT_CHARS) s.holdOpen = false;
-  s.lastFragment = !holds && isPiece(s, turn, visit, s.messages[s.messages.length - 1] as AgentMessage);
-  if (!holds && !s.lastFragment && !(CONFIRMS.test(message.text) && pointOpen(turn, visit))) s.counted++;
+  const added = s.messages[s.messages.length - 1] as AgentMessage;
+  s.lastFragment = !holds && isPiece(s, turn, visit, added);
+  // Working the case out with the customer (对吗？, 请问是哪家门店？) once a point of the turn is made does
+  // not use up their patience.
+  const asks =
+    !holds &&
+    !s.lastFragment &&
+    pointOpen(turn, visit) &&
+    madeBefore &&
+    s.asked < FREE_QUESTIONS &&
+    (CONFIRMS.test(message.text) || asksAbout(s, turn, added));
+  if (asks) s.asked++;
+  const chars = countChars(message.text);
+  const continues =
+    message.waitKind === 'followup' && message.waitMs <= s.limits.replySec * 1000 && s.burst + chars <= BURST_CHARS && s.burst > 0;
+  s.burst += chars;
+  if (!holds && !s.lastFragment && !asks && !continues && !crossesOver(s, turn, visit, added)) s.counted++;
 }
 
 /**
@@ -420,6 +454,55 @@ function isPieceKind(kind: string, text: string): boolean {
  * not use up their patience (`maxReplies`).
  */
 const CONFIRMS = /(?:对吗|是吗|对不对|是不是|没错吧|吧)[?？]\s*$/u;
+
+/** Messages at the start of a turn that may still finish the answer to the one before (see crossesOver). */
+const CROSSING = 2;
+
+/**
+ * One of the first CROSSING messages of a turn, sent in time, that makes a key point of the turn the customer just
+ * left, one not made while they were there: the rest of the answer to that turn, typed before the
+ * agent saw the customer's new line (the messages crossed), so it does not use up the customer's
+ * patience in the new turn.
+ */
+function crossesOver(s: PlayState, turn: Turn, visit: TurnVisit, message: AgentMessage): boolean {
+  const left = s.left;
+  const before = s.visits[s.visits.length - 2];
+  if (!left || !before || before.turn !== left.id || visit.agent.length > CROSSING || message.waitMs > s.limits.replySec * 1000)
+    return false;
+  const { analysis } = message;
+  const hit = (k: KeyPoint) => k.intents.some((id) => analysis.hits.has(id));
+  return left.expect.some((k) => hit(k) && !k.intents.some((id) => before.intents.has(id)));
+}
+
+/**
+ * Questions per visit that work the case out with the customer (see CONFIRMS and asksAbout) and
+ * do not count against `maxReplies`.
+ */
+const FREE_QUESTIONS = 2;
+
+/** Characters typed since the customer last spoke within which a follow-up does not count (see the module comment). */
+const BURST_CHARS = 40;
+
+/** Pairs of characters that say nothing about the case (请问, 您好, 一下 …). */
+const FUNCTION_PAIRS =
+  /^(?:请问|您好|你好|你们|我们|一下|什么|怎么|这个|那个|这边|那边|是不|不是|可以|现在|今天|的时|时候|还是|就是|是的|好的|有没|没有|我想|想了|了解|一个|个月|麻烦|帮我|给我|您的|您是|我是)$/u;
+
+/**
+ * A question about what the customer just told (请问是哪家门店、哪位店员说的？ after 店员明明跟我说
+ * 安装全包): it shares two characters in a row, not FUNCTION_PAIRS, with the customer's lines in
+ * this turn. The agent is working the case out with them, as the standards ask (问清楚).
+ */
+function asksAbout(s: PlayState, turn: Turn, message: AgentMessage): boolean {
+  if (!/[?？]\s*$/u.test(message.text)) return false;
+  const lines = [...(s.visits.length === 1 ? [s.scenario.opening] : []), ...turn.customer].map(normalize);
+  const text = message.analysis.text;
+  for (let i = 0; i + 2 <= text.length; i++) {
+    const pair = text.slice(i, i + 2);
+    if (/\p{P}/u.test(pair) || FUNCTION_PAIRS.test(pair)) continue;
+    if (lines.some((l) => l.includes(pair))) return true;
+  }
+  return false;
+}
 
 /** A key point of the turn not yet made in this visit. */
 function pointOpen(turn: Turn, visit: TurnVisit): boolean {
