@@ -403,6 +403,19 @@ describe('playChat: turns and branches', () => {
     ];
     expect(playChat(twoTurns, replies(8 * 60 * 1000), rules).ending.id).toBe('happy');
     expect(playChat(twoTurns, replies(25 * 60 * 1000), rules).ending.id).toBe('customer-left');
+    // 十几分钟 is up to twenty minutes; 几分钟 up to ten.
+    const few = (text: string, wait: number) =>
+      playChat(
+        twoTurns,
+        [
+          { text, afterMs: 5000 },
+          { text: '让您久等了，马上给您补发，谢谢您，再见', afterMs: wait },
+        ],
+        rules,
+      ).ending.id;
+    expect(few('非常抱歉，请您稍等，我去问一下仓库，十几分钟就好', 16 * 60 * 1000)).toBe('happy');
+    expect(few('非常抱歉，请您稍等，我去问一下仓库，十几分钟就好', 28 * 60 * 1000)).toBe('customer-left');
+    expect(few('非常抱歉，请您稍等，我去问一下仓库，几分钟就好', 8 * 60 * 1000)).toBe('happy');
     // However it is worded: 10分钟内一定给您回复 and 请您给我10分钟，我一定回复您 name the wait as well.
     for (const text of ['非常抱歉，10分钟内一定给您回复', '非常抱歉，请您给我10分钟，我一定回复您']) {
       const worded = [

@@ -514,7 +514,7 @@ const RELAYED = /^(?:我们)?(?:主管|经理|领导|组长|店长|负责人|仓
 
 /** Longest wait an agent can name (半小时内给您回复) that the customer sits through. */
 const MAX_PROMISED_SEC = 30 * 60;
-const PROMISED_WAIT = /(\d{1,2}|[一二两三四五六七八九十半]{1,3})(?:个)?(分钟|小时)/u;
+const PROMISED_WAIT = /(?:(\d{1,2}|[一二两三四五六七八九十半]{1,3})(几)?|(几))(?:个)?(分钟|小时)/u;
 
 /**
  * The wait a message that asks the customer to wait names (10分钟内一定给您回复, 半小时内回您): the
@@ -523,9 +523,11 @@ const PROMISED_WAIT = /(\d{1,2}|[一二两三四五六七八九十半]{1,3})(?:�
 function promisedWaitSec(text: string): number | undefined {
   const m = PROMISED_WAIT.exec(text);
   if (!m) return undefined;
-  const n = m[1] === '半' ? 0.5 : parseNumber(m[1] ?? '');
+  // 十几分钟 / 几分钟: up to the next ten (20, 10 minutes); 几个小时: up to ten hours (capped below).
+  const base = m[1] === undefined ? 0 : m[1] === '半' ? 0.5 : parseNumber(m[1]);
+  const n = base === undefined ? undefined : base + (m[2] || m[3] ? 10 : 0);
   if (n === undefined || !Number.isFinite(n) || n <= 0) return undefined;
-  return Math.min(MAX_PROMISED_SEC, n * (m[2] === '小时' ? 3600 : 60));
+  return Math.min(MAX_PROMISED_SEC, n * (m[4] === '小时' ? 3600 : 60));
 }
 
 /**
