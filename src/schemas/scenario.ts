@@ -67,6 +67,11 @@ export const keyPointSchema = z.object({
   standard: idSchema.optional(),
   /** The script (话术) to study for this point (id); defaults to the turn's `script`. */
   script: idSchema.optional(),
+  /**
+   * Only for `avoid`: saying it promises what no agent may (运费我们出, 免三个月租金, 加我微信转给我):
+   * it caps the score as a promise beyond one's authority does (score.ts OVERREACH_CAP).
+   */
+  overreach: z.boolean().default(false),
 });
 export type KeyPoint = z.infer<typeof keyPointSchema>;
 

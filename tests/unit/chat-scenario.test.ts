@@ -81,13 +81,23 @@ describe('checkScenarioStructure', () => {
     ]);
   });
 
+  it('reports overreach on an expected point (it marks what not to say), with the field', () => {
+    const sc = {
+      ...base,
+      turns: base.turns.map((t, i) => (i === 0 ? { ...t, expect: t.expect.map((k) => ({ ...k, overreach: true })) } : t)),
+    };
+    expect(checkScenarioStructure(sc, FILE).map((p) => p.field)).toEqual(
+      base.turns[0]!.expect.map((_, j) => `turns[0].expect[${j}].overreach`),
+    );
+  });
+
   it('reports unknown intents, with the field', () => {
     const sc = withTurns([
       turn({
         id: 'a',
         customer: [],
         default: 'deal',
-        expect: [{ label: 'x', intents: ['nope'], match: 'any', weight: 1 }],
+        expect: [{ label: 'x', intents: ['nope'], match: 'any', weight: 1, overreach: false }],
         branches: [{ when: { all: [], any: ['ghost'], none: [] }, next: 'deal', atEnd: false }],
       }),
     ]);

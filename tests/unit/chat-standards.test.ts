@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { STANDARD_AVOID_FACTOR } from '../../src/lib/chat/checks.ts';
 import { buildChatRules } from '../../src/lib/chat/rules.ts';
-import { ENDING_CREDIT, SCORE_WEIGHTS, scoreChat } from '../../src/lib/chat/score.ts';
+import { ENDING_CREDIT, OVERREACH_CAP, SCORE_WEIGHTS, scoreChat } from '../../src/lib/chat/score.ts';
 import type { AgentReply } from '../../src/lib/chat/player.ts';
-import { fixtureRules, fixtureScenario, fixtureStandards, scenario } from './chat-helpers.ts';
+import { fixtureRules, fixtureScenario, fixtureStandards, modelReplies, scenario } from './chat-helpers.ts';
 
 const rules = fixtureRules();
 
@@ -191,6 +191,37 @@ describe('three-nots (phrases from the standard)', () => {
     expect(f.map((x) => x.passed)).toEqual([false, false]);
     expect(f.map((x) => x.message).join()).toContain('你自己看');
   });
+  it('asking for a 验证码 or for money past the platform is beyond anyone’s authority, warning against it is not', () => {
+    const capped = (report: ReturnType<typeof run>) => of(report, 'discount-authority').filter((x) => !x.passed && !x.workflowUrl);
+    const secret = run(r(['请您把银行卡号和收到的验证码告诉我，', 5000], ['我帮您操作一下', 5000]));
+    expect(capped(secret)).toHaveLength(1);
+    expect(capped(secret)[0]?.message).toContain('验证码');
+    expect(capped(secret)[0]?.model).toContain('不要告诉任何人');
+    expect(secret.score).toBeLessThanOrEqual(OVERREACH_CAP);
+    const past = run(r(['您加我个人微信，', 5000], ['直接转268给我就行', 5000]));
+    expect(capped(past).map((x) => x.message)).toEqual([expect.stringContaining('绕开平台')]);
+    for (const text of ['千万不要把验证码告诉任何人', '要是有人让您私下转账，千万别信', '钱只在平台里付，不用转给谁', '有问题随时打给我'])
+      expect(capped(run(r([text, 5000]))), text).toEqual([]);
+  });
+
+  it('an avoided point marked overreach (运费我们出) caps the score as a promise beyond authority does', () => {
+    const freight = scenario({
+      ...open,
+      id: 'freight',
+      intents: { ...open.intents, 'waives-freight': ['运费我们出'] },
+      turns: open.turns.map((t, i) =>
+        i === 0 ? { ...t, avoid: [{ label: '答应运费由店里出', intents: ['waives-freight'], weight: 0.1, overreach: true }] } : t,
+      ),
+    });
+    const plain = scenario({
+      ...freight,
+      turns: freight.turns.map((t, i) => (i === 0 ? { ...t, avoid: [{ ...t.avoid[0]!, overreach: false }] } : t)),
+    });
+    const replies = modelReplies(open, rules).map((x, i) => (i === 0 ? { ...x, text: `${x.text}运费我们出。` } : x));
+    expect(scoreChat(freight, replies, rules).score).toBeLessThanOrEqual(OVERREACH_CAP);
+    expect(scoreChat(plain, replies, rules).score).toBeGreaterThan(OVERREACH_CAP);
+  });
+
   it('reads a sentence typed over two messages whole: 谁让您… as blame, not as a warning about someone else', () => {
     const failed = (report: ReturnType<typeof run>) => of(report, 'three-nots').filter((x) => !x.passed);
     expect(failed(run(r(['谁让您转账到私人账户，', 5000], ['或者要验证码，都别给哦', 5000])))).toEqual([]);

@@ -436,7 +436,7 @@ export const THREE_NOTS_PATTERNS: readonly { re: RegExp; what: string }[] = [
   { re: /(?:改不改|买不买|要不要|退不退|评不评)(?:都)?随(?:您|你)|爱(\p{Script=Han})不\1/u, what: '生硬（随你）' },
   { re: /(?<![不没])(?:是|属于)(?:您|你)(?:的|自己的?)?(?:卡|手机|网络|操作|原因|问题|责任)/, what: '责备顾客（是您的问题）' },
   { re: /(?:这|这个|连这个?)(?:都|也)(?:不懂|不会|不知道|搞不定|弄不明白)/, what: '嫌弃顾客（这都不懂）' },
-  { re: /\p{Script=Han}{1,4}(?:都|也)(?:不懂|不会|不知道)[?？]/u, what: '嫌弃顾客（代付都不懂？）' },
+  { re: /\p{Script=Han}{1,4}(?:都|也)(?:不懂|不会|不知道)(?:吗|啊|呀)?[?？]/u, what: '嫌弃顾客（代付都不懂？）' },
 ];
 
 /**
@@ -522,6 +522,29 @@ function asksForReview(text: string): boolean {
 export const AUTHORITY_MODEL = '这个我没有权限直接答应您，我马上帮您向主管申请，请您稍等两分钟，有结果第一时间告诉您。';
 
 /**
+ * Asking for what only the customer may know (验证码, 密码, 银行卡号) or for money past the
+ * platform (加我个人微信转给我, 转到我的支付宝): no agent may do either, whatever the shop (the money is
+ * paid on the platform, which holds it; the site's rule, from the standards on authority). Not a
+ * warning against it (谁让您转账到私人账户，都别给; 千万不要把验证码告诉任何人).
+ */
+const ASKS_SECRET = /(?:验证码|密码|银行卡号|卡号|安全码|cvv).{0,8}(?:告诉我|发给我|发我|给我|报给我|报一下|报给|提供给我|说一下)/iu;
+const PAY_PAST_PLATFORM =
+  /(?:转(?:账|款|钱)?|付(?:款|钱)?|打(?:款|钱))(?:\d+(?:元|块)?)?(?:给我|到我|我个人)|(?:个人|私人)(?:微信|支付宝|账户|账号|银行卡).{0,6}(?:转|付|打款)|(?:加|用)(?:我|一下我)的?(?:个人|私人)?(?:微信|支付宝).{0,10}(?:转|付)|私下(?:转账|付款|交易)/u;
+const WARNS = /别|不要|千万|切勿|谨防|小心|骗|不会(?:让|要|向)|都不能|不能给|谁.{0,12}都/u;
+
+const SECRET_MODEL = '付款请您在订单页面上自己完成，验证码和密码千万不要告诉任何人，包括客服。';
+const PLATFORM_MODEL = '钱请在平台的订单页面上付，有平台担保更安全；卡付不了的话，可以请家人帮您代付，或者换一张卡。';
+
+/** What a message asks that no agent may (ASKS_SECRET, PAY_PAST_PLATFORM), or undefined. */
+export function offLimits(text: string): { what: 'secret' | 'past-platform'; words: string } | undefined {
+  if (WARNS.test(text)) return undefined;
+  const secret = ASKS_SECRET.exec(text);
+  if (secret) return { what: 'secret', words: secret[0] };
+  const pay = PAY_PAST_PLATFORM.exec(text);
+  return pay ? { what: 'past-platform', words: pay[0] } : undefined;
+}
+
+/**
  * discount-authority: discounts above the shop's limit (the scenario's `discountLimitYuan`, else
  * the standard's 20 元), a 折 that cannot be turned into yuan, and compensation or guarantees of
  * an outcome promised on the spot (promises.ts) fail; the same passed on to the supervisor pass.
@@ -535,10 +558,10 @@ export function checkAuthority({ play, rules, scenario }: CheckContext): CheckRe
   let overreach = 0;
   let failed = false;
   let escalated = false;
-  const fail = (m: AgentMessage, at: number, message: string, evidence: string) => {
+  const fail = (m: AgentMessage, at: number, message: string, evidence: string, model = AUTHORITY_MODEL) => {
     overreach++;
     failed = true;
-    findings.push({ ...std(id), passed: false, turn: m.turn, message, evidence, model: AUTHORITY_MODEL, at });
+    findings.push({ ...std(id), passed: false, turn: m.turn, message, evidence, model, at });
   };
   let afterRelay = false;
   for (const { m, at } of agentMessages(play)) {
@@ -591,9 +614,28 @@ export function checkAuthority({ play, rules, scenario }: CheckContext): CheckRe
       findings.push({ ...std(id), passed: true, turn: m.turn, message: '超出权限的事请示主管', evidence: hit.evidence, at });
     }
   }
+  // A sentence typed over two messages is read whole (您加我个人微信， / 直接转268给我就行).
+  const msgs = agentMessages(play);
+  let joined = false;
+  msgs.forEach(({ m, at }, i) => {
+    const next = msgs[i + 1]?.m;
+    const continued = joined;
+    joined = next !== undefined && endsMidSentence(m.text);
+    const off = offLimits(m.analysis.text + (joined && next ? next.analysis.text : ''));
+    // The second half of a sentence already read with the first is not read again.
+    if (!off || (continued && offLimits(msgs[i - 1]?.m.analysis.text + m.analysis.text))) return;
+    fail(
+      m,
+      at,
+      off.what === 'secret'
+        ? `向顾客要验证码、密码或卡号“${off.words}”：这些只有顾客本人能知道，谁都不能要，付款只在平台上完成`
+        : `让顾客绕开平台付钱“${off.words}”：钱只在平台上付，由平台担保，不能转到个人账户`,
+      quote(m.text),
+      off.what === 'secret' ? SECRET_MODEL : PLATFORM_MODEL,
+    );
+  });
   // A good review bought (好评返现): money or a gift offered in a chat that asks the customer to
   // change their review, however small the amount.
-  const msgs = agentMessages(play);
   const asks = msgs.find(({ m }) => asksForReview(m.analysis.text));
   const pays = msgs.find(
     ({ m }) => m.analysis.discounts.length > 0 || m.analysis.hits.has('offers-gift') || REVIEW_PAY.test(m.analysis.text),
@@ -661,7 +703,7 @@ export const UNREACHED_WEIGHT = 0.5;
  * chat never reached count as missed (at UNREACHED_WEIGHT of their weight) when it did not end
  * satisfied.
  */
-export function checkHandling({ play, scenario, rules }: CheckContext): CheckResult {
+export function checkHandling({ play, scenario, rules }: CheckContext): CheckResult & { overreachAt: number[] } {
   const turns = new Map(scenario.turns.map((t) => [t.id, t]));
   // A discount within the agent's own authority (checkAuthority's limit: 20 元 at the agent's
   // discretion, more via the supervisor) is not “自作主张降价”: an `avoid` point about discounts
@@ -674,6 +716,8 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
     amountIntents.has(intent) &&
     visit.agent.every((at) => (play.messages[at] as AgentMessage).analysis.discounts.every((d) => d.yuan !== undefined && d.yuan <= limit));
   const findings: Finding[] = [];
+  /** Where an avoided point marked `overreach` was said (score.ts caps the score by them). */
+  const overreachAt: number[] = [];
   let total = 0;
   let earned = 0;
   const links = (turn: Turn, kp: { standard?: string | undefined; script?: string | undefined }) => {
@@ -745,6 +789,7 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
       if (!said) continue;
       earned -= avoidCost(kp);
       const at = here[0] !== undefined ? hitAt(here[0]) : unjudged.get(before[0] as string);
+      if (kp.overreach && at !== undefined) overreachAt.push(at);
       for (const i of before) unjudged.delete(i);
       findings.push({
         ...links(turn, kp),
@@ -784,6 +829,7 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
       if (!(kp.match === 'all' ? before.length === kp.intents.length : before.length > 0)) continue;
       earned -= avoidCost(kp) * UNREACHED_WEIGHT;
       const at = unjudged.get(before[0] as string);
+      if (kp.overreach && at !== undefined) overreachAt.push(at);
       findings.push({
         ...links(turn, kp),
         passed: false,
@@ -813,6 +859,6 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
       }
     }
   }
-  if (total === 0) return { ratio: 1, applicable: false, findings };
-  return { ratio: Math.min(1, Math.max(0, earned / total)), applicable: true, findings };
+  if (total === 0) return { ratio: 1, applicable: false, findings, overreachAt };
+  return { ratio: Math.min(1, Math.max(0, earned / total)), applicable: true, findings, overreachAt };
 }

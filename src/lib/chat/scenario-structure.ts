@@ -40,7 +40,10 @@ export function checkScenarioStructure(scenario: Scenario, file: string): Conten
     const base = `turns[${i}]`;
     if (i > 0 && t.customer.length === 0) add(`${base}.customer`, '除第一个回合外，每个回合都要有顾客的话');
     if (t.afterGoodbye && !t.later) add(`${base}.afterGoodbye`, 'afterGoodbye 只用于后来的场景：同一回合要先写 later: true');
-    t.expect.forEach((k, j) => checkIntents(k.intents, `${base}.expect[${j}].intents`));
+    t.expect.forEach((k, j) => {
+      checkIntents(k.intents, `${base}.expect[${j}].intents`);
+      if (k.overreach) add(`${base}.expect[${j}].overreach`, 'overreach 只用于 avoid（不该说的越权承诺），不用于 expect');
+    });
     t.avoid.forEach((k, j) => checkIntents(k.intents, `${base}.avoid[${j}].intents`));
     t.branches.forEach((b, j) => {
       checkIntents(b.when.all, `${base}.branches[${j}].when.all`);

@@ -24,8 +24,9 @@
  * SUBSTANCE_FLOOR) × min(1, handling ratio / SUBSTANCE_FULL)) — so a polite chat that answered
  * nothing keeps only a third of them, and a slow, curt chat that got the substance right is not
  * wiped out. Then caps: a
- * promise beyond one's authority (compensation, guarantees, discounts over the limit) caps the
- * score at OVERREACH_CAP (OVERREACH_CAP_MANY for two or more), and gaming (gaming.ts) at
+ * promise beyond one's authority (compensation, guarantees, discounts over the limit, asking for a
+ * 验证码 or for money past the platform, or an avoided point the scenario marks `overreach`) caps
+ * the score at OVERREACH_CAP (OVERREACH_CAP_MANY for two or more), and gaming (gaming.ts) at
  * GAMING_CAP / GAMING_CAP_MANY.
  *
  * `fixes` lists the three most important failed findings first: gaming, then promises beyond
@@ -184,7 +185,10 @@ export function scorePlay(scenario: Scenario, play: PlayResult, rules: ChatRules
     weights += SCORE_WEIGHTS[part];
     earned += SCORE_WEIGHTS[part] * r.ratio * (GENERAL_PARTS.has(part) ? substance : 1);
   }
-  const overreachCap = authority.overreach === 0 ? 100 : authority.overreach === 1 ? OVERREACH_CAP : OVERREACH_CAP_MANY;
+  // An avoided point marked `overreach` (运费我们出) said where the authority check found nothing.
+  const authorityAt = new Set(authority.findings.filter((f) => !f.passed).map((f) => f.at));
+  const overreach = authority.overreach + new Set(handling.overreachAt.filter((at) => !authorityAt.has(at))).size;
+  const overreachCap = overreach === 0 ? 100 : overreach === 1 ? OVERREACH_CAP : OVERREACH_CAP_MANY;
   const ratioOf = (part: ScorePart) => parts.find(([p]) => p === part)?.[1];
   const curt = [ratioOf('polite-phrases'), ratioOf('three-musts')].every((r) => r?.applicable && r.ratio === 0);
   const curtCap = curt ? CURT_CAP : 100;
