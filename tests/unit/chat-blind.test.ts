@@ -168,9 +168,14 @@ describe('chat scorer on the blind set', () => {
  *   first scored on 89d9a5b at Spearman 0.914, pairwise 0.972, MAD 10.0, excellent min / mean
  *   94.0 / 96.3 (16 of 16 ≥ 85), poor max 20.2, tricky max 45.0, gaming max 30, Traditional diff
  *   0; 2ddd904: 0.920, pairwise 0.972, MAD 9.9, the same bands.
- * Floors keep what is reached, a little below; the issue's bands (poor ≤ 35, tricky ≤ 50, gaming
- * ≤ 40, Traditional within 5) hold on every set. Spearman ≥ 0.9 and excellent ≥ 85 are not reached
- * on every set.
+ * - holdout18/ (80 + 16 gaming + 3 Traditional, the same instructions, written at the start of
+ *   session 8 while the code stood at 3c032ba; digests committed in f151c74): first scored on
+ *   eefb785 at Spearman 0.905, pairwise 0.963, MAD 10.3, excellent min 74.3 (15 of 16 ≥ 85:
+ *   vip-arrival, a named wait of 十几分钟), poor max 35.5, tricky max 88.7 (unpaid-order: a private
+ *   transfer and the 验证码 asked for), gaming max 30, Traditional diff 0; 3c032ba: 0.903, the same
+ *   bands. Read afterwards: 0.943, excellent min 90.9, poor max 26.0, tricky max 45.0.
+ * Floors keep what is reached, a little below; every band of the issue (excellent ≥ 85, poor ≤ 35,
+ * tricky ≤ 50, gaming ≤ 40, Traditional within 5) holds on every set once read.
  */
 const HOLDOUT_FLOORS: Record<(typeof CHAT_HOLDOUT_DIRS)[number], { spearman: number; pairs: number }> = {
   'tests/calibration/holdout': { spearman: 0.9, pairs: 0.9 },
@@ -192,6 +197,7 @@ const HOLDOUT_FLOORS: Record<(typeof CHAT_HOLDOUT_DIRS)[number], { spearman: num
   'tests/calibration/holdout15': { spearman: 0.92, pairs: 0.95 },
   'tests/calibration/holdout16': { spearman: 0.9, pairs: 0.93 },
   'tests/calibration/holdout17': { spearman: 0.9, pairs: 0.96 },
+  'tests/calibration/holdout18': { spearman: 0.92, pairs: 0.96 },
 };
 
 for (const holdout of CHAT_HOLDOUT_DIRS)
@@ -212,7 +218,8 @@ for (const holdout of CHAT_HOLDOUT_DIRS)
       const p = pairAgreement(graded.map((e) => ({ group: e.scenario, human: e.humanScore, score: e.score })));
       expect(p.agree / p.pairs).toBeGreaterThanOrEqual(set.pairs);
     });
-    it(`poor ≤ ${TARGET.poorMax}, tricky ≤ ${TARGET.trickyMax}, gaming ≤ ${TARGET.gamingMax}, Traditional within ${TARGET.traditionalDiff}`, () => {
+    it(`excellent ≥ ${TARGET.excellentMin}, poor ≤ ${TARGET.poorMax}, tricky ≤ ${TARGET.trickyMax}, gaming ≤ ${TARGET.gamingMax}, Traditional within ${TARGET.traditionalDiff}`, () => {
+      for (const e of graded.filter((x) => x.level === 'excellent')) expect(e.score, e.file).toBeGreaterThanOrEqual(TARGET.excellentMin);
       for (const e of graded.filter((x) => x.level === 'poor')) expect(e.score, e.file).toBeLessThanOrEqual(TARGET.poorMax);
       for (const e of graded.filter((x) => x.level === 'tricky')) expect(e.score, e.file).toBeLessThanOrEqual(TARGET.trickyMax);
       for (const e of all.filter((x) => x.file.startsWith('gaming/'))) expect(e.score, e.file).toBeLessThanOrEqual(TARGET.gamingMax);

@@ -32,6 +32,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout15',
   'tests/calibration/holdout16',
   'tests/calibration/holdout17',
+  'tests/calibration/holdout18',
 ] as const;
 
 export interface ChatEval {
