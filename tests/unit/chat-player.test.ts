@@ -321,6 +321,31 @@ describe('playChat: turns and branches', () => {
     expect(finding?.evidence).toContain('你自己弄坏的');
   });
 
+  it('a point of a turn the chat never reached counts as made when the agent made it earlier (not a greeting or thanks)', () => {
+    const later = scenario({
+      ...twoTurns,
+      id: 'later-point',
+      intents: { ...twoTurns.intents, 'sets-time': ['明天上午'] },
+      turns: [
+        twoTurns.turns[0]!,
+        {
+          ...twoTurns.turns[1]!,
+          expect: [
+            { label: '约好时间', intents: ['sets-time'] },
+            { label: '道谢', intents: ['thanks'] },
+          ],
+        },
+      ],
+    });
+    // The customer is still waiting for the apology when the replies run out.
+    const report = scoreChat(later, [{ text: '东西明天上午给您补发，谢谢', afterMs: 5000 }], rules);
+    expect(report.ending.id).toBe('customer-left');
+    expect(report.findings.filter((f) => f.turn === 'close').map((f) => [f.passed, f.message])).toEqual([
+      [true, '做到了：约好时间（前面已经说到）'],
+      [false, '没有做到：道谢（对话没有走到这一步）'],
+    ]);
+  });
+
   it('a decision relayed from the supervisor (主管说…改不了) is part of the answer: the customer waits for the rest', () => {
     const relayed = expectClosedHappy([
       { text: '非常抱歉', afterMs: 5000 },

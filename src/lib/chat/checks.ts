@@ -27,6 +27,7 @@
 import { urls } from '../urls.ts';
 import type { Scenario, Turn } from '../../schemas/scenario.ts';
 import { compileIntents, findPhrases } from './intents.ts';
+import { BUILTIN_INTENT_IDS } from './builtin-intents.ts';
 import { endsMidSentence, excerpt, findAll, quote } from './normalize.ts';
 import { findPromises, relaysDecision } from './promises.ts';
 import type { AgentMessage, PlayResult, TurnVisit } from './player.ts';
@@ -699,9 +700,11 @@ export const UNREACHED_WEIGHT = 0.5;
 
 /**
  * handling: the scenario's key points, turn by turn. A point made earlier in the chat (a fact
- * stated a turn early) counts, and so does one made in the next turn (a step done a turn late); key points of the turns on the way to a satisfied ending that the
- * chat never reached count as missed (at UNREACHED_WEIGHT of their weight) when it did not end
- * satisfied.
+ * stated a turn early) counts, and so does one made in the next turn (a step done a turn late);
+ * key points of the turns on the way to a satisfied ending that the chat never reached count at
+ * UNREACHED_WEIGHT of their weight when it did not end satisfied: as missed, or as made when the
+ * agent made them earlier in the chat (points of the scenario's own intents, not built-in ones
+ * such as greetings and thanks).
  */
 export function checkHandling({ play, scenario, rules }: CheckContext): CheckResult & { overreachAt: number[] } {
   const turns = new Map(scenario.turns.map((t) => [t.id, t]));
@@ -848,6 +851,22 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
       if (!turn || visited.has(id)) continue;
       for (const kp of turn.expect) {
         total += kp.weight * UNREACHED_WEIGHT;
+        // Made earlier in the chat all the same (转达经理的答复 said while the customer was a turn
+        // behind): a point of the scenario's own, not a greeting or thanks any chat says.
+        const said = kp.intents.filter((i) => earlier.has(i) && !BUILTIN_INTENT_IDS.includes(i));
+        if (kp.match === 'all' ? said.length === kp.intents.length : said.length > 0) {
+          earned += kp.weight * UNREACHED_WEIGHT;
+          const first = earlier.get(said[0] as string);
+          findings.push({
+            ...links(turn, kp),
+            passed: true,
+            turn: turn.id,
+            message: `做到了：${kp.label}（前面已经说到）`,
+            evidence: said.map((i) => earlier.get(i)?.hit.evidence ?? i).join(' / '),
+            ...(first ? { at: first.at } : {}),
+          });
+          continue;
+        }
         findings.push({
           ...links(turn, kp),
           passed: false,
