@@ -108,6 +108,11 @@ describe('real scenarios read common wordings', () => {
     expect(said).not.toContain('guarantees');
     expect(hits('vip-arrival', '保证做得跟明星一模一样')).toContain('guarantees');
   });
+  it('“今天一定不让您白跑” does not press for a decision, and “五六万我记下了” quotes no price (vip-arrival)', () => {
+    expect(hits('vip-arrival', '理解，您时间宝贵，今天一定不让您白跑')).not.toContain('pressures');
+    expect(hits('vip-arrival', '好的，五六万我记下了')).not.toContain('quotes-now');
+    expect(hits('vip-arrival', '今天定下来的话还有优惠')).toContain('pressures');
+  });
   it('“您的心情我特别理解” is empathy (transit-damage, phone-callback)', () => {
     expect(hits('transit-damage', '您的心情我特别理解')).toContain('empathises');
     expect(hits('phone-callback', '您的心情我特别理解')).toContain('empathises');

@@ -441,6 +441,8 @@ describe('playChat: turns and branches', () => {
     expect(few('非常抱歉，请您稍等，我去问一下仓库，十几分钟就好', 16 * 60 * 1000)).toBe('happy');
     expect(few('非常抱歉，请您稍等，我去问一下仓库，十几分钟就好', 28 * 60 * 1000)).toBe('customer-left');
     expect(few('非常抱歉，请您稍等，我去问一下仓库，几分钟就好', 8 * 60 * 1000)).toBe('happy');
+    // 15分钟内我一定给您准话 names the wait too.
+    expect(few('非常抱歉，15分钟内我一定给您准话', 12 * 60 * 1000)).toBe('happy');
     // However it is worded: 10分钟内一定给您回复 and 请您给我10分钟，我一定回复您 name the wait as well.
     for (const text of ['非常抱歉，10分钟内一定给您回复', '非常抱歉，请您给我10分钟，我一定回复您']) {
       const worded = [
@@ -489,6 +491,72 @@ describe('playChat: turns and branches', () => {
     expect(asked.messages.at(-1)?.from).toBe('customer');
     expect(['好吧', '那你快点']).not.toContain(asked.messages.at(-1)?.text);
     expect(asked.ending.id).toBe('customer-left');
+  });
+
+  it('a customer who only nodded (嗯，你接着说) in a turn that ends content leaves content when the replies run out', () => {
+    const timed = scenario({
+      ...twoTurns,
+      id: 'nod',
+      intents: { ...twoTurns.intents, 'sets-time': ['明天上午'] },
+      turns: [
+        twoTurns.turns[0]!,
+        {
+          ...twoTurns.turns[1]!,
+          expect: [
+            { label: '约时间', intents: ['sets-time'] },
+            { label: '道别', intents: ['closes'] },
+          ],
+        },
+      ],
+    });
+    const play = playChat(
+      timed,
+      [
+        { text: '抱歉，给您补发', afterMs: 1000 },
+        { text: '明天上午就给您发出', afterMs: 8000 },
+      ],
+      rules,
+    );
+    expect(play.messages.at(-1)).toMatchObject({ from: 'customer', text: '嗯，你接着说。' });
+    expect(play.ending.id).toBe('happy');
+  });
+
+  it('a message that still finishes the last turn’s answer does not move the customer on in the new turn', () => {
+    const crossing = scenario({
+      ...twoTurns,
+      id: 'crossing-onward',
+      intents: { ...twoTurns.intents, explains: ['漏装'] },
+      turns: [
+        {
+          ...twoTurns.turns[0]!,
+          expect: [...twoTurns.turns[0]!.expect, { label: '说明原因', intents: ['explains'] }],
+          branches: [{ when: { any: ['fixes'] }, next: 'close' }],
+        },
+        {
+          ...twoTurns.turns[1]!,
+          expect: [{ label: '致歉', intents: ['apologises'] }],
+          branches: [{ when: { any: ['apologises'] }, next: 'after', atEnd: true }],
+          default: 'angry',
+        },
+        { ...twoTurns.turns[1]!, id: 'after', customer: ['好的，那我等着'] },
+      ],
+    });
+    const play = playChat(
+      crossing,
+      [
+        { text: '非常抱歉，马上给您补发', afterMs: 5000 },
+        { text: '是仓库那边打包的时候漏装了一件配件，已经跟仓库核实过了', afterMs: 8000 },
+        { text: '谢谢您的耐心', afterMs: 8000 },
+      ],
+      rules,
+    );
+    // 非常抱歉 was said before the customer's new line: the crossing message does not close the turn
+    // on it; the customer reads on.
+    const at = play.messages.findIndex((m) => m.text.startsWith('是仓库那边'));
+    expect(play.messages.slice(at, at + 2).map((m) => [m.from, m.turn])).toEqual([
+      ['agent', 'close'],
+      ['agent', 'close'],
+    ]);
   });
 
   it('a customer whose own line is a question still waits: running out of replies there is 等不到回复', () => {

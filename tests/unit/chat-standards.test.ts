@@ -204,6 +204,14 @@ describe('three-nots (phrases from the standard)', () => {
       expect(capped(run(r([text, 5000]))), text).toEqual([]);
   });
 
+  it('我能做主给您让20块 is a discount within the agent’s authority, not a promise beyond it', () => {
+    const own = run(r(['我能做主给您让20块，169元', 5000]));
+    expect(of(own, 'discount-authority').filter((x) => !x.passed && !x.workflowUrl)).toEqual([]);
+    expect(of(own, 'discount-authority').map((x) => x.message)).toContain('优惠 20 元，在客服 20 元的权限内');
+    const over = run(r(['我能做主给您让50块', 5000]));
+    expect(of(over, 'discount-authority').some((x) => !x.passed && x.message.includes('50'))).toBe(true);
+  });
+
   it('an avoided point marked overreach (运费我们出) caps the score as a promise beyond authority does', () => {
     const freight = scenario({
       ...open,

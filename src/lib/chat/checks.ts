@@ -600,6 +600,13 @@ export function checkAuthority({ play, rules, scenario }: CheckContext): CheckRe
         findings.push({ ...std(id), passed: true, turn: m.turn, message: '没有当场承诺，交给有权限的人决定', evidence: p.evidence, at });
         continue;
       }
+      // 我能做主给您让20块: a discount the agent may give, and says so.
+      if (
+        /做(?:得了)?主/.test(p.words) &&
+        m.analysis.discounts.length > 0 &&
+        m.analysis.discounts.every((d) => d.yuan !== undefined && d.yuan <= max)
+      )
+        continue;
       const what =
         p.kind === 'guarantee'
           ? `打包票“${p.words}”：结果不是客服能保证的，只承诺自己能做到的事（去核实、去申请、几点前回复）`

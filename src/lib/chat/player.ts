@@ -60,7 +60,7 @@ import { CUSTOMER_LEFT_ENDING, type Branch, type Ending, type KeyPoint, type Sce
 import { analyseMessage, compileIntents, type CompiledIntent, type IntentHit, type MessageAnalysis } from './intents.ts';
 import { parseNumber } from './amounts.ts';
 import { asText, countChars, endsMidSentence, normalize } from './normalize.ts';
-import { freshLine, kindOf, reactionTo, refusalSense, type RefusalSense } from './reactions.ts';
+import { freshLine, isNod, kindOf, reactionTo, refusalSense, type RefusalSense } from './reactions.ts';
 import { resolveLimits, type ChatRules, type Limits } from './rules.ts';
 
 /** One message typed by the trainee. */
@@ -176,6 +176,8 @@ interface PlayState {
   asked: number;
   /** Characters the agent has typed since the customer last spoke (see BURST_CHARS). */
   burst: number;
+  /** The agent's last message still finished the answer to the turn before (see crossesOver). */
+  lastCrossing: boolean;
   /** The turn the customer left for the current one (see crossesOver). */
   left: Turn | undefined;
   /** The agent's last message brought the answer on: a new key point of the turn, or an explanation after one. */
@@ -226,6 +228,7 @@ function newPlayState(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap
     visit: undefined,
     counted: 0,
     left: undefined,
+    lastCrossing: false,
     burst: 0,
     asked: 0,
     lastProgress: false,
@@ -367,7 +370,8 @@ function addAgentMessage(
   const continues =
     message.waitKind === 'followup' && message.waitMs <= s.limits.replySec * 1000 && s.burst + chars <= BURST_CHARS && s.burst > 0;
   s.burst += chars;
-  if (!holds && !s.lastFragment && !asks && !continues && !crossesOver(s, turn, visit, added)) s.counted++;
+  s.lastCrossing = !holds && !s.lastFragment && crossesOver(s, turn, visit, added);
+  if (!holds && !s.lastFragment && !asks && !continues && !s.lastCrossing) s.counted++;
 }
 
 /**
@@ -537,7 +541,7 @@ function promisedWaitSec(text: string): number | undefined {
 const UNFINISHED = (text: string) => endsMidSentence(text) || /(?:…|\.\.\.|——)\s*$/u.test(text);
 
 /** 回复 / 回电 / 答复 / 告诉您 …: what an agent promises to come back with. */
-const COMES_BACK = /回复|回电|答复|回您|回你|告诉您|告诉你|联系您|联系你|通知您|通知你|给您消息|给你消息/u;
+const COMES_BACK = /回复|回电|答复|回您|回你|回话|准话|告诉您|告诉你|联系您|联系你|通知您|通知你|给您消息|给你消息/u;
 
 /**
  * A message that names when the agent comes back (10分钟内一定给您回复, 半小时内回电) asks the
@@ -589,7 +593,9 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
     enter(s, now.next, 'branch', out);
     return out;
   }
-  if ((message.holds || s.lastFragment) && !closes) return out;
+  // Nor while the agent still finishes the answer to the last turn (crossesOver): the customer
+  // waits for the answer to their new line.
+  if ((message.holds || s.lastFragment || s.lastCrossing) && !closes) return out;
   const late = turn.branches.find((b) => b.atEnd && holdsFor(b));
   const resolvesTo = late?.next ?? turn.default;
   const closing = closes && (s.endings.has(resolvesTo) || s.turns.get(resolvesTo)?.afterGoodbye === true);
@@ -604,11 +610,12 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   // still brought something new for this turn (a key point not made before in this visit), up to
   // EXTRA_WHILE_PROGRESS more; not in a turn written for one message (maxReplies 1: the customer
   // talks over the agent, e.g. while venting).
+  const content = s.endings.get(resolvesTo)?.kind === 'satisfied';
   const patience = s.lastProgress && turn.maxReplies > 1 ? turn.maxReplies + EXTRA_WHILE_PROGRESS : turn.maxReplies;
   // On a call, the customer listens while the agent talks: a scene that comes later waits for the
   // goodbye, up to SCENE_PATIENCE more messages (then they hang up and the scene comes anyway).
   // So does a content customer about to leave (a satisfied ending) while the agent still talks.
-  const listening = sceneWaits(resolvesTo) || (!closes && s.endings.get(resolvesTo)?.kind === 'satisfied');
+  const listening = sceneWaits(resolvesTo) || (!closes && content);
   const tired = s.counted >= patience + (listening ? SCENE_PATIENCE : 0);
   s.listening = listening && s.counted >= patience && !tired;
   if (onward || closing || tired) {
@@ -733,7 +740,9 @@ function settleAtEnd(s: PlayState): void {
   // reaction asking for more (你能说得具体一点吗？) nor a question still open (这件能给我留着不？).
   const last = s.messages[s.messages.length - 1];
   // Or the customer was done and only listened on (see followBranches): they leave content.
-  if (!s.listening && last?.from === 'customer' && (!turn.customer.includes(last.text) || /[?？]/.test(last.text))) return;
+  // A listener's nod (嗯，然后呢？) asks for nothing either.
+  if (!s.listening && last?.from === 'customer' && !isNod(last.text) && (!turn.customer.includes(last.text) || /[?？]/.test(last.text)))
+    return;
   const late = turn.branches.find((b) => b.atEnd && branchHolds(s)(b));
   const end = s.endings.get(late?.next ?? turn.default);
   if (end?.kind !== 'satisfied') return;

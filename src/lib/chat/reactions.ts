@@ -73,6 +73,11 @@ export function kindOf(message: AgentMessage, turn: Turn, refusals: RefusalSense
   return progress ? 'goes-on' : 'unclear';
 }
 
+/** A line of a customer who only listens on (嗯，你接着说, 嗯，然后呢？, 好。): they ask for nothing. */
+export function isNod(line: string): boolean {
+  return REACTIONS['goes-on'].includes(line) || LISTENING.includes(line);
+}
+
 /** `line`, or a variant of it when it was said before (never twice word for word). */
 export function freshLine(said: ReadonlySet<string>, line: string): string {
   if (!said.has(line)) return line;
