@@ -174,6 +174,13 @@ describe('chat scorer on the blind set', () => {
  *   vip-arrival, a named wait of 十几分钟), poor max 35.5, tricky max 88.7 (unpaid-order: a private
  *   transfer and the 验证码 asked for), gaming max 30, Traditional diff 0; 3c032ba: 0.903, the same
  *   bands. Read afterwards: 0.943, excellent min 90.9, poor max 26.0, tricky max 45.0.
+ * - holdout19/ (80 + 16 gaming + 3 Traditional, the same instructions, written in session 8 while
+ *   the code stood at 5599826; digests committed in 5fb7e9d): first scored on 5599826 at Spearman
+ *   0.905, pairwise 0.934, MAD 8.7, excellent min 35.0 (12 of 16 ≥ 85: a 20-yuan discount of the
+ *   agent's own read as 我能做主 promised, walkin-visitor's four welcome steps, a wait named as
+ *   准话, vip-arrival's budget then question), poor max 28.0, tricky max 45.0, gaming max 37.2,
+ *   Traditional diff 0; 3c032ba: 0.898, pairwise 0.928, tricky max 56.2, gaming max 42.5. Read
+ *   afterwards: 0.937, excellent min 94.0.
  * Floors keep what is reached, a little below; every band of the issue (excellent ≥ 85, poor ≤ 35,
  * tricky ≤ 50, gaming ≤ 40, Traditional within 5) holds on every set once read.
  */
@@ -197,7 +204,8 @@ const HOLDOUT_FLOORS: Record<(typeof CHAT_HOLDOUT_DIRS)[number], { spearman: num
   'tests/calibration/holdout15': { spearman: 0.92, pairs: 0.95 },
   'tests/calibration/holdout16': { spearman: 0.9, pairs: 0.93 },
   'tests/calibration/holdout17': { spearman: 0.9, pairs: 0.96 },
-  'tests/calibration/holdout18': { spearman: 0.92, pairs: 0.96 },
+  'tests/calibration/holdout18': { spearman: 0.93, pairs: 0.96 },
+  'tests/calibration/holdout19': { spearman: 0.92, pairs: 0.95 },
 };
 
 for (const holdout of CHAT_HOLDOUT_DIRS)

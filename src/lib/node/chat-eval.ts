@@ -33,6 +33,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout16',
   'tests/calibration/holdout17',
   'tests/calibration/holdout18',
+  'tests/calibration/holdout19',
 ] as const;
 
 export interface ChatEval {
