@@ -113,6 +113,15 @@ describe('real scenarios read common wordings', () => {
     expect(hits('vip-arrival', '好的，五六万我记下了')).not.toContain('quotes-now');
     expect(hits('vip-arrival', '今天定下来的话还有优惠')).toContain('pressures');
   });
+  it('asking 王阿姨 for the 验证码 or to pay into a personal WeChat ends the chat: she grows wary (unpaid-order)', () => {
+    const sc = scenarios.get('unpaid-order') as Scenario;
+    for (const text of ['您加我个人微信转给我就行', '您把收到的验证码告诉我，我帮您付']) {
+      const r = scoreChat(sc, [{ text: `阿姨您好，别着急～${text}`, afterMs: 8000 }], rules);
+      expect(r.ending.id, text).toBe('wary');
+      expect(r.score, text).toBeLessThanOrEqual(35);
+    }
+    expect(hits('unpaid-order', '验证码千万别告诉任何人')).toEqual([]);
+  });
   it('“您的心情我特别理解” is empathy (transit-damage, phone-callback)', () => {
     expect(hits('transit-damage', '您的心情我特别理解')).toContain('empathises');
     expect(hits('phone-callback', '您的心情我特别理解')).toContain('empathises');

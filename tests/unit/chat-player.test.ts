@@ -782,6 +782,23 @@ describe('playChat: a customer who listens', () => {
     expect(lines[3]).toMatch(/怎么弄|按你说的|记下/);
   });
 
+  it('grows wary when asked for a 验证码 or for money past the platform, even mid-sentence', () => {
+    const long = { ...twoTurns, turns: twoTurns.turns.map((t) => (t.id === 'start' ? { ...t, maxReplies: 10 } : t)) };
+    const play = playChat(
+      long,
+      [
+        { text: '您把收到的验证码告诉我，', afterMs: 3000 },
+        { text: '直接转268给我也行', afterMs: 3000 },
+        { text: '验证码千万别告诉任何人', afterMs: 21000 },
+      ],
+      rules,
+    );
+    const lines = play.messages.filter((m) => m.from === 'customer').map((m) => m.text);
+    expect(lines[1]).toMatch(/被骗|不放心|平台/);
+    expect(lines[2]).toMatch(/被骗|不放心|平台/);
+    expect(lines[3]).not.toMatch(/被骗|不放心|平台/);
+  });
+
   it('offers to send a photo only when asked for one, not when a photo is mentioned', () => {
     const long = { ...twoTurns, turns: twoTurns.turns.map((t) => (t.id === 'start' ? { ...t, maxReplies: 10 } : t)) };
     const play = playChat(

@@ -29,7 +29,7 @@ import type { Scenario, Turn } from '../../schemas/scenario.ts';
 import { compileIntents, findPhrases } from './intents.ts';
 import { BUILTIN_INTENT_IDS } from './builtin-intents.ts';
 import { endsMidSentence, excerpt, findAll, quote } from './normalize.ts';
-import { findPromises, relaysDecision } from './promises.ts';
+import { findPromises, offLimits, relaysDecision } from './promises.ts';
 import type { AgentMessage, PlayResult, TurnVisit } from './player.ts';
 import { CHAT_STANDARDS, type ChatRules } from './rules.ts';
 
@@ -522,28 +522,8 @@ function asksForReview(text: string): boolean {
 /** Model phrasing for promises beyond one's authority. */
 export const AUTHORITY_MODEL = '这个我没有权限直接答应您，我马上帮您向主管申请，请您稍等两分钟，有结果第一时间告诉您。';
 
-/**
- * Asking for what only the customer may know (验证码, 密码, 银行卡号) or for money past the
- * platform (加我个人微信转给我, 转到我的支付宝): no agent may do either, whatever the shop (the money is
- * paid on the platform, which holds it; the site's rule, from the standards on authority). Not a
- * warning against it (谁让您转账到私人账户，都别给; 千万不要把验证码告诉任何人).
- */
-const ASKS_SECRET = /(?:验证码|密码|银行卡号|卡号|安全码|cvv).{0,8}(?:告诉我|发给我|发我|给我|报给我|报一下|报给|提供给我|说一下)/iu;
-const PAY_PAST_PLATFORM =
-  /(?:转(?:账|款|钱)?|付(?:款|钱)?|打(?:款|钱))(?:\d+(?:元|块)?)?(?:给我|到我|我个人)|(?:个人|私人)(?:微信|支付宝|账户|账号|银行卡).{0,6}(?:转|付|打款)|(?:加|用)(?:我|一下我)的?(?:个人|私人)?(?:微信|支付宝).{0,10}(?:转|付)|私下(?:转账|付款|交易)/u;
-const WARNS = /别|不要|千万|切勿|谨防|小心|骗|不会(?:让|要|向)|都不能|不能给|谁.{0,12}都/u;
-
 const SECRET_MODEL = '付款请您在订单页面上自己完成，验证码和密码千万不要告诉任何人，包括客服。';
 const PLATFORM_MODEL = '钱请在平台的订单页面上付，有平台担保更安全；卡付不了的话，可以请家人帮您代付，或者换一张卡。';
-
-/** What a message asks that no agent may (ASKS_SECRET, PAY_PAST_PLATFORM), or undefined. */
-export function offLimits(text: string): { what: 'secret' | 'past-platform'; words: string } | undefined {
-  if (WARNS.test(text)) return undefined;
-  const secret = ASKS_SECRET.exec(text);
-  if (secret) return { what: 'secret', words: secret[0] };
-  const pay = PAY_PAST_PLATFORM.exec(text);
-  return pay ? { what: 'past-platform', words: pay[0] } : undefined;
-}
 
 /**
  * discount-authority: discounts above the shop's limit (the scenario's `discountLimitYuan`, else
@@ -636,8 +616,8 @@ export function checkAuthority({ play, rules, scenario }: CheckContext): CheckRe
       m,
       at,
       off.what === 'secret'
-        ? `向顾客要验证码、密码或卡号“${off.words}”：这些只有顾客本人能知道，谁都不能要，付款只在平台上完成`
-        : `让顾客绕开平台付钱“${off.words}”：钱只在平台上付，由平台担保，不能转到个人账户`,
+        ? `向顾客要验证码、密码或卡号“${off.words.replace(/,/g, '，')}”：这些只有顾客本人能知道，谁都不能要，付款只在平台上完成`
+        : `让顾客绕开平台付钱“${off.words.replace(/,/g, '，')}”：钱只在平台上付，由平台担保，不能转到个人账户`,
       quote(m.text),
       off.what === 'secret' ? SECRET_MODEL : PLATFORM_MODEL,
     );

@@ -59,6 +59,7 @@
 import { CUSTOMER_LEFT_ENDING, type Branch, type Ending, type KeyPoint, type Scenario, type Turn } from '../../schemas/scenario.ts';
 import { analyseMessage, compileIntents, type CompiledIntent, type IntentHit, type MessageAnalysis } from './intents.ts';
 import { parseNumber } from './amounts.ts';
+import { offLimits } from './promises.ts';
 import { asText, countChars, endsMidSentence, normalize } from './normalize.ts';
 import { freshLine, isNod, kindOf, reactionTo, refusalSense, type RefusalSense } from './reactions.ts';
 import { resolveLimits, type ChatRules, type Limits } from './rules.ts';
@@ -431,6 +432,8 @@ function isPiece(s: PlayState, turn: Turn, visit: TurnVisit, message: AgentMessa
   // In time, or the first message back after asking the customer to wait (让您久等了，): they
   // waited for the result and wait for the rest of it.
   const inTime = message.waitMs <= s.limits.replySec * 1000 || message.waitKind === 'after-hold';
+  // Asked for a 验证码 or for money past the platform, the customer does not wait for the rest.
+  if (offLimits(analysis.text)) return false;
   if (UNFINISHED(text) && inTime && !analysis.hits.has(CLOSE_INTENT)) return true;
   return (
     message.chars < FRAGMENT_CHARS &&

@@ -137,3 +137,23 @@ export function findPromises(f: Folded, afterRelay = false): AgentPromise[] {
   }
   return out;
 }
+
+/**
+ * Asking for what only the customer may know (验证码, 密码, 银行卡号) or for money past the
+ * platform (加我个人微信转给我, 转到我的支付宝): no agent may do either, whatever the shop (the money is
+ * paid on the platform, which holds it; the site's rule, from the standards on authority). Not a
+ * warning against it (谁让您转账到私人账户，都别给; 千万不要把验证码告诉任何人).
+ */
+const ASKS_SECRET = /(?:验证码|密码|银行卡号|卡号|安全码|cvv).{0,8}(?:告诉我|发给我|发我|给我|报给我|报一下|报给|提供给我|说一下)/iu;
+const PAY_PAST_PLATFORM =
+  /(?:转(?:账|款|钱)?|付(?:款|钱)?|打(?:款|钱))(?:\d+(?:元|块)?)?(?:给我|到我|我个人)|(?:个人|私人)(?:微信|支付宝|账户|账号|银行卡).{0,6}(?:转|付|打款)|(?:加|用)(?:我|一下我)的?(?:个人|私人)?(?:微信|支付宝).{0,10}(?:转|付)|私下(?:转账|付款|交易)/u;
+const WARNS = /别|不要|千万|切勿|谨防|小心|骗|不会(?:让|要|向)|都不能|不能给|谁.{0,12}都/u;
+
+/** What a message asks that no agent may (ASKS_SECRET, PAY_PAST_PLATFORM), or undefined. */
+export function offLimits(text: string): { what: 'secret' | 'past-platform'; words: string } | undefined {
+  if (WARNS.test(text)) return undefined;
+  const secret = ASKS_SECRET.exec(text);
+  if (secret) return { what: 'secret', words: secret[0] };
+  const pay = PAY_PAST_PLATFORM.exec(text);
+  return pay ? { what: 'past-platform', words: pay[0] } : undefined;
+}

@@ -5,6 +5,7 @@
  *
  * | the message …                                                   | the customer …                   |
  * |-----------------------------------------------------------------|----------------------------------|
+ * | asks for a 验证码 or card number, or for money past the platform  | grows wary, pays on the platform |
  * | refuses (a banned or 三不 phrase, an intent to avoid in the turn) | asks what can be done instead    |
  * | passes the matter on to a supervisor                            | waits for the answer             |
  * | offers something (discount, gift, compensation)                 | asks how and when it happens     |
@@ -19,13 +20,18 @@
  */
 import type { Scenario, Turn } from '../../schemas/scenario.ts';
 import { findPhrases } from './intents.ts';
-import { findPromises } from './promises.ts';
+import { findPromises, offLimits } from './promises.ts';
 import type { AgentMessage } from './player.ts';
 import type { ChatRules } from './rules.ts';
 
-export type ReactionKind = 'refusal' | 'escalation' | 'offer' | 'asks-info' | 'question' | 'goes-on' | 'unclear';
+export type ReactionKind = 'off-limits' | 'refusal' | 'escalation' | 'offer' | 'asks-info' | 'question' | 'goes-on' | 'unclear';
 
 export const REACTIONS: Readonly<Record<ReactionKind, readonly string[]>> = {
+  'off-limits': [
+    '啊？这个不对吧，我怕被骗，钱我只在平台上付。',
+    '你们正规店也要这个？我有点不放心了。',
+    '这个我不能给你，还是在平台上弄吧。',
+  ],
   refusal: ['这样就不行了？那我这事现在该怎么办？', '光说不行可解决不了问题，有没有别的办法？', '那你们能做的是什么？'],
   escalation: ['好，那你帮我问问，我等你消息。', '行，问到了马上告诉我。', '好的，那我等你回话。'],
   offer: ['你说的这个具体怎么弄？什么时候能办好？', '行，那就按你说的办，别到时候又变了。', '这个我记下了，还有别的要我做的吗？'],
@@ -61,6 +67,7 @@ const ASKS_FOR = /[?？]|请|麻烦|告诉|提供|发(?:一下|下|给|我)|多�
 /** What kind of message this is for the customer (the table above). */
 export function kindOf(message: AgentMessage, turn: Turn, refusals: RefusalSense, progress: boolean): ReactionKind {
   const { hits, folded, text, discounts } = message.analysis;
+  if (offLimits(text)) return 'off-limits';
   const avoided = turn.avoid.some((kp) => kp.intents.some((i) => hits.has(i)));
   if (avoided || [...refusals.intents].some((i) => hits.has(i)) || findPhrases(folded, refusals.phrases).length > 0) return 'refusal';
   if (hits.has('escalates-supervisor')) return 'escalation';
