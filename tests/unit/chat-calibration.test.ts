@@ -106,6 +106,8 @@ describe('real scenarios read common wordings', () => {
     const said = hits('vip-arrival', '效果因人而异，谁也打不了包票做得跟某位明星一模一样');
     expect(said).toContain('no-guarantee');
     expect(said).not.toContain('guarantees');
+    // … also when the denial is the next clause: 做完跟明星一模一样，谁都打不了包票.
+    expect(hits('vip-arrival', '做完跟明星一模一样，谁都打不了包票')).not.toContain('guarantees');
     expect(hits('vip-arrival', '保证做得跟明星一模一样')).toContain('guarantees');
   });
   it('“今天一定不让您白跑” does not press for a decision, and “五六万我记下了” quotes no price (vip-arrival)', () => {
@@ -121,6 +123,10 @@ describe('real scenarios read common wordings', () => {
       expect(r.score, text).toBeLessThanOrEqual(35);
     }
     expect(hits('unpaid-order', '验证码千万别告诉任何人')).toEqual([]);
+  });
+  it('“改不改评价完全由您决定” asks for no change of review (mid-review-callback)', () => {
+    expect(hits('mid-review-callback', '您放心，改不改评价完全由您决定。')).not.toContain('demands-review-change');
+    expect(hits('mid-review-callback', '麻烦您把评价改成好评')).toContain('demands-review-change');
   });
   it('“您的心情我特别理解” is empathy (transit-damage, phone-callback)', () => {
     expect(hits('transit-damage', '您的心情我特别理解')).toContain('empathises');

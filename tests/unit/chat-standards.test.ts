@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { STANDARD_AVOID_FACTOR } from '../../src/lib/chat/checks.ts';
 import { buildChatRules } from '../../src/lib/chat/rules.ts';
-import { ENDING_CREDIT, OVERREACH_CAP, SCORE_WEIGHTS, scoreChat } from '../../src/lib/chat/score.ts';
+import { ENDING_CREDIT, OVERREACH_CAP, RUDE_CAP, SCORE_WEIGHTS, scoreChat } from '../../src/lib/chat/score.ts';
 import type { AgentReply } from '../../src/lib/chat/player.ts';
 import { fixtureRules, fixtureScenario, fixtureStandards, modelReplies, scenario } from './chat-helpers.ts';
 
@@ -237,6 +237,19 @@ describe('three-nots (phrases from the standard)', () => {
     expect(failed(run(r(['谁让你自己拍错了', 5000])))[0]?.message).toContain('谁让你');
     expect(failed(run(r(['谁让你拍错了，', 5000], ['现在只能自己承担运费', 5000])))[0]?.message).toContain('谁让你');
   });
+  it('three or more 三不 findings cap the score at RUDE_CAP, with a finding that says why', () => {
+    const rude = run(
+      r(
+        ['发了，自己去德邦查', 5000],
+        ['物流的事您问物流啊，我们这边也没办法', 5000],
+        ['详情页写了的，没看吗', 5000],
+        ['我们是统一定价', 5000],
+      ),
+    );
+    expect(rude.score).toBeLessThanOrEqual(RUDE_CAP);
+    expect(rude.findings.some((f) => !f.passed && f.message.includes(`得分最高 ${RUDE_CAP}`))).toBe(true);
+  });
+
   it('fails sending the customer to a third party and mocking them, not acting for them', () => {
     const pushed = of(run(r(['额度不够你找银行啊，我们这边又管不了你的卡', 5000])), 'three-nots');
     expect(pushed.some((x) => !x.passed)).toBe(true);

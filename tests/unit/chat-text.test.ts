@@ -185,6 +185,9 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
       '额度不够是你卡的问题',
       '这都不懂？',
       '代付都不懂吗？',
+      '发了，自己去德邦查',
+      '详情页写了的，没看吗',
+      '不知道，到了物流会通知你的',
       '你自己打德邦电话问吧',
       '师傅临时有事也没办法',
       '误工的工资我们不管的',
@@ -208,6 +211,8 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
       '换谁也没办法接受，是我们没做好',
       '我帮您问问银行那边',
       '您看要不要改，完全尊重您的意见',
+      '我自己去查一下，马上回您',
+      '我帮您问问，不知道的地方我查清楚再告诉您',
     ])
       expect(
         THREE_NOTS_PATTERNS.some(({ re }) => re.test(normalize(text))),

@@ -53,8 +53,12 @@ function insideNumber(clause: string, pos: number, len: number, phrase: string):
   return CJK_AMOUNT.test(phrase) && CJK_NUMERAL.test(before);
 }
 
-/** A clause that only denies the one before it: 也不现实, 这是不可能的, 是做不到的. */
-const DENIED_BY_NEXT = /^(?:那|这|这个|那个)?(?:也|都|是|就)?(?:不现实|不可能|做不到|办不到|不太可能|不太现实)(?:的)?[的了啊呀哦]?$/u;
+/**
+ * A clause that only denies the one before it: 也不现实, 这是不可能的, 是做不到的, 谁都打不了包票
+ * (做完跟明星一模一样，谁都打不了包票).
+ */
+const DENIED_BY_NEXT =
+  /^(?:(?:那|这|这个|那个)?(?:也|都|是|就)?(?:不现实|不可能|做不到|办不到|不太可能|不太现实)(?:的)?[的了啊呀哦]?|(?:谁|任何人|哪个医生|哪家医院|没有人|没人)(?:都|也)?(?:打不了|不敢打|不能打|没法打|保证不了|不能保证|不敢保证)(?:包票|保票)?[的了啊呀哦]?)$/u;
 
 export interface CompiledIntent {
   id: string;

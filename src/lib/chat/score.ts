@@ -26,8 +26,9 @@
  * wiped out. Then caps: a
  * promise beyond one's authority (compensation, guarantees, discounts over the limit, asking for a
  * 验证码 or for money past the platform, or an avoided point the scenario marks `overreach`) caps
- * the score at OVERREACH_CAP (OVERREACH_CAP_MANY for two or more), and gaming (gaming.ts) at
- * GAMING_CAP / GAMING_CAP_MANY.
+ * the score at OVERREACH_CAP (OVERREACH_CAP_MANY for two or more), gaming (gaming.ts) at
+ * GAMING_CAP / GAMING_CAP_MANY, a curt chat at CURT_CAP and a rude one (RUDE_COUNT 三不 findings)
+ * at RUDE_CAP.
  *
  * `fixes` lists the three most important failed findings first: gaming, then promises beyond
  * authority, then missed key points (heaviest first), then the rest.
@@ -97,6 +98,14 @@ export const OVERREACH_CAP_MANY = 25;
  * a trainer grades these 40-45, below a pass (issue 13: “curt but right” ≤ 50).
  */
 export const CURT_CAP = 45;
+
+/**
+ * Highest score of a chat with RUDE_COUNT or more 三不 findings (blunt words, pushing the matter
+ * away, blaming the customer: 自己去德邦查, 不知道, 详情页写了的，没看吗): bad service however right
+ * the facts, which trainers grade 5-30 (issue 13: poor ≤ 35).
+ */
+export const RUDE_COUNT = 3;
+export const RUDE_CAP = 30;
 
 /** Share of the ending part earned by each kind of ending. */
 export const ENDING_CREDIT: Readonly<Record<EndingKind, number>> = { satisfied: 1, escalates: 0.3, leaves: 0 };
@@ -192,7 +201,10 @@ export function scorePlay(scenario: Scenario, play: PlayResult, rules: ChatRules
   const ratioOf = (part: ScorePart) => parts.find(([p]) => p === part)?.[1];
   const curt = [ratioOf('polite-phrases'), ratioOf('three-musts')].every((r) => r?.applicable && r.ratio === 0);
   const curtCap = curt ? CURT_CAP : 100;
-  const raw = agentMessages.length === 0 || weights === 0 ? 0 : Math.min((earned / weights) * 100, gaming.cap, overreachCap, curtCap);
+  const rude = (ratioOf('three-nots')?.findings ?? []).filter((f) => !f.passed).length >= RUDE_COUNT;
+  const rudeCap = rude ? RUDE_CAP : 100;
+  const raw =
+    agentMessages.length === 0 || weights === 0 ? 0 : Math.min((earned / weights) * 100, gaming.cap, overreachCap, curtCap, rudeCap);
   const score = Math.round(raw * 10) / 10;
   if (substance < 1 && agentMessages.length > 0) {
     parts.push([
@@ -214,6 +226,25 @@ export function scorePlay(scenario: Scenario, play: PlayResult, rules: ChatRules
     ]);
   }
   parts.push(['handling', { ratio: 1, applicable: false, findings: gaming.findings }]);
+  if (rude && (earned / Math.max(weights, 1)) * 100 > RUDE_CAP && agentMessages.length > 0) {
+    parts.push([
+      'three-nots',
+      {
+        ratio: 0,
+        applicable: false,
+        findings: [
+          {
+            standard: 'three-nots',
+            standardUrl: urls.standard('three-nots'),
+            passed: false,
+            turn: null,
+            message: `三不违规 ${RUDE_COUNT} 处以上（生硬、推诿或指责顾客）：事情说对了，服务态度不合格，得分最高 ${RUDE_CAP}`,
+            evidence: '先把事情接下来（“这件事我来跟进”），再说明原因、给出办法',
+          },
+        ],
+      },
+    ]);
+  }
   if (curt && (earned / Math.max(weights, 1)) * 100 > CURT_CAP && agentMessages.length > 0) {
     parts.push([
       'polite-phrases',
