@@ -34,6 +34,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout17',
   'tests/calibration/holdout18',
   'tests/calibration/holdout19',
+  'tests/calibration/holdout20',
 ] as const;
 
 export interface ChatEval {
