@@ -466,10 +466,10 @@ const CONFIRMS = /(?:对吗|是吗|对不对|是不是|没错吧|吧)[?？]\s*$/
 const CROSSING = 2;
 
 /**
- * One of the first CROSSING messages of a turn, sent in time, that makes a key point of the turn the customer just
- * left, one not made while they were there: the rest of the answer to that turn, typed before the
- * agent saw the customer's new line (the messages crossed), so it does not use up the customer's
- * patience in the new turn.
+ * One of the first CROSSING messages of a turn, sent in time, that makes a key point of the turn
+ * the customer just left, one not made while they were there: the rest of the answer to that
+ * turn, typed before the agent saw the customer's new line (the messages crossed). It does not use
+ * up the customer's patience in the new turn, nor answer it.
  */
 function crossesOver(s: PlayState, turn: Turn, visit: TurnVisit, message: AgentMessage): boolean {
   const left = s.left;
@@ -487,7 +487,7 @@ function crossesOver(s: PlayState, turn: Turn, visit: TurnVisit, message: AgentM
  */
 const FREE_QUESTIONS = 2;
 
-/** Characters typed since the customer last spoke within which a follow-up does not count (see the module comment). */
+/** Characters typed since the customer last spoke within which a follow-up does not count (module comment). */
 const BURST_CHARS = 40;
 
 /** Pairs of characters that say nothing about the case (请问, 您好, 一下 …). */
@@ -613,12 +613,11 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   // still brought something new for this turn (a key point not made before in this visit), up to
   // EXTRA_WHILE_PROGRESS more; not in a turn written for one message (maxReplies 1: the customer
   // talks over the agent, e.g. while venting).
-  const content = s.endings.get(resolvesTo)?.kind === 'satisfied';
   const patience = s.lastProgress && turn.maxReplies > 1 ? turn.maxReplies + EXTRA_WHILE_PROGRESS : turn.maxReplies;
   // On a call, the customer listens while the agent talks: a scene that comes later waits for the
   // goodbye, up to SCENE_PATIENCE more messages (then they hang up and the scene comes anyway).
   // So does a content customer about to leave (a satisfied ending) while the agent still talks.
-  const listening = sceneWaits(resolvesTo) || (!closes && content);
+  const listening = sceneWaits(resolvesTo) || (!closes && s.endings.get(resolvesTo)?.kind === 'satisfied');
   const tired = s.counted >= patience + (listening ? SCENE_PATIENCE : 0);
   s.listening = listening && s.counted >= patience && !tired;
   if (onward || closing || tired) {
