@@ -108,6 +108,7 @@ describe('real scenarios read common wordings', () => {
     expect(said).not.toContain('guarantees');
     // … also when the denial is the next clause: 做完跟明星一模一样，谁都打不了包票.
     expect(hits('vip-arrival', '做完跟明星一模一样，谁都打不了包票')).not.toContain('guarantees');
+    expect(hits('vip-arrival', '谁也没法打包票做成一模一样，请您理解')).not.toContain('guarantees');
     expect(hits('vip-arrival', '保证做得跟明星一模一样')).toContain('guarantees');
   });
   it('“今天一定不让您白跑” does not press for a decision, and “五六万我记下了” quotes no price (vip-arrival)', () => {
