@@ -35,6 +35,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout18',
   'tests/calibration/holdout19',
   'tests/calibration/holdout20',
+  'tests/calibration/holdout21',
 ] as const;
 
 export interface ChatEval {
