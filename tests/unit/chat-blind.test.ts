@@ -169,7 +169,7 @@ describe('chat scorer on the blind set', () => {
  *   94.0 / 96.3 (16 of 16 ≥ 85), poor max 20.2, tricky max 45.0, gaming max 30, Traditional diff
  *   0; 2ddd904: 0.920, pairwise 0.972, MAD 9.9, the same bands.
  * - holdout18/ (80 + 16 gaming + 3 Traditional, the same instructions, written at the start of
- *   session 8 while the code stood at 3c032ba; digests committed in f151c74): first scored on
+ *   session 8 while the code stood at 3c032ba; digests committed in ebd5e32): first scored on
  *   eefb785 at Spearman 0.905, pairwise 0.963, MAD 10.3, excellent min 74.3 (15 of 16 ≥ 85:
  *   vip-arrival, a named wait of 十几分钟), poor max 35.5, tricky max 88.7 (unpaid-order: a private
  *   transfer and the 验证码 asked for), gaming max 30, Traditional diff 0; 3c032ba: 0.903, the same
