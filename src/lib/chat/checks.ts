@@ -84,6 +84,21 @@ export function seconds(ms: number): string {
 
 const std = (id: string) => ({ standard: id, standardUrl: urls.standard(id) });
 
+/** A key point holds with these of its intents present (`match`: any, or all of them). */
+const holds = (kp: { match: 'any' | 'all'; intents: readonly string[] }, present: readonly string[]) =>
+  kp.match === 'all' ? present.length === kp.intents.length : present.length > 0;
+
+/**
+ * The agent's message `i` read with the next one when it stops mid-sentence (谁让您转账到私人账户，
+ * / 都别给): a sentence typed over two messages is read whole.
+ */
+function withRest(msgs: readonly { m: AgentMessage }[], i: number): { text: string; joined: boolean } {
+  const m = msgs[i]?.m as AgentMessage;
+  const next = msgs[i + 1]?.m;
+  const joined = next !== undefined && endsMidSentence(m.text);
+  return { text: m.analysis.text + (joined && next ? next.analysis.text : ''), joined };
+}
+
 function agentMessages(play: PlayResult): { m: AgentMessage; at: number }[] {
   const out: { m: AgentMessage; at: number }[] = [];
   play.messages.forEach((m, at) => {
@@ -491,9 +506,7 @@ export function checkThreeNots(ctx: CheckContext): CheckResult {
   const agent = agentMessages(ctx.play);
   agent.forEach(({ m, at }, i) => {
     const already = listed.findings.filter((f) => !f.passed && f.at === at);
-    // A sentence typed over two messages (谁让您转账到私人账户， / 或者要验证码，都别给哦) is read whole.
-    const next = agent[i + 1]?.m;
-    const text = m.analysis.text + (next && endsMidSentence(m.text) ? next.analysis.text : '');
+    const { text } = withRest(agent, i);
     for (const { re, what } of THREE_NOTS_PATTERNS) {
       const hit = re.exec(text);
       if (!hit || hit.index >= m.analysis.text.length) continue;
@@ -611,16 +624,16 @@ export function checkAuthority({ play, rules, scenario }: CheckContext): CheckRe
       findings.push({ ...std(id), passed: true, turn: m.turn, message: '超出权限的事请示主管', evidence: hit.evidence, at });
     }
   }
-  // A sentence typed over two messages is read whole (您加我个人微信， / 直接转268给我就行).
+  // Read whole over two messages (您加我个人微信， / 直接转268给我就行); the second half of a sentence
+  // already found with the first is not read again.
   const msgs = agentMessages(play);
-  let joined = false;
+  let foundWithNext = false;
   msgs.forEach(({ m, at }, i) => {
-    const next = msgs[i + 1]?.m;
-    const continued = joined;
-    joined = next !== undefined && endsMidSentence(m.text);
-    const off = offLimits(m.analysis.text + (joined && next ? next.analysis.text : ''));
-    // The second half of a sentence already read with the first is not read again.
-    if (!off || (continued && offLimits(msgs[i - 1]?.m.analysis.text + m.analysis.text))) return;
+    const { text, joined } = withRest(msgs, i);
+    const off = offLimits(text);
+    const already = foundWithNext;
+    foundWithNext = joined && off !== undefined;
+    if (!off || already) return;
     fail(
       m,
       at,
@@ -749,7 +762,7 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
       const before = kp.intents.filter((i) => !visit.intents.has(i) && earlier.has(i));
       const late = kp.intents.filter((i) => !visit.intents.has(i) && !earlier.has(i) && !nextExpects.has(i) && lateAt(i) !== undefined);
       const present = [...here, ...before, ...late];
-      const made = kp.match === 'all' ? present.length === kp.intents.length : present.length > 0;
+      const made = holds(kp, present);
       if (made) earned += kp.weight;
       const at = made
         ? here[0] !== undefined
@@ -784,7 +797,7 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
       const here = kp.intents.filter((i) => visit.intents.has(i) && !withinAuthority(visit, i));
       const before = kp.intents.filter((i) => !visit.intents.has(i) && unjudged.has(i));
       const present = [...here, ...before];
-      const said = kp.match === 'all' ? present.length === kp.intents.length : present.length > 0;
+      const said = holds(kp, present);
       if (!said) continue;
       earned -= avoidCost(kp);
       const at = here[0] !== undefined ? hitAt(here[0]) : unjudged.get(before[0] as string);
@@ -825,7 +838,7 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
     if (!turn || visited.has(id)) continue;
     for (const kp of turn.avoid) {
       const before = kp.intents.filter((i) => unjudged.has(i));
-      if (!(kp.match === 'all' ? before.length === kp.intents.length : before.length > 0)) continue;
+      if (!holds(kp, before)) continue;
       earned -= avoidCost(kp) * UNREACHED_WEIGHT;
       const at = unjudged.get(before[0] as string);
       if (kp.overreach && at !== undefined) overreachAt.push(at);
@@ -850,7 +863,7 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
         // Made earlier in the chat all the same (转达经理的答复 said while the customer was a turn
         // behind): a point of the scenario's own, not a greeting or thanks any chat says.
         const said = kp.intents.filter((i) => earlier.has(i) && !BUILTIN_INTENT_IDS.includes(i));
-        if (kp.match === 'all' ? said.length === kp.intents.length : said.length > 0) {
+        if (holds(kp, said)) {
           earned += kp.weight * UNREACHED_WEIGHT;
           const first = earlier.get(said[0] as string);
           findings.push({
