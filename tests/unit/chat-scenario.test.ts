@@ -53,6 +53,16 @@ describe('scenarioSchema', () => {
     const paths = r.error?.issues.map((i) => i.path.join('.')) ?? [];
     expect(paths).toEqual(expect.arrayContaining(['intents.Bad_Id', 'turns.0.branches.0.when', 'turns.0.modelReplies']));
   });
+  it('takes `overreach` as a flag only, naming the field', () => {
+    const r = scenarioSchema.safeParse({
+      ...base,
+      turns: base.turns.map((t, i) =>
+        i === 0 ? { ...t, avoid: [{ label: '越权', intents: ['promises-discount'], overreach: 'yes' }] } : t,
+      ),
+    });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['turns.0.avoid.0.overreach']);
+  });
   it('takes `later` as a flag only (a turn that happens later in the story), naming the field', () => {
     const later = (value: unknown) =>
       scenarioSchema.safeParse({ ...base, turns: base.turns.map((t, i) => (i === 1 ? { ...t, later: value } : t)) });
