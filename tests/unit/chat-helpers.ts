@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { scenarioSchema, standardSchema, type Scenario, type Standard } from '../../src/schemas/index.ts';
 import { buildChatRules, type ChatRules } from '../../src/lib/chat/rules.ts';
-import { startChat, type AgentReply } from '../../src/lib/chat/player.ts';
+import { scenarioIntents, startChat, type AgentReply } from '../../src/lib/chat/player.ts';
 import { HOLD_INTENT } from '../../src/lib/chat/player.ts';
-import { analyseMessage, compileIntents } from '../../src/lib/chat/intents.ts';
+import { analyseMessage } from '../../src/lib/chat/intents.ts';
 
 export const FIXTURE_ROOT = join(import.meta.dirname, '../fixtures/chat-site');
 
@@ -36,7 +36,7 @@ export function scenario(input: unknown): Scenario {
  */
 export function modelReplies(sc: Scenario, rules: ChatRules, times = { firstMs: 8000, nextMs: 7000, holdMs: 120000 }): AgentReply[] {
   const { session } = startChat(sc, rules);
-  const intents = compileIntents(sc.intents);
+  const intents = scenarioIntents(sc);
   const replies: AgentReply[] = [];
   let held = false;
   for (let guard = 0; guard < 50 && !session.done; guard++) {

@@ -152,6 +152,28 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
     expect(said('做得一模一样，这是不可能的')).toBe(false);
     expect(said('保证做得一模一样，您放心')).toBe(true);
   });
+  it('a denied guarantee takes back the promises around it, up to a 但; only for promise intents', () => {
+    const defs = {
+      guarantees: { label: '保证', phrases: ['一模一样', '不会留疤', '一定到'], unless: [], negatable: false, amount: false },
+      experts: { label: '专家', phrases: ['专家'], unless: [], negatable: true, amount: false },
+    };
+    const promise = compileIntents(defs, new Set(['guarantees', 'experts']));
+    const said = (text: string) => analyseMessage(text, promise).hits.has('guarantees');
+    // in its clause, before or after the denial
+    expect(said('谁也没法打包票做成一模一样')).toBe(false);
+    expect(said('明天一定到这个我没法保证')).toBe(false);
+    expect(said('医生不会跟您说百分百一模一样')).toBe(false);
+    // the clause after a denial that ends its clause, the clause before one that opens the next
+    expect(said('我不敢跟您打包票，说一定不会留疤')).toBe(false);
+    expect(said('做成一模一样，这个谁也保证不了')).toBe(false);
+    // …but not past a 但, and a plain promise stays one
+    expect(said('我不敢打包票，但一定不会留疤')).toBe(true);
+    expect(said('我跟您保证，一定不会留疤')).toBe(true);
+    expect(said('不满意我保证做成一模一样')).toBe(true);
+    // an intent the scenario does not judge as a promise is not taken back
+    const plain = compileIntents(defs, new Set(['guarantees']));
+    expect(analyseMessage('我不能保证效果，专家面诊后会如实告诉您', plain).hits.has('experts')).toBe(true);
+  });
   it('matches a number only whole: 50元 is not in 150元, 五十元 not in 一百五十元, 3米 not in 13米', () => {
     const result = compileIntents({
       result: { label: '结果', phrases: ['50元', '五十元', '3米'], unless: [], negatable: true, amount: false },
@@ -241,6 +263,10 @@ describe('promises that need authority (issue 13, item 2)', () => {
     expect(promises('我帮您申请补偿50元')).toEqual([{ kind: 'compensation', deferred: true }]);
     expect(promises('免三个月不可能的')).toEqual([]);
     expect(promises('这个我不能保证')).toEqual([]);
+    // A denied guarantee takes back the promise next to it (normalize.ts promiseDenied).
+    expect(promises('明天一定到这个我没法保证')).toEqual([]);
+    expect(promises('明天肯定到，这个谁也保证不了')).toEqual([]);
+    expect(promises('我不敢打包票，但明天肯定到')).toEqual([{ kind: 'guarantee', deferred: false }]);
     expect(promises('多收的50元会退回您的原付款账户')).toEqual([]);
   });
   it('saying what the shop sells (保证是品牌正品) is no guarantee of an outcome; 保证明天到 is', () => {

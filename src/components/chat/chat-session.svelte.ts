@@ -50,9 +50,10 @@
  */
 import type { Scenario, Turn } from '../../schemas/scenario.ts';
 import type { Standard } from '../../schemas/standard.ts';
-import { analyseMessage, compileIntents, type CompiledIntent } from '../../lib/chat/intents.ts';
+import { analyseMessage, type CompiledIntent } from '../../lib/chat/intents.ts';
 import {
   HOLD_INTENT,
+  scenarioIntents,
   startChat,
   type AgentReply,
   type ChatSession as EngineSession,
@@ -257,7 +258,7 @@ export class ChatSession {
     this.#scenarioHash = options.scenarioHash;
     this.#lock = options.lock ?? noTabLock;
     this.#drafts = options.drafts ?? new MemoryDrafts();
-    this.#intents = compileIntents(scenario.intents);
+    this.#intents = scenarioIntents(scenario);
     this.#turns = new Map(scenario.turns.map((t) => [t.id, t]));
   }
 

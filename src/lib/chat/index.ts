@@ -8,6 +8,6 @@
 export { buildChatRules, resolveLimits, CHAT_STANDARDS, type ChatRules, type Limits } from './rules.ts';
 export { compileIntents, analyseMessage, type CompiledIntent, type MessageAnalysis } from './intents.ts';
 export { BUILTIN_INTENTS, BUILTIN_INTENT_IDS } from './builtin-intents.ts';
-export { startChat, playChat, sanitizeMs, type AgentReply, type ChatSession, type PlayResult } from './player.ts';
+export { startChat, playChat, scenarioIntents, sanitizeMs, type AgentReply, type ChatSession, type PlayResult } from './player.ts';
 export { TYPING_MIN_CHARS, POLITE_MIN_DISTINCT, THREE_MUSTS, type Finding } from './checks.ts';
 export { scoreChat, scorePlay, SCORE_WEIGHTS, ENDING_CREDIT, type ChatReport, type TranscriptEntry } from './score.ts';

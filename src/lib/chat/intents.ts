@@ -10,7 +10,19 @@
 import type { IntentDef } from '../../schemas/scenario.ts';
 import { BUILTIN_INTENTS } from './builtin-intents.ts';
 import { findAmounts } from './amounts.ts';
-import { excerpt, findAll, findGapped, folded, inQuestionPair, isNegated, normalize, splitClauses, type Folded } from './normalize.ts';
+import {
+  excerpt,
+  findAll,
+  findGapped,
+  folded,
+  guaranteeDenials,
+  inQuestionPair,
+  isNegated,
+  normalize,
+  promiseDenied,
+  splitClauses,
+  type Folded,
+} from './normalize.ts';
 
 /**
  * Who does it: a phrase of looking into or taking care of something (查一下, 联系, 处理, 申请 …)
@@ -69,6 +81,8 @@ export interface CompiledIntent {
   unless: string[];
   negatable: boolean;
   amount: boolean;
+  /** The scenario judges it as a promise beyond authority: a denied guarantee takes it back. */
+  promise: boolean;
 }
 
 /**
@@ -91,8 +105,14 @@ function noNeed(clause: string, pos: number): boolean {
   return NO_NEED.test(clause.slice(Math.max(0, pos - 8), pos));
 }
 
-/** Built-in intents merged with the scenario's own (same id replaces the built-in), phrases normalised. */
-export function compileIntents(own: Readonly<Record<string, IntentDef>> = {}): Map<string, CompiledIntent> {
+/**
+ * Built-in intents merged with the scenario's own (same id replaces the built-in), phrases
+ * normalised. `promises`: the ids the scenario judges as promises beyond authority.
+ */
+export function compileIntents(
+  own: Readonly<Record<string, IntentDef>> = {},
+  promises: ReadonlySet<string> = new Set(),
+): Map<string, CompiledIntent> {
   const out = new Map<string, CompiledIntent>();
   for (const [id, def] of Object.entries({ ...BUILTIN_INTENTS, ...own })) {
     const clean = (list: readonly string[]) => [...new Set(list.map(normalize).filter(Boolean).flatMap(addressVariants))];
@@ -104,6 +124,7 @@ export function compileIntents(own: Readonly<Record<string, IntentDef>> = {}): M
       unless: clean(def.unless),
       negatable: def.negatable,
       amount: def.amount,
+      promise: promises.has(id),
     });
   }
   return out;
@@ -148,8 +169,9 @@ export function analyseMessage(raw: string, intents: ReadonlyMap<string, Compile
 
   // A clause the next one denies (照着明星一模一样做，也不现实) says the opposite of its words.
   const denied = new Set(clauses.filter((c, i) => DENIED_BY_NEXT.test(clauses[i + 1]?.text ?? '')).map((c) => c.start));
+  const denials = guaranteeDenials(clauses);
   for (const intent of intents.values()) {
-    for (const clause of clauses) {
+    for (const [ci, clause] of clauses.entries()) {
       if (intent.unless.some((u) => clause.text.includes(u))) continue;
       if (denied.has(clause.start) && !intent.amount) continue;
       let hit: { phrase: string; pos: number; len: number } | undefined;
@@ -159,6 +181,7 @@ export function analyseMessage(raw: string, intents: ReadonlyMap<string, Compile
         !customersJob(clause.text, pos, phrase) &&
         !noNeed(clause.text, pos) &&
         !absentSomeone(intent, clause.text, pos + len) &&
+        !(intent.promise && promiseDenied(clauses, denials, ci, pos)) &&
         !insideNumber(clause.text, pos, len, phrase);
       for (const phrase of intent.phrases) {
         const pos = findAll(clause.text, phrase).find((p) => counts(p, phrase.length, phrase));

@@ -207,6 +207,43 @@ export function isNegated(clause: string, pos: number, len: number): boolean {
 }
 
 /**
+ * A guarantee denied (不能保证, 谁也没法打包票, 不敢跟您说百分百, 保证不了) takes back the promises
+ * around it: every promise in its clause (明天一定到这个我没法保证; 谁也没法打包票做成一模一样) and,
+ * when the denial ends its clause, in the next one (我不敢跟您打包票，说一定不会留疤), and in the
+ * clause before when the next one opens with it (做成一模一样，这个谁也保证不了); up to a 但 or
+ * 不过, after which the agent promises after all (我不敢打包票，但一定不会留疤). Used for promises
+ * only (intents.ts `promise`, promises.ts): 我不能保证效果，专家面诊后会如实告诉您 still brings in
+ * the expert.
+ */
+const GUARANTEE_VERB = '(?:打这个包票|打这个保票|打包票|打保票|包票|保票|保证|承诺|担保|说死|许诺|说(?=百分百|百分之百|一定|绝对|肯定))';
+const GUARANTEE_DENIED = new RegExp(
+  `(?:不能|不敢|不会|不好|不可能|没法|没办法|无法|没人能|没有人能|没有谁能|谁(?:也|都)(?:不能|不敢|没法|没办法|不)|打不了|做不了)` +
+    `(?:跟您|给您|向您|和您|对您|跟你|给你|随便|轻易|也|都)?${GUARANTEE_VERB}|${GUARANTEE_VERB}不了`,
+  'gu',
+);
+const CONTRAST = /但|不过|可是|然而/;
+/** What may stand before a denial that opens its clause: 这个谁也保证不了, 这点我们不敢保证. */
+const DENIAL_OPENER = /^(?:但是|但|不过|这个|这一点|这点|这|那个|那|我们|我|谁|任何人|也|都|是|真的|实在|确实)*$/u;
+
+/** For each clause, the [start, end) spans of its denied guarantees. */
+export function guaranteeDenials(clauses: readonly { text: string }[]): [number, number][][] {
+  return clauses.map((c) => [...c.text.matchAll(GUARANTEE_DENIED)].map((m): [number, number] => [m.index, m.index + m[0].length]));
+}
+
+/** Whether a promise at `pos` in clause `i` is taken back by a denied guarantee (GUARANTEE_DENIED). */
+export function promiseDenied(clauses: readonly { text: string }[], denials: [number, number][][], i: number, pos: number): boolean {
+  const text = clauses[i]?.text ?? '';
+  for (const [a, b] of denials[i] ?? []) {
+    const between = pos < a ? text.slice(pos, a) : text.slice(b, pos);
+    if (!CONTRAST.test(between)) return true;
+  }
+  const before = clauses[i - 1]?.text ?? '';
+  if ((denials[i - 1] ?? []).some(([, b]) => b >= before.length - 1) && !CONTRAST.test(text.slice(0, pos))) return true;
+  const next = clauses[i + 1]?.text ?? '';
+  return (denials[i + 1] ?? []).some(([a]) => DENIAL_OPENER.test(next.slice(0, a))) && !CONTRAST.test(text.slice(pos));
+}
+
+/**
  * What may stand inside a phrase: light words only (pronouns, measure words, adverbs of degree
  * and time: 道个歉, 您这边更希望, 马上给您安排); a content word inside (赔付规定给您) changes the meaning.
  */

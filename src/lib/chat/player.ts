@@ -773,11 +773,26 @@ function finishChat(s: PlayState): PlayResult {
   };
 }
 
+/**
+ * The intents a scenario judges as promises beyond authority: those of its avoided points marked
+ * `overreach` or judged by the no-overpromise standard (a denied guarantee takes them back).
+ */
+function promiseIntents(scenario: Scenario): Set<string> {
+  return new Set(
+    scenario.turns.flatMap((t) => t.avoid.filter((p) => p.overreach || p.standard === 'no-overpromise').flatMap((p) => p.intents)),
+  );
+}
+
+/** A scenario's intents as the chat reads them (the live chat and the scorer alike). */
+export function scenarioIntents(scenario: Scenario): Map<string, CompiledIntent> {
+  return compileIntents(scenario.intents, promiseIntents(scenario));
+}
+
 /** Starts a chat; `opening` holds the customer's first messages. */
 export function startChat(
   scenario: Scenario,
   rules: ChatRules,
-  intents: ReadonlyMap<string, CompiledIntent> = compileIntents(scenario.intents),
+  intents: ReadonlyMap<string, CompiledIntent> = scenarioIntents(scenario),
 ): { session: ChatSession; opening: CustomerMessage[] } {
   const state = newPlayState(scenario, rules, intents);
   const opening = openChat(state);

@@ -7,10 +7,11 @@
  *
  * A promise is `deferred` (passed on to whoever decides, which is what the rules ask) when its
  * clause says so: 帮您申请补偿, 赔偿要核实后由负责人定, 请示主管. A negated one (不能保证, 没法
- * 赔偿) is no promise. Works on the compact normalised text (normalize.ts). Pure; never throws.
+ * 赔偿) is no promise, nor one a denied guarantee takes back (明天一定到这个我没法保证;
+ * normalize.ts promiseDenied). Works on the compact normalised text (normalize.ts). Pure; never throws.
  */
 import { parseNumber } from './amounts.ts';
-import { excerpt, isNegated, splitClauses, type Folded } from './normalize.ts';
+import { excerpt, guaranteeDenials, isNegated, promiseDenied, splitClauses, type Folded } from './normalize.ts';
 
 export type PromiseKind = 'compensation' | 'guarantee';
 
@@ -100,7 +101,9 @@ export function relaysDecision(f: Folded): boolean {
 export function findPromises(f: Folded, afterRelay = false): AgentPromise[] {
   const out: AgentPromise[] = [];
   const relayed = afterRelay || relaysDecision(f);
-  for (const clause of splitClauses(f.text)) {
+  const clauses = splitClauses(f.text);
+  const denials = guaranteeDenials(clauses);
+  for (const [ci, clause] of clauses.entries()) {
     const deferred = relayed || DEFERRED.test(clause.text);
     const seen: [number, number][] = [];
     const scan = (kind: PromiseKind, list: readonly RegExp[]) => {
@@ -111,6 +114,7 @@ export function findPromises(f: Folded, afterRelay = false): AgentPromise[] {
           const end = pos + m[0].length;
           if (seen.some(([a, b]) => pos < b && end > a)) continue;
           if (isNegated(clause.text, pos, m[0].length)) continue;
+          if (promiseDenied(clauses, denials, ci, pos)) continue;
           if (
             kind === 'guarantee' &&
             (NOT_A_PROMISE.test(clause.text.slice(0, end)) ||
