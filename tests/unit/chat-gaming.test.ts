@@ -28,6 +28,18 @@ describe('checkGaming', () => {
     expect(report.score).toBeLessThanOrEqual(GAMING_CAP);
     expect(report.findings.some((f) => f.message.includes('客套话'))).toBe(true);
   });
+  it('finds a chat that only keeps the customer on the line (在的亲～, 马上马上, 好的亲～), not one with short acknowledgements between answers', () => {
+    expect(kinds(['在的亲～', '好的亲马上～', '正在帮您查哦', '在的在的～', '马上马上', '好的亲～'])).toContain('hold');
+    expect(
+      kinds([
+        '您好，请问有什么可以帮您？',
+        '好的',
+        '订单还在仓库，我马上联系仓库拦截，请您稍等',
+        '在的',
+        '已经拦截成功了，退款原路退回，谢谢您，再见！',
+      ]),
+    ).not.toContain('hold');
+  });
   it('does not call a chat with an answer courtesy, nor two polite messages', () => {
     expect(kinds(['您好，非常抱歉', '我马上帮您查一下订单号，请您稍等', '谢谢您，再见'])).not.toContain('courtesy');
     expect(kinds(['您好，非常抱歉', '谢谢您，再见'])).not.toContain('courtesy');

@@ -12,7 +12,8 @@
  * | keywords    | words strung together without sentences (no function words, or space-separated |
  * |             | short tokens), or polite words stacked (您好请谢谢对不起再见)                    |
  * | hold        | HOLD_MIN or more messages that only ask the customer to wait (稍等) and say     |
- * |             | nothing else                                                                   |
+ * |             | nothing else, or STALL_MIN or more that only keep the customer on the line     |
+ * |             | (在的亲～, 马上马上, 好的亲～); either half the chat or more                       |
  * | not-chinese | half or more of the messages are not in Chinese                                |
  * | courtesy    | COURTESY_MIN or more messages with nothing but courtesy (问候, 致歉, 感谢, 安抚, |
  * |             | 共情, 稍等, 道别) and at most one with anything else: polite filler              |
@@ -68,6 +69,10 @@ const POLITE_STACK = /(?:您好|你好|请|谢谢|对不起|再见|抱歉|亲){4
 const CJK = /[\u3400-\u9fff]/g;
 const LATIN = /[a-z]/gi;
 /** What is left of a message once its wait words and courtesy are removed. */
+/** What else a message that holds the line may say: 在的, 正在帮您, 没有哦. */
+const STALL_WORDS = /在的|在呢|在|正在|帮您|帮你|没有|没|的|～|~/g;
+/** Messages of nothing but holding the line (STALL_WORDS) that make a chat stalled. */
+const STALL_MIN = 4;
 const HOLD_WORDS = /稍等|稍候|等一下|等等|请您|请|再|一下|好的|好|哈|嗯|呢|哦|啊|亲|您|查一下|我查|还在查|查|马上|[，。！？、,.!?~～…\s]/g;
 
 const gamingFinding = (message: string, evidence: string, at?: number): Finding => ({
@@ -186,6 +191,11 @@ export function checkGaming(play: PlayResult): GamingResult {
   }
 
   const holds = msgs.filter(({ m }) => m.holds && m.text.replace(HOLD_WORDS, '').length <= 2);
+  // … or, without a word of waiting, messages that only keep the customer on the line (在的亲～,
+  // 马上马上, 好的亲～, 正在帮您查哦): as many, and half the chat or more.
+  const empty = msgs.filter(({ m }) => m.text.replace(HOLD_WORDS, '').replace(STALL_WORDS, '').length === 0);
+  if (holds.length * 2 < msgs.length && empty.length >= STALL_MIN && empty.length * 2 >= msgs.length)
+    holds.splice(0, holds.length, ...empty);
   if (holds.length >= HOLD_MIN && holds.length * 2 >= msgs.length) {
     const first = holds[0]!;
     add(
