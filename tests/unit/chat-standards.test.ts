@@ -200,6 +200,9 @@ describe('three-nots (phrases from the standard)', () => {
     expect(secret.score).toBeLessThanOrEqual(OVERREACH_CAP);
     const past = run(r(['您加我个人微信，', 5000], ['直接转268给我就行', 5000]));
     expect(capped(past).map((x) => x.message)).toEqual([expect.stringContaining('绕开平台')]);
+    // Cash in hand instead of the platform's quote.
+    const cash = run(r(['平台那个报价单您不用管，到时候直接给我80元现金就行', 5000]));
+    expect(capped(cash).map((x) => x.message)).toEqual([expect.stringContaining('绕开平台')]);
     for (const text of ['千万不要把验证码告诉任何人', '要是有人让您私下转账，千万别信', '钱只在平台里付，不用转给谁', '有问题随时打给我'])
       expect(capped(run(r([text, 5000]))), text).toEqual([]);
   });

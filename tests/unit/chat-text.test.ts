@@ -163,6 +163,7 @@ describe('matching that understands Chinese (issue 13, item 3)', () => {
     expect(said('谁也没法打包票做成一模一样')).toBe(false);
     expect(said('明天一定到这个我没法保证')).toBe(false);
     expect(said('医生不会跟您说百分百一模一样')).toBe(false);
+    expect(said('正规医院也不该这样给您打包票一模一样')).toBe(false);
     // the clause after a denial that ends its clause, the clause before one that opens the next
     expect(said('我不敢跟您打包票，说一定不会留疤')).toBe(false);
     expect(said('做成一模一样，这个谁也保证不了')).toBe(false);
@@ -286,6 +287,8 @@ describe('promises that need authority (issue 13, item 2)', () => {
     expect(promises('我明天就给您免费寄一个新遥控器')).toEqual([{ kind: 'compensation', deferred: false }]);
     expect(promises('多收的50元会在3个工作日内退回')).toEqual([]);
     expect(promises('我穿上鞋套，保证不弄脏您的地板')).toEqual([]);
+    expect(promises('按您这一批的型号补，寄过来保证装得上')).toEqual([]);
+    expect(promises('正规医院也不该这样给您打包票')).toEqual([]);
     expect(promises('保证明天修好')).toEqual([{ kind: 'guarantee', deferred: false }]);
     expect(promises('您放心，这个事我能做主')).toEqual([{ kind: 'guarantee', deferred: false }]);
     expect(promises('20元是我能做主的最大优惠了')).toEqual([]);

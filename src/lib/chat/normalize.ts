@@ -207,7 +207,7 @@ export function isNegated(clause: string, pos: number, len: number): boolean {
 }
 
 /**
- * A guarantee denied (不能保证, 谁也没法打包票, 不敢跟您说百分百, 保证不了) takes back the promises
+ * A guarantee denied (不能保证, 谁也没法打包票, 不敢跟您说百分百, 不该这样给您打包票, 保证不了) takes back the promises
  * around it: every promise in its clause (明天一定到这个我没法保证; 谁也没法打包票做成一模一样) and,
  * when the denial ends its clause, in the next one (我不敢跟您打包票，说一定不会留疤), and in the
  * clause before when the next one opens with it (做成一模一样，这个谁也保证不了); up to a 但 or
@@ -217,8 +217,8 @@ export function isNegated(clause: string, pos: number, len: number): boolean {
  */
 const GUARANTEE_VERB = '(?:打这个包票|打这个保票|打包票|打保票|包票|保票|保证|承诺|担保|说死|许诺|说(?=百分百|百分之百|一定|绝对|肯定))';
 const GUARANTEE_DENIED = new RegExp(
-  `(?:不能|不敢|不会|不好|不可能|没法|没办法|无法|没人能|没有人能|没有谁能|谁(?:也|都)(?:不能|不敢|没法|没办法|不)|打不了|做不了)` +
-    `(?:跟您|给您|向您|和您|对您|跟你|给你|随便|轻易|也|都)?${GUARANTEE_VERB}|${GUARANTEE_VERB}不了`,
+  `(?:不能|不敢|不会|不好|不该|不应该|不应|不要|别|不可能|没法|没办法|无法|没人能|没有人能|没有谁能|谁(?:也|都)(?:不能|不敢|没法|没办法|不)|打不了|做不了)` +
+    `(?:这样|那样|随便|轻易|乱|跟您|给您|向您|和您|对您|跟你|给你|也|都|去|来){0,2}${GUARANTEE_VERB}|${GUARANTEE_VERB}不了`,
   'gu',
 );
 const CONTRAST = /但|不过|可是|然而/;

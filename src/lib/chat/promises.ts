@@ -80,8 +80,12 @@ const KEEPS_AND_GETS = /退款|退钱|退给|补发|换新|换一|新的|重新�
 const REFUND_WORDS = /^(?:全额(?:退款|退)|退全款|全部退款)$/;
 /** 有保证, 质量保证, 正品保证: a statement about the product, not a promise. */
 const NOT_A_PROMISE = /(?:有|质量|品质|售后|正品)保证$|保证正品$/;
-/** What the agent vouches for in their own work (保证不弄脏您的地板, 保证准时到) is no outcome beyond authority. */
-const OWN_CONDUCT = /^(?:不弄脏|不会弄脏|干干净净|收拾干净|准时|按时|守时|提前到|第一时间|及时)/;
+/**
+ * What the agent vouches for in their own work (保证不弄脏您的地板, 保证准时到), or that the part they
+ * send is the right one (按您这一批的型号补，保证装得上), is no outcome beyond authority.
+ */
+const OWN_CONDUCT =
+  /^(?:不弄脏|不会弄脏|干干净净|收拾干净|准时|按时|守时|提前到|第一时间|及时|装得上|能装上|对得上|配得上|型号一致|型号对)/;
 /** 谁打包票都是不负责任的, 没人敢保证: talk about promises, not one. */
 const ABOUT_PROMISES = /(?:谁|没人|没有人|任何人)(?:敢|能|要是|来|跟您)?$/;
 /** The message relays a decision someone with authority made (主管说/经理同意 …). */
@@ -144,13 +148,13 @@ export function findPromises(f: Folded, afterRelay = false): AgentPromise[] {
 
 /**
  * Asking for what only the customer may know (验证码, 密码, 银行卡号) or for money past the
- * platform (加我个人微信转给我, 转到我的支付宝): no agent may do either, whatever the shop (the money is
+ * platform (加我个人微信转给我, 转到我的支付宝, 直接给我80元现金): no agent may do either, whatever the shop (the money is
  * paid on the platform, which holds it; the site's rule, from the standards on authority). Not a
  * warning against it (谁让您转账到私人账户，都别给; 千万不要把验证码告诉任何人).
  */
 const ASKS_SECRET = /(?:验证码|密码|银行卡号|卡号|安全码|cvv).{0,8}(?:告诉我|发给我|发我|给我|报给我|报一下|报给|提供给我|说一下)/iu;
 const PAY_PAST_PLATFORM =
-  /(?:转(?:账|款|钱)?|付(?:款|钱)?|打(?:款|钱))(?:\d+(?:元|块)?)?(?:给我|到我|我个人)|(?:个人|私人)(?:微信|支付宝|账户|账号|银行卡).{0,6}(?:转|付|打款)|(?:加|用)(?:我|一下我)的?(?:个人|私人)?(?:微信|支付宝).{0,10}(?:转|付)|私下(?:转账|付款|交易)/u;
+  /(?:转(?:账|款|钱)?|付(?:款|钱)?|打(?:款|钱))(?:\d+(?:元|块)?)?(?:给我|到我|我个人)|(?:个人|私人)(?:微信|支付宝|账户|账号|银行卡).{0,6}(?:转|付|打款)|(?:加|用)(?:我|一下我)的?(?:个人|私人)?(?:微信|支付宝).{0,10}(?:转|付)|私下(?:转账|付款|交易)|(?:给|付|交)(?:给)?我(?:\d+(?:元|块)?|[零一二两三四五六七八九十百千]+(?:元|块))?现金|(?:不用|不走|别走)(?:平台|线上)(?:付|支付|交|走)?/u;
 const WARNS = /别|不要|千万|切勿|谨防|小心|骗|不会(?:让|要|向)|都不能|不能给|谁.{0,12}都/u;
 
 /** What a message asks that no agent may (ASKS_SECRET, PAY_PAST_PLATFORM), or undefined. */
