@@ -826,6 +826,41 @@ describe('playChat: a customer who listens', () => {
     expect(play.ending.id).toBe('happy');
     expect(play.messages.at(-1)?.from).toBe('agent');
   });
+  it('saying who one is at the start (我是售后客服小何) uses up no patience and gets no answer', () => {
+    const intro = [
+      { text: '您好，我是木语家居售后客服小何，工号2046，很高兴为您服务。', afterMs: 5000 },
+      { text: '您这边的情况我都看到了，东西在路上磕坏了是我们没包装好', afterMs: 12000 },
+      { text: '这边先跟您核对一下是哪一件东西出的问题', afterMs: 12000 },
+      { text: '非常抱歉，马上给您补发', afterMs: 12000 },
+    ];
+    const play = expectClosedHappy(intro);
+    expect(play.messages[2]?.from).toBe('agent');
+    // Without the introduction the same first message is an answer that uses up patience.
+    expect(
+      playChat(twoTurns, [{ ...intro[0]!, text: '您好，很高兴为您服务，这边一直在线等您的消息呢。' }, ...intro.slice(1)], rules).ending.id,
+    ).toBe('angry');
+  });
+  it('a nod (嗯，你接着说) leaves a split answer going on: what follows within the same few words uses up no more patience', () => {
+    const replies = [
+      { text: '非常抱歉给您添麻烦了', afterMs: 5000 },
+      { text: '这边已经查到了，是仓库那边发货的时候少放了一件东西', afterMs: 9000 },
+      { text: '这个情况我们这边一直都很重视，一定会认真对待的，请您放心', afterMs: 12000 },
+      { text: '马上给您补发', afterMs: 8000 },
+    ];
+    const play = expectClosedHappy(replies);
+    expect(play.messages[2]?.text).toBe('嗯，你接着说。');
+  });
+  it('once an answer stops bringing something new, the customer gives one more message for each point made; a question they answer', () => {
+    const replies = (extra: string[]) => [
+      { text: '非常抱歉，这次是我们仓库的失误，给您添了这么大的麻烦，真的对不起您', afterMs: 5000 },
+      ...extra.map((text) => ({ text, afterMs: 15000 })),
+      { text: '马上给您补发', afterMs: 15000 },
+    ];
+    const filler = ['这个情况我们这边一直都很重视，一定会认真对待的，请您放心', '我们也一直在努力改进各个环节的服务质量，感谢您的监督'];
+    expect(playChat(twoTurns, replies(filler.slice(0, 1)), rules).ending.id).toBe('happy');
+    expect(playChat(twoTurns, replies(filler), rules).ending.id).toBe('angry');
+    expect(playChat(twoTurns, replies(['想问一下您这边具体是哪一件东西出了问题，是什么时候发现的呢']), rules).ending.id).toBe('angry');
+  });
   it('reads on while an answer split over several messages still brings new points, and moves on when the rest comes late', () => {
     const threePoints = scenario({
       ...twoTurns,
@@ -846,8 +881,8 @@ describe('playChat: a customer who listens', () => {
       ],
     });
     const parts = (lastMs: number) => [
-      { text: '您好，第一步是这样的', afterMs: 3000 },
-      { text: '第二步是这样的', afterMs: 5000 },
+      { text: '您好，第一步是这样的：先在订单页面点申请售后，选好原因', afterMs: 3000 },
+      { text: '第二步是这样的：把照片上传上去，提交以后等审核通过', afterMs: 5000 },
       { text: '第三步是这样的', afterMs: lastMs },
     ];
     const onTime = playChat(threePoints, parts(8000), rules);
@@ -869,13 +904,22 @@ describe('playChat: a customer who listens', () => {
       rules,
     );
     expect(explained.ending.id).toBe('happy');
-    // A message that brings nothing new does not keep the customer reading past maxReplies.
-    const stalled = playChat(
-      threePoints,
-      [parts(0)[0]!, { text: '您好，这个问题我们这边一定会认真对待的，请您放心', afterMs: 5000 }, parts(8000)[2]!],
-      rules,
-    );
-    expect(stalled.ending.id).toBe('angry');
+    // Messages that bring nothing new keep the customer reading past maxReplies only one more
+    // message for each point made so far.
+    const stall = (n: number) =>
+      playChat(
+        threePoints,
+        [
+          parts(0)[0]!,
+          ...['您好，这个问题我们这边一定会认真对待的，请您放心', '我们一直都非常重视每一位顾客的感受和意见，请您相信我们']
+            .slice(0, n)
+            .map((text) => ({ text, afterMs: 5000 })),
+          parts(8000)[2]!,
+        ],
+        rules,
+      ).ending.id;
+    expect(stall(1)).toBe('customer-left');
+    expect(stall(2)).toBe('angry');
     // Nor does a turn written for one message (maxReplies 1: the customer talks over the agent).
     const one = { ...threePoints, turns: threePoints.turns.map((t) => ({ ...t, maxReplies: 1 })) };
     expect(playChat(one, parts(8000), rules).ending.id).toBe('angry');

@@ -22,7 +22,8 @@
  *   would end there, or once they have read `maxReplies` messages (messages matching `holds` do
  *   not count; while each message still makes a new key point of the turn they read up to
  *   EXTRA_WHILE_PROGRESS more, saying 嗯，你接着说, and move on when the rest is later than
- *   `replySec`), the turn resolves (the first `atEnd` branch that holds, else the first branch on
+ *   `replySec`; once the messages stop bringing something new, one more for each key point made
+ *   so far, unless the message asks them something), the turn resolves (the first `atEnd` branch that holds, else the first branch on
  *   what the turn wants that the whole chat satisfies (answeredEarlier), else `default`);
  *   otherwise they react to what was said (an offer, an escalation, a refusal, a question, or
  *   neutrally: reactions.ts) and stay in the turn. A branch or default naming an ending ends the
@@ -34,7 +35,9 @@
  *   waits for the end of such a sentence.
  * - A short answer split over several messages (as the standards ask) uses up no more of the
  *   customer's patience (`maxReplies`) than one: a message that follows the agent's own in time
- *   and keeps what they typed since the customer last spoke within BURST_CHARS does not count.
+ *   counts only when what they typed since the customer last spoke passes another BURST_CHARS
+ *   (a listener's nod, 嗯，你接着说, does not interrupt the answer). Saying who one is at the start
+ *   (我是售后客服小何: INTRODUCES) belongs to the greeting: it gets no answer and does not count.
  *   Up to FREE_QUESTIONS questions per turn that work the case out with the customer, once a
  *   point of the turn is made and while another is open (…，对吗？, or one about what they just
  *   said: asksAbout), do not count; nor do, at the start of a turn, up to CROSSING messages sent
@@ -175,8 +178,13 @@ interface PlayState {
   counted: number;
   /** Questions to the customer in this visit that did not count against `maxReplies` (see CONFIRMS). */
   asked: number;
-  /** Characters the agent has typed since the customer last spoke (see BURST_CHARS). */
+  /** The agent has introduced themselves (see INTRODUCES); `lastIntro`: with the last message. */
+  introduced: boolean;
+  lastIntro: boolean;
+  /** Characters the agent has typed since the customer last spoke, a nod aside (see BURST_CHARS). */
   burst: number;
+  /** The customer's last line was a listener's nod (嗯，你接着说). */
+  nodded: boolean;
   /** The agent's last message still finished the answer to the turn before (see crossesOver). */
   lastCrossing: boolean;
   /** The turn the customer left for the current one (see crossesOver). */
@@ -232,6 +240,9 @@ function newPlayState(scenario: Scenario, rules: ChatRules, intents: ReadonlyMap
     lastCrossing: false,
     burst: 0,
     asked: 0,
+    introduced: false,
+    nodded: false,
+    lastIntro: false,
     lastProgress: false,
     progressBefore: false,
     lastFragment: false,
@@ -260,7 +271,9 @@ function say(s: PlayState, text: string, turn: string): CustomerMessage {
   const m: CustomerMessage = { from: 'customer', text: line, atMs: s.nowMs, turn };
   s.messages.push(m);
   s.lastWasAgent = false;
-  s.burst = 0;
+  // A listener's nod (嗯，你接着说) leaves the answer going on: the agent is still typing its rest.
+  s.nodded = isNod(line);
+  if (!s.nodded) s.burst = 0;
   return m;
 }
 
@@ -369,10 +382,18 @@ function addAgentMessage(
   if (asks) s.asked++;
   const chars = countChars(message.text);
   const continues =
-    message.waitKind === 'followup' && message.waitMs <= s.limits.replySec * 1000 && s.burst + chars <= BURST_CHARS && s.burst > 0;
+    (message.waitKind === 'followup' || (message.waitKind === 'reply' && s.nodded)) &&
+    message.waitMs <= s.limits.replySec * 1000 &&
+    s.burst > 0 &&
+    Math.ceil((s.burst + chars) / BURST_CHARS) <= Math.ceil(s.burst / BURST_CHARS);
   s.burst += chars;
   s.lastCrossing = !holds && !s.lastFragment && crossesOver(s, turn, visit, added);
-  if (!holds && !s.lastFragment && !asks && !continues && !s.lastCrossing) s.counted++;
+  // Saying who one is (我是木语家居售后客服小何) belongs to the greeting: once per chat, while nothing
+  // the customer asked has been answered yet, it does not use up their patience.
+  const introduces = !s.introduced && s.visits.length === 1 && INTRODUCES.test(analysis.text);
+  if (introduces) s.introduced = true;
+  s.lastIntro = introduces;
+  if (!holds && !s.lastFragment && !asks && !continues && !s.lastCrossing && !introduces) s.counted++;
 }
 
 /**
@@ -575,8 +596,14 @@ const EXPLAINING_CHARS = 30;
 /** Messages a customer on a call listens to beyond their patience before a later scene (see followBranches). */
 const SCENE_PATIENCE = 4;
 
+/** A message that asks the customer something. */
+const ASKS = /[?？]|吗[。！!～~]*$|想问一下|请问|问一下|能说说|方便说说/u;
+
+/** The agent says who they are: 我是招商专员小林, 我是售后客服小何, 我叫小苏. */
+const INTRODUCES = /我是.{0,12}(?:客服|专员|顾问|经理|管家|助理|工程师|师傅|工号)|我叫|工号/u;
+
 /** Messages a customer reads beyond `maxReplies` while each one still makes a new key point. */
-const EXTRA_WHILE_PROGRESS = 2;
+const EXTRA_WHILE_PROGRESS = 4;
 
 function followBranches(s: PlayState, turn: Turn, message: AgentMessage): CustomerMessage[] {
   const out: CustomerMessage[] = [];
@@ -598,7 +625,7 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   }
   // Nor while the agent still finishes the answer to the last turn (crossesOver): the customer
   // waits for the answer to their new line.
-  if ((message.holds || s.lastFragment || s.lastCrossing) && !closes) return out;
+  if ((message.holds || s.lastFragment || s.lastCrossing || s.lastIntro) && !closes) return out;
   const late = turn.branches.find((b) => b.atEnd && holdsFor(b));
   const resolvesTo = late?.next ?? turn.default;
   const closing = closes && (s.endings.has(resolvesTo) || s.turns.get(resolvesTo)?.afterGoodbye === true);
@@ -607,19 +634,27 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   // of the turn are still open (the price of the repair answered, the renovation not yet): the
   // customer reads on, as with an answer split over several messages.
   // A message that asks the customer something (刘先生吧？) is answered: they move on.
-  const open = s.lastProgress && !/[?？]/u.test(message.text) && !!s.visit && pointOpen(turn, s.visit);
+  const open = s.lastProgress && !ASKS.test(message.text) && !!s.visit && pointOpen(turn, s.visit);
   const onward = late !== undefined && !s.endings.has(late.next) && !open && !sceneWaits(late.next);
   // A customer listening to an answer split over several messages reads on while the last one
   // still brought something new for this turn (a key point not made before in this visit), up to
   // EXTRA_WHILE_PROGRESS more; not in a turn written for one message (maxReplies 1: the customer
   // talks over the agent, e.g. while venting).
-  const patience = s.lastProgress && turn.maxReplies > 1 ? turn.maxReplies + EXTRA_WHILE_PROGRESS : turn.maxReplies;
+  // Once the answer has stopped bringing something new, they still give the agent one more
+  // message for each key point of the turn made so far (up to EXTRA_WHILE_PROGRESS): an agent who
+  // is getting somewhere is heard out. A question put to them (想问一下是哪里不满意？) they answer.
+  const made = s.visit ? turn.expect.filter((k) => k.intents.some((id) => s.visit?.intents.has(id))).length : 0;
+  const patience =
+    turn.maxReplies <= 1
+      ? turn.maxReplies
+      : turn.maxReplies + (s.lastProgress ? EXTRA_WHILE_PROGRESS : ASKS.test(message.text) ? 0 : Math.min(EXTRA_WHILE_PROGRESS, made));
   // On a call, the customer listens while the agent talks: a scene that comes later waits for the
   // goodbye, up to SCENE_PATIENCE more messages (then they hang up and the scene comes anyway).
   // So does a content customer about to leave (a satisfied ending) while the agent still talks.
   const listening = sceneWaits(resolvesTo) || (!closes && s.endings.get(resolvesTo)?.kind === 'satisfied');
   const tired = s.counted >= patience + (listening ? SCENE_PATIENCE : 0);
-  s.listening = listening && s.counted >= patience && !tired;
+  // Ready to leave content, they only listen on once they have read `maxReplies` messages.
+  s.listening = listening && (s.visit?.agent.length ?? 0) >= turn.maxReplies && !tired;
   if (onward || closing || tired) {
     resolveTurn(s, turn, out);
     return out;
