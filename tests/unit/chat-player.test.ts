@@ -694,6 +694,22 @@ describe('the engine never throws on what a trainee can type', () => {
     expect(r.score).toBeLessThanOrEqual(CURT_CAP);
     expect(r.score).toBeGreaterThan(20);
   });
+
+  it('… and so does a chat with 您 kept but not even a greeting; a greeting (你好) is not curt', () => {
+    const clipped = (greeting: string) =>
+      scoreChat(
+        twoTurns,
+        [
+          { text: `${greeting}抱歉，这次是我们仓库发错了货，马上给您补发一个新的`, afterMs: 9000 },
+          { text: '好的，今天下午5点前我把单号发给您，有事随时找我', afterMs: 9000 },
+        ],
+        rules,
+      );
+    const curt = clipped('');
+    expect(curt.score).toBeLessThanOrEqual(CURT_CAP);
+    expect(curt.findings.map((f) => f.message)).toContain(`全程没有一句礼貌用语，连问候都没有：内容对，态度不合格，得分最高 ${CURT_CAP}`);
+    expect(clipped('你好，').score).toBeGreaterThan(CURT_CAP + 20);
+  });
 });
 
 describe('playChat: a customer who listens', () => {

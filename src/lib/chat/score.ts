@@ -98,6 +98,8 @@ export const OVERREACH_CAP_MANY = 25;
  * a trainer grades these 40-45, below a pass (issue 13: “curt but right” ≤ 50).
  */
 export const CURT_CAP = 45;
+/** … also with at most one of 三要 kept, when the chat has not even a greeting. */
+export const CURT_MUSTS = 0.34;
 
 /**
  * Highest score of a chat with RUDE_COUNT or more 三不 findings (blunt words, pushing the matter
@@ -199,7 +201,12 @@ export function scorePlay(scenario: Scenario, play: PlayResult, rules: ChatRules
   const overreach = authority.overreach + new Set(handling.overreachAt.filter((at) => !authorityAt.has(at))).size;
   const overreachCap = overreach === 0 ? 100 : overreach === 1 ? OVERREACH_CAP : OVERREACH_CAP_MANY;
   const ratioOf = (part: ScorePart) => parts.find(([p]) => p === part)?.[1];
-  const curt = [ratioOf('polite-phrases'), ratioOf('three-musts')].every((r) => r?.applicable && r.ratio === 0);
+  const polite = ratioOf('polite-phrases');
+  const musts = ratioOf('three-musts');
+  // Not even a greeting (你好, 亲, 在的): the one 您 of 5点前回您 does not make such a chat polite.
+  const greets = agentMessages.some((m) => m.analysis.hits.has('greets'));
+  const curt =
+    !!polite?.applicable && polite.ratio === 0 && !!musts?.applicable && (musts.ratio === 0 || (!greets && musts.ratio <= CURT_MUSTS));
   const curtCap = curt ? CURT_CAP : 100;
   const rude = (ratioOf('three-nots')?.findings ?? []).filter((f) => !f.passed).length >= RUDE_COUNT;
   const rudeCap = rude ? RUDE_CAP : 100;
@@ -257,7 +264,10 @@ export function scorePlay(scenario: Scenario, play: PlayResult, rules: ChatRules
             standardUrl: urls.standard('three-musts'),
             passed: false,
             turn: null,
-            message: `全程没有一句礼貌用语，也没有做到三要：内容对，态度不合格，得分最高 ${CURT_CAP}`,
+            message:
+              musts && musts.ratio > 0
+                ? `全程没有一句礼貌用语，连问候都没有：内容对，态度不合格，得分最高 ${CURT_CAP}`
+                : `全程没有一句礼貌用语，也没有做到三要：内容对，态度不合格，得分最高 ${CURT_CAP}`,
             evidence: '用“您好”开头、“请”字当头、称呼“您”、“再见”结尾',
           },
         ],
