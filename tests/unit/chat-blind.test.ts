@@ -196,6 +196,16 @@ describe('chat scorer on the blind set', () => {
  *   guarantee, which caps the score), poor max 30.5, tricky max 45.0, gaming max 30, Traditional
  *   diff 0; 3c032ba: 0.917, pairwise 0.959, MAD 9.4, excellent 15 of 16 (min 81.1), tricky max
  *   81.6. Read afterwards: every band held.
+ * - holdout22/ (80 + 16 gaming + 3 Traditional, session 9, written with instructions rewritten
+ *   this session (PROMPT.md in the set; the same briefs) while the code stood at 42841d9; digests
+ *   committed in 9b2dc8b): first scored on 9b2dc8b at Spearman 0.835, pairwise 0.894, MAD 12.2,
+ *   excellent 9 of 16 ≥ 85 (min 35.0: vip-arrival's 不该这样给您打包票 read as a guarantee,
+ *   missing-part's 保证装得上 read as one; five more ended early, the customer tired of answers
+ *   typed in many short messages), poor max 34.0, tricky max 58.7 (colour-difference, curt
+ *   without a greeting but with one 您; repair-appointment's 直接给我80元现金 not read, 57.0),
+ *   gaming max 45.4 (a stall filler of 在的亲～ / 马上马上), Traditional diff 0; cae23eb (the last
+ *   landing): 0.824, pairwise 0.887, MAD 12.4, excellent 9 of 16 (min 25). Read afterwards:
+ *   0.904, every band.
  * Floors keep what is reached, a little below; every band of the issue (excellent ≥ 85, poor ≤ 35,
  * tricky ≤ 50, gaming ≤ 40, Traditional within 5) holds on every set once read.
  */
@@ -223,6 +233,7 @@ const HOLDOUT_FLOORS: Record<(typeof CHAT_HOLDOUT_DIRS)[number], { spearman: num
   'tests/calibration/holdout19': { spearman: 0.92, pairs: 0.95 },
   'tests/calibration/holdout20': { spearman: 0.91, pairs: 0.94 },
   'tests/calibration/holdout21': { spearman: 0.91, pairs: 0.96 },
+  'tests/calibration/holdout22': { spearman: 0.89, pairs: 0.93 },
 };
 
 for (const holdout of CHAT_HOLDOUT_DIRS)

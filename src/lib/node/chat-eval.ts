@@ -36,6 +36,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout19',
   'tests/calibration/holdout20',
   'tests/calibration/holdout21',
+  'tests/calibration/holdout22',
 ] as const;
 
 export interface ChatEval {
