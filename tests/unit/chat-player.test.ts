@@ -298,6 +298,25 @@ describe('playChat: turns and branches', () => {
     expect(said.some((t) => t.startsWith('我再问一下：嗯'))).toBe(false);
   });
 
+  it('a content customer hears out up to eight more messages (CONTENT_PATIENCE) before leaving content', () => {
+    const talk = (n: number) =>
+      playChat(
+        twoTurns,
+        [
+          { text: '非常抱歉，马上给您补发', afterMs: 5000 },
+          ...Array.from({ length: n }, (_, i) => ({
+            text: `补发的第${i + 1}件事情跟您说明一下，这个您放心，我们会处理得妥妥当当`,
+            afterMs: 15000,
+          })),
+          { text: '谢谢您，再见', afterMs: 6000 },
+        ],
+        rules,
+      );
+    expect(talk(9).ignoredReplies).toBe(0);
+    expect(talk(9).ending.id).toBe('happy');
+    expect(talk(14).ignoredReplies).toBeGreaterThan(0);
+  });
+
   it('a mistake made before the turn that has a rule about it is judged there (a fact stated early counts, and so does a mistake)', () => {
     const ruled = scenario({
       ...twoTurns,
@@ -855,6 +874,15 @@ describe('playChat: a customer who listens', () => {
     expect(
       playChat(twoTurns, [{ ...intro[0]!, text: '您好，很高兴为您服务，这边一直在线等您的消息呢。' }, ...intro.slice(1)], rules).ending.id,
     ).toBe('angry');
+  });
+  it('a question that only asks them to confirm (…对吧？, 请问是刘先生吗？) gets a yes, not “你看怎么处理”', () => {
+    for (const text of ['您说的是昨天买的那台电饭煲，对吧？', '您好！请问是刘先生吗？']) {
+      const play = playChat(twoTurns, [{ text, afterMs: 5000 }], rules);
+      expect(play.messages[2]?.text, text).toBe('对。');
+    }
+    expect(playChat(twoTurns, [{ text: '您好，请问是哪里坏了？', afterMs: 5000 }], rules).messages[2]?.text).toBe(
+      '就是我刚才说的情况，你看怎么处理？',
+    );
   });
   it('a nod (嗯，你接着说) leaves a split answer going on: what follows within the same few words uses up no more patience', () => {
     const replies = [

@@ -54,7 +54,7 @@
  *   patience), unless the next message comes after a gap the customer would not wait through:
  *   then the scene has changed, and that message is the later turn's first.
  * - A customer ready to leave content (the turn resolves to a satisfied ending) listens on while
- *   the agent still talks, up to SCENE_PATIENCE more messages, and leaves at the goodbye; if the
+ *   the agent still talks, up to CONTENT_PATIENCE more messages, and leaves at the goodbye; if the
  *   replies run out meanwhile they leave content.
  * - Times are sanitised: NaN, negative and -Infinity count as 0 ms, anything above 24 h (and
  *   +Infinity) as 24 h. Texts that are not strings count as empty; lone surrogates are replaced.
@@ -595,6 +595,8 @@ const EXPLAINING_CHARS = 30;
 
 /** Messages a customer on a call listens to beyond their patience before a later scene (see followBranches). */
 const SCENE_PATIENCE = 4;
+/** Messages a content customer (the turn resolves to a satisfied ending) listens to before leaving. */
+const CONTENT_PATIENCE = 8;
 
 /** A message that asks the customer something. */
 const ASKS = /[?？]|吗[。！!～~]*$|想问一下|请问|问一下|能说说|方便说说/u;
@@ -651,8 +653,9 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   // On a call, the customer listens while the agent talks: a scene that comes later waits for the
   // goodbye, up to SCENE_PATIENCE more messages (then they hang up and the scene comes anyway).
   // So does a content customer about to leave (a satisfied ending) while the agent still talks.
-  const listening = sceneWaits(resolvesTo) || (!closes && s.endings.get(resolvesTo)?.kind === 'satisfied');
-  const tired = s.counted >= patience + (listening ? SCENE_PATIENCE : 0);
+  const content = !closes && s.endings.get(resolvesTo)?.kind === 'satisfied';
+  const listening = sceneWaits(resolvesTo) || content;
+  const tired = s.counted >= patience + (content ? CONTENT_PATIENCE : listening ? SCENE_PATIENCE : 0);
   // Ready to leave content, they only listen on once they have read `maxReplies` messages.
   s.listening = listening && (s.visit?.agent.length ?? 0) >= turn.maxReplies && !tired;
   if (onward || closing || tired) {
