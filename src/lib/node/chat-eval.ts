@@ -37,6 +37,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout20',
   'tests/calibration/holdout21',
   'tests/calibration/holdout22',
+  'tests/calibration/holdout23',
 ] as const;
 
 export interface ChatEval {
