@@ -40,6 +40,12 @@ describe('checkGaming', () => {
       ]),
     ).not.toContain('hold');
   });
+  it('finds courtesy and nouns run together without a stop (您好欢迎请坐喝茶名片…撞单谢谢), not a sentence typed without stops', () => {
+    expect(
+      kinds(['您好欢迎请坐喝茶名片招商专员来访登记以前谁接待撞单谢谢', '小王跟进撞单避免您好请谢谢招商部同事外出下午决策人']),
+    ).toContain('keywords');
+    expect(kinds(['您好请问有什么可以帮您的吗我这边马上帮您查一下订单'])).not.toContain('keywords');
+  });
   it('does not call a chat with an answer courtesy, nor two polite messages', () => {
     expect(kinds(['您好，非常抱歉', '我马上帮您查一下订单号，请您稍等', '谢谢您，再见'])).not.toContain('courtesy');
     expect(kinds(['您好，非常抱歉', '谢谢您，再见'])).not.toContain('courtesy');

@@ -10,7 +10,8 @@
  * | paste       | a message of ≥ PASTE_MIN_CHARS typed faster than PASTE_CPM (50 a second), or   |
  * |             | two of ≥ SUSTAINED_MIN_CHARS faster than SUSTAINED_CPM (30 a second)            |
  * | keywords    | words strung together without sentences (no function words, or space-separated |
- * |             | short tokens), or polite words stacked (您好请谢谢对不起再见)                    |
+ * |             | short tokens, or a long run without a stop and almost no function words), or   |
+ * |             | polite words stacked (您好请谢谢对不起再见)                                      |
  * | hold        | HOLD_MIN or more messages that only ask the customer to wait (稍等) and say     |
  * |             | nothing else, or STALL_MIN or more that only keep the customer on the line     |
  * |             | (在的亲～, 马上马上, 好的亲～); either half the chat or more                       |
@@ -42,6 +43,9 @@ export const SUSTAINED_CPM = 1800;
 export const SUSTAINED_MIN_MESSAGES = 2;
 export const HOLD_MIN = 2;
 export const COURTESY_MIN = 3;
+/** A run of this many characters with no stop and almost no function words is a keyword list. */
+const RUN_MIN_CHARS = 12;
+const RUN_FUNCTION_SHARE = 0.08;
 /** Keyword lists are gaming when one message in LIST_SHARE or more is one. */
 const LIST_SHARE = 2;
 /** The intents of courtesy: a chat that says nothing else has answered nothing. */
@@ -111,7 +115,9 @@ function isKeywordList(m: AgentMessage): boolean {
   if (cjk.length >= 16 && fn(cjk) / cjk.length < 0.06) return true;
   // Polite words, then nouns with no sentence around them (您好，请！谢谢！就餐、参观、VIP休息区).
   const rest = m.analysis.text.replace(COURTESY_WORDS, '').match(CJK) ?? [];
-  return rest.length >= 8 && fn(rest) === 0;
+  if (rest.length >= 8 && fn(rest) === 0) return true;
+  // … or courtesy and nouns run together without a stop (您好欢迎请坐喝茶名片招商专员来访登记以前谁接待撞单谢谢).
+  return rest.length >= RUN_MIN_CHARS && !/[，。！？、；：,.!?;:\s]/u.test(m.text.trim()) && fn(rest) / rest.length < RUN_FUNCTION_SHARE;
 }
 
 function isChinese(text: string): boolean {
