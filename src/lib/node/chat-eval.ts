@@ -38,6 +38,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout21',
   'tests/calibration/holdout22',
   'tests/calibration/holdout23',
+  'tests/calibration/holdout24',
 ] as const;
 
 export interface ChatEval {
