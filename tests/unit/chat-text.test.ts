@@ -259,6 +259,8 @@ describe('promises that need authority (issue 13, item 2)', () => {
     for (const text of ['这 150 元我们全部退给您', '再送您一次免费清洗空调的服务', '赔您100元', '假一赔十'])
       expect(promises(text).length, text).toBeGreaterThan(0);
     expect(promises('明天肯定到')).toEqual([{ kind: 'guarantee', deferred: false }]);
+    expect(promises('周六之前一定送到您家')).toEqual([{ kind: 'guarantee', deferred: false }]);
+    expect(promises('预计周六前能到，具体以物流为准')).toEqual([]);
   });
   it('a promise passed on or refused is none', () => {
     expect(promises('我帮您申请补偿50元')).toEqual([{ kind: 'compensation', deferred: true }]);
