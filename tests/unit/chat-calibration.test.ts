@@ -111,6 +111,13 @@ describe('real scenarios read common wordings', () => {
     expect(hits('vip-arrival', '谁也没法打包票做成一模一样，请您理解')).not.toContain('guarantees');
     expect(hits('vip-arrival', '保证做得跟明星一模一样')).toContain('guarantees');
   });
+  it('a price named on the spot (VIP 价是四万八) is a quote (vip-arrival); home delivery promised for a pickup is wrong (shipping-where)', () => {
+    expect(hits('vip-arrival', '眼综合加鼻子，我们给您的 VIP 价是四万八，全部包含')).toContain('quotes-now');
+    expect(hits('vip-arrival', '预算五六万，我记下了')).not.toContain('quotes-now');
+    expect(hits('shipping-where', '是送货上门的哦亲，我们全程包送到家，不用额外付任何费用')).toContain('promises-door');
+    expect(hits('shipping-where', '到了物流点会电话通知您自提，不是送货上门')).not.toContain('promises-door');
+    expect(hits('shipping-where', '请您带上身份证，当面点清件数')).toContain('pickup-reminder');
+  });
   it('“今天一定不让您白跑” does not press for a decision, and “五六万我记下了” quotes no price (vip-arrival)', () => {
     expect(hits('vip-arrival', '理解，您时间宝贵，今天一定不让您白跑')).not.toContain('pressures');
     expect(hits('vip-arrival', '好的，五六万我记下了')).not.toContain('quotes-now');
