@@ -39,6 +39,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout22',
   'tests/calibration/holdout23',
   'tests/calibration/holdout24',
+  'tests/calibration/holdout25',
 ] as const;
 
 export interface ChatEval {
