@@ -187,6 +187,8 @@ describe('negative-phrases (我不能、我不会、我不愿意、我不可以�
 describe('three-nots (phrases from the standard)', () => {
   it('passes polite replies and fails blunt, blame-shifting or blaming ones', () => {
     expect(of(run(r(['您好，这件事我来跟进', 5000])), 'three-nots')[0]?.passed).toBe(true);
+    // Taking the errand off the customer (不用您自己去查) is the opposite of handing it to them.
+    expect(of(run(r(['物流我们负责到底，不用您自己去查', 5000])), 'three-nots').filter((x) => !x.passed)).toEqual([]);
     const f = of(run(r(['你自己看详情页，不归我管', 5000])), 'three-nots');
     expect(f.map((x) => x.passed)).toEqual([false, false]);
     expect(f.map((x) => x.message).join()).toContain('你自己看');

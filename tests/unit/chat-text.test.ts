@@ -291,6 +291,8 @@ describe('promises that need authority (issue 13, item 2)', () => {
     expect(promises('我穿上鞋套，保证不弄脏您的地板')).toEqual([]);
     expect(promises('按您这一批的型号补，寄过来保证装得上')).toEqual([]);
     expect(promises('正规医院也不该这样给您打包票')).toEqual([]);
+    expect(promises('到货时间以物流为准，我不随口给您打包票')).toEqual([]);
+    expect(promises('别家的价我不评价，我只说我们能保证的')).toEqual([]);
     expect(promises('保证明天修好')).toEqual([{ kind: 'guarantee', deferred: false }]);
     expect(promises('您放心，这个事我能做主')).toEqual([{ kind: 'guarantee', deferred: false }]);
     expect(promises('20元是我能做主的最大优惠了')).toEqual([]);

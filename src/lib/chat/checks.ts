@@ -464,6 +464,9 @@ export const THREE_NOTS_PATTERNS: readonly { re: RegExp; what: string }[] = [
   { re: /\p{Script=Han}{1,4}(?:都|也)(?:不懂|不会|不知道)(?:吗|啊|呀)?[?？]/u, what: '嫌弃顾客（代付都不懂？）' },
 ];
 
+/** Words right before a 三不 pattern that take the errand off the customer (不用您自己去查). */
+const SPARES = /(?:不用|不必|无需|无须|用不着|不需要|免得|省得|省去)(?:您|你)?再?$/u;
+
 /**
  * 三不's first rule is 不使用生硬语言. A reply with none of these softeners (a polite word, 您, a
  * modal particle, a question, an exclamation) is blunt: 订单号。 / 行。 / 问主管，等着。 One blunt
@@ -510,6 +513,8 @@ export function checkThreeNots(ctx: CheckContext): CheckResult {
     for (const { re, what } of THREE_NOTS_PATTERNS) {
       const hit = re.exec(text);
       if (!hit || hit.index >= m.analysis.text.length) continue;
+      // 不用您自己去查, 省得您自己跑: taking the errand off the customer, not handing it to them.
+      if (SPARES.test(text.slice(Math.max(0, hit.index - 4), hit.index))) continue;
       const evidence = excerpt(m.analysis.folded, hit.index, hit[0].length);
       if (already.some((f) => f.evidence.includes(hit[0]))) continue;
       extra.push({

@@ -80,6 +80,8 @@ const KEEPS_AND_GETS = /退款|退钱|退给|补发|换新|换一|新的|重新�
 const REFUND_WORDS = /^(?:全额(?:退款|退)|退全款|全部退款)$/;
 /** 有保证, 质量保证, 正品保证: a statement about the product, not a promise. */
 const NOT_A_PROMISE = /(?:有|质量|品质|售后|正品)保证$|保证正品$/;
+/** 我只说我们能保证的, 能保证的事: what can be promised, talked about. */
+const ABOUT_WHAT = /^的/;
 /**
  * What the agent vouches for in their own work (保证不弄脏您的地板, 保证准时到), or that the part they
  * send is the right one (按您这一批的型号补，保证装得上), is no outcome beyond authority.
@@ -123,6 +125,7 @@ export function findPromises(f: Folded, afterRelay = false): AgentPromise[] {
             kind === 'guarantee' &&
             (NOT_A_PROMISE.test(clause.text.slice(0, end)) ||
               ABOUT_PROMISES.test(clause.text.slice(0, pos)) ||
+              ABOUT_WHAT.test(clause.text.slice(end)) ||
               OWN_CONDUCT.test(clause.text.slice(end)))
           )
             continue;
