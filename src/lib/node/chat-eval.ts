@@ -40,6 +40,7 @@ export const CHAT_HOLDOUT_DIRS = [
   'tests/calibration/holdout23',
   'tests/calibration/holdout24',
   'tests/calibration/holdout25',
+  'tests/calibration/holdout26',
 ] as const;
 
 export interface ChatEval {
