@@ -747,6 +747,8 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
     };
   };
   const earlier = new Map<string, { hit: { evidence: string }; at: number }>();
+  /** The trainee's words for intents said earlier in the chat. */
+  const saidEarlier = (ids: readonly string[]) => ids.map((i) => earlier.get(i)?.hit.evidence ?? i).join(' / ');
   /** Intents said in a turn that has no rule about them, and where (not yet judged by a later turn). */
   const unjudged = new Map<string, number>();
   for (const [v, visit] of play.visits.entries()) {
@@ -852,7 +854,7 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
         passed: false,
         turn: turn.id,
         message: `不应该：${kp.label}（前面已经说了）`,
-        evidence: before.map((i) => earlier.get(i)?.hit.evidence ?? i).join(' / '),
+        evidence: saidEarlier(before),
         model: turn.modelReplies.join(''),
         ...(at !== undefined ? { at } : {}),
       });
@@ -876,7 +878,7 @@ export function checkHandling({ play, scenario, rules }: CheckContext): CheckRes
             passed: true,
             turn: turn.id,
             message: `做到了：${kp.label}（前面已经说到）`,
-            evidence: said.map((i) => earlier.get(i)?.hit.evidence ?? i).join(' / '),
+            evidence: saidEarlier(said),
             ...(first ? { at: first.at } : {}),
           });
           continue;

@@ -72,11 +72,11 @@ const ACK_WORDS = /^(?:嗯+|好的?|收到|明白|了解|是的|对|行|哦|ok)$
 const POLITE_STACK = /(?:您好|你好|请|谢谢|对不起|再见|抱歉|亲){4,}/;
 const CJK = /[\u3400-\u9fff]/g;
 const LATIN = /[a-z]/gi;
-/** What is left of a message once its wait words and courtesy are removed. */
 /** What else a message that holds the line may say: 在的, 正在帮您, 没有哦. */
 const STALL_WORDS = /在的|在呢|在|正在|帮您|帮你|没有|没|的|～|~/g;
 /** Messages of nothing but holding the line (STALL_WORDS) that make a chat stalled. */
 const STALL_MIN = 4;
+/** What is left of a message once its wait words and courtesy are removed. */
 const HOLD_WORDS = /稍等|稍候|等一下|等等|请您|请|再|一下|好的|好|哈|嗯|呢|哦|啊|亲|您|查一下|我查|还在查|查|马上|[，。！？、,.!?~～…\s]/g;
 
 const gamingFinding = (message: string, evidence: string, at?: number): Finding => ({

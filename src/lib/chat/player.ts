@@ -23,8 +23,9 @@
  *   not count; while each message still makes a new key point of the turn they read up to
  *   EXTRA_WHILE_PROGRESS more, saying 嗯，你接着说, and move on when the rest is later than
  *   `replySec`; once the messages stop bringing something new, one more for each key point made
- *   so far, unless the message asks them something), the turn resolves (the first `atEnd` branch that holds, else the first branch on
- *   what the turn wants that the whole chat satisfies (answeredEarlier), else `default`);
+ *   so far, unless the message asks them something), the turn resolves (the first `atEnd` branch
+ *   that holds, else the first branch on what the turn wants that the whole chat satisfies
+ *   (answeredEarlier), else `default`);
  *   otherwise they react to what was said (an offer, an escalation, a refusal, a question, or
  *   neutrally: reactions.ts) and stay in the turn. A branch or default naming an ending ends the
  *   chat. The customer never says a line twice word for word.
@@ -352,7 +353,7 @@ function addAgentMessage(
   visit.agent.push(s.messages.length - 1);
   // The answer is still coming: the message makes a key point of the turn not made before in this
   // visit, or, once one was made, explains at some length (额度不够是卡的限额 … before the options).
-  const madeBefore = turn.expect.some((k) => k.intents.some((id) => visit.intents.has(id)));
+  const madeBefore = pointsMade(turn, visit) > 0;
   const progress =
     turn.expect.some((k) => k.intents.some((id) => analysis.hits.has(id) && !visit.intents.has(id))) ||
     (madeBefore && countChars(message.text) >= EXPLAINING_CHARS);
@@ -537,6 +538,11 @@ function pointOpen(turn: Turn, visit: TurnVisit): boolean {
   return turn.expect.some((k) => !k.intents.some((id) => visit.intents.has(id)));
 }
 
+/** How many key points of the turn this visit has made so far. */
+function pointsMade(turn: Turn, visit: TurnVisit): number {
+  return turn.expect.filter((k) => k.intents.some((id) => visit.intents.has(id))).length;
+}
+
 /** A message that relays what someone else decided (主管说…, 仓库回复…). */
 const RELAYED = /^(?:我们)?(?:主管|经理|领导|组长|店长|负责人|仓库|师傅|公司)(?:那边)?(?:说|讲|回复|答复|的意思是)/u;
 
@@ -645,7 +651,7 @@ function followBranches(s: PlayState, turn: Turn, message: AgentMessage): Custom
   // Once the answer has stopped bringing something new, they still give the agent one more
   // message for each key point of the turn made so far (up to EXTRA_WHILE_PROGRESS): an agent who
   // is getting somewhere is heard out. A question put to them (想问一下是哪里不满意？) they answer.
-  const made = s.visit ? turn.expect.filter((k) => k.intents.some((id) => s.visit?.intents.has(id))).length : 0;
+  const made = s.visit ? pointsMade(turn, s.visit) : 0;
   const patience =
     turn.maxReplies <= 1
       ? turn.maxReplies
